@@ -1,0 +1,29 @@
+using System.Globalization;
+
+namespace Fifty.Ops.Components;
+
+/// <summary>
+/// How figures are written everywhere in the UI and exports: thousands separators, one-decimal percentages rounded
+/// half away from zero (as the foundation's reports round), and an em dash for "no value" rather than a fake zero.
+/// </summary>
+public static class Fmt
+{
+    private static readonly CultureInfo Ko = CultureInfo.GetCultureInfo("ko-KR");
+    public const string None = "—";
+
+    public static string Amount(decimal? value) => value is null ? None : value.Value.ToString("#,##0", Ko);
+
+    public static string Number(decimal? value) =>
+        value is null ? None : value.Value == decimal.Truncate(value.Value) ? value.Value.ToString("#,##0", Ko) : value.Value.ToString("#,##0.##", Ko);
+
+    /// <summary>A ratio (0.934) written as a one-decimal percentage (93.4%).</summary>
+    public static string Percent(decimal? ratio) =>
+        ratio is null ? None : Math.Round(ratio.Value * 100m, 1, MidpointRounding.AwayFromZero).ToString("#,##0.0", Ko) + "%";
+
+    public static string Date(DateOnly? date) => date is null ? None : $"{date.Value.Year}. {date.Value.Month}. {date.Value.Day}.";
+
+    public static string AsOf(DateOnly date) => $"{Date(date)} 기준";
+
+    public static decimal? Ratio(decimal? numerator, decimal? denominator) =>
+        numerator is null || denominator is null || denominator == 0 ? null : numerator / denominator;
+}

@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Components;
+
+namespace Fifty.Ops.Components;
+
+/// <summary>
+/// A page driven by <c>?year=&amp;quarter=</c>. The model loaded while prerendering is handed to the interactive
+/// circuit through persisted state, so the first HTML already holds the figures and the database is read once.
+/// </summary>
+public abstract partial class PeriodPage<TModel> : ComponentBase, IDisposable where TModel : class
+{
+    private PersistingComponentStateSubscription _subscription;
+
+    [SupplyParameterFromQuery(Name = "year")] public int? Year { get; set; }
+    [SupplyParameterFromQuery(Name = "quarter")] public int? Quarter { get; set; }
+
+    [Inject] private PersistentComponentState ApplicationState { get; set; } = default!;
+    [Inject] private ILogger<PeriodPage<TModel>> Logger { get; set; } = default!;
+
+    protected TModel? Model { get; private set; }
+    protected bool IsLoading { get; private set; } = true;
+    protected string? LoadError { get; private set; }
+
+    private string StateKey => $"{GetType().Name}:{Year}:{Quarter}";
+
+    protected override void OnInitialized() =>
+        _subscription = ApplicationState.RegisterOnPersisting(() =>
+        {
+            if (Model is not null) ApplicationState.PersistAsJson(StateKey, Model);
+            return Task.CompletedTask;
+        });
+
+    protected override async Task OnParametersSetAsync()
+    {
+        LoadError = null;
+        if (ApplicationState.TryTakeFromJson<TModel>(StateKey, out var restored) && restored is not null)
+        {
+            Model = restored;
+            IsLoading = false;
+            return;
+        }
+
+        IsLoading = true;
+        try
+        {
+            Model = await LoadAsync();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogLoadFailed(Logger, ex, GetType().Name);
+            Model = null;
+            LoadError = "자료를 불러오지 못했습니다. 잠시 후 다시 시도하세요.";
+        }
+        finally
+        {
+            IsLoading = false;
+        }
+    }
+
+    protected abstract Task<TModel> LoadAsync();
+
+    public void Dispose()
+    {
+        _subscription.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Loading {Page} failed")]
+    private static partial void LogLoadFailed(ILogger logger, Exception ex, string page);
+}

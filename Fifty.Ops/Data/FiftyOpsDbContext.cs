@@ -1,0 +1,36 @@
+using Fifty.Ops.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fifty.Ops.Data;
+
+public sealed class FiftyOpsDbContext(DbContextOptions<FiftyOpsDbContext> options) : DbContext(options)
+{
+    public DbSet<ReportingPeriod> ReportingPeriods => Set<ReportingPeriod>();
+    public DbSet<Campus> Campuses => Set<Campus>();
+    public DbSet<CampusFacility> CampusFacilities => Set<CampusFacility>();
+    public DbSet<SharedOffice> SharedOffices => Set<SharedOffice>();
+    public DbSet<CampusUsage> CampusUsages => Set<CampusUsage>();
+    public DbSet<CampusProgrammeResult> CampusProgrammeResults => Set<CampusProgrammeResult>();
+    public DbSet<BudgetSummaryItem> BudgetSummaryItems => Set<BudgetSummaryItem>();
+    public DbSet<ProgrammeCostShare> ProgrammeCostShares => Set<ProgrammeCostShare>();
+    public DbSet<StaffingEntry> StaffingEntries => Set<StaffingEntry>();
+    public DbSet<Executive> Executives => Set<Executive>();
+    public DbSet<InstitutionProfile> InstitutionProfiles => Set<InstitutionProfile>();
+    public DbSet<ProgrammeNode> ProgrammeNodes => Set<ProgrammeNode>();
+    public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
+    public DbSet<Project> Projects => Set<Project>();
+    public DbSet<ProjectNarrative> ProjectNarratives => Set<ProjectNarrative>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
+    public DbSet<IndicatorComment> IndicatorComments => Set<IndicatorComment>();
+    public DbSet<PolicyTarget> PolicyTargets => Set<PolicyTarget>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(FiftyOpsDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name so the database stays readable to auditors with a plain SQLite client.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+}

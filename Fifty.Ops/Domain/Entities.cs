@@ -1,0 +1,342 @@
+namespace Fifty.Ops.Domain;
+
+/// <summary>Where a seeded figure was transcribed from; empty for figures entered in the app.</summary>
+public interface IHasSource
+{
+    SourceRef Source { get; }
+}
+
+public sealed record SourceRef(string Doc, string Section)
+{
+    public static readonly SourceRef Entered = new("", "");
+    public override string ToString() => string.IsNullOrEmpty(Doc) ? "입력" : $"{Doc} › {Section}";
+}
+
+public enum Quarter { Q1 = 1, Q2 = 2, Q3 = 3, Q4 = 4 }
+
+/// <summary>A quarter of a fiscal year with its as-of date (기준일). A closed period accepts no writes.</summary>
+public sealed class ReportingPeriod
+{
+    public int Id { get; set; }
+    public int Year { get; set; }
+    public int Quarter { get; set; }
+    public DateOnly AsOf { get; set; }
+    public string Label { get; set; } = "";
+    public bool IsClosed { get; set; }
+}
+
+public enum CampusKind { Campus, Centre }
+public enum FacilityStatus { Open, Planned, Commissioned }
+
+public sealed class Campus
+{
+    public int Id { get; set; }
+    public string Code { get; set; } = "";
+    public string Name { get; set; } = "";
+    public CampusKind Kind { get; set; }
+    public int SortOrder { get; set; }
+}
+
+/// <summary>Facility facts as one report states them; reports disagree (e.g. 북부 floor area), so each keeps its own row.</summary>
+public sealed class CampusFacility : IHasSource
+{
+    public int Id { get; set; }
+    public int CampusId { get; set; }
+    public Campus? Campus { get; set; }
+    public int ReportYear { get; set; }
+    public string NameInSource { get; set; } = "";
+    public DateOnly? OpenedOn { get; set; }
+    public string? OpenedRaw { get; set; }
+    public FacilityStatus Status { get; set; }
+    public string? Address { get; set; }
+    public decimal? FloorAreaM2 { get; set; }
+    public decimal? ManagedAreaM2 { get; set; }
+    public string? FloorsRaw { get; set; }
+    public string? MainRooms { get; set; }
+    public string? Note { get; set; }
+    public SourceRef Source { get; set; } = SourceRef.Entered;
+}
+
+public sealed class SharedOffice : IHasSource
+{
+    public int Id { get; set; }
+    /// <summary>Null for a total row stated by the source.</summary>
+    public int? CampusId { get; set; }
+    public Campus? Campus { get; set; }
+    public int Year { get; set; }
+    public int? Seats { get; set; }
+    public int? PrivateSeats { get; set; }
+    public int? OpenSeats { get; set; }
+    public decimal? AreaM2 { get; set; }
+    public int? OccupiedSeats { get; set; }
+    public string? SeatsRaw { get; set; }
+    public SourceRef Source { get; set; } = SourceRef.Entered;
+}
+
+/// <summary>Monthly usage of one campus, entered by planners (or loaded from the optional demo set).</summary>
+public sealed class CampusUsage
+{
+    public int Id { get; set; }
+    public int CampusId { get; set; }
+    public Campus? Campus { get; set; }
+    public int Year { get; set; }
+    public int Month { get; set; }
+    public int? Visits { get; set; }
+    public int? CourseParticipants { get; set; }
+    public int? CounsellingCases { get; set; }
+    public int? Communities { get; set; }
+    public int? OccupiedSeats { get; set; }
+    public bool IsDemo { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>Targets and results of a site by category (e.g. 도심권50플러스센터 교육/상담/커뮤니티/일자리).</summary>
+public sealed class CampusProgrammeResult : IHasSource
+{
+    public int Id { get; set; }
+    public int CampusId { get; set; }
+    public Campus? Campus { get; set; }
+    public int Year { get; set; }
+    public DateOnly AsOf { get; set; }
+    public string Category { get; set; } = "";
+    public int SortOrder { get; set; }
+    public decimal? Target { get; set; }
+    public decimal? Actual { get; set; }
+    public SourceRef Source { get; set; } = SourceRef.Entered;
+}
+
+public enum BudgetSide { Revenue, Expenditure }
+
+public sealed class BudgetSummaryItem : IHasSource
+{
+    public int Id { get; set; }
+    public int Year { get; set; }
+    public DateOnly AsOf { get; set; }
+    public BudgetSide Side { get; set; }
+    public int Ordinal { get; set; }
+    public string Item { get; set; } = "";
+    public decimal Amount { get; set; }
+    public bool IsTotal { get; set; }
+    public string? ParentItem { get; set; }
+    public SourceRef Source { get; set; } = SourceRef.Entered;
+}
+
+public sealed class ProgrammeCostShare : IHasSource
+{
+    public int Id { get; set; }
+    public int Year { get; set; }
+    public DateOnly AsOf { get; set; }
+    public int Ordinal { get; set; }
+    public string Area { get; set; } = "";
+    public decimal Amount { get; set; }
+    public string? ShareRaw { get; set; }
+    public string? Note { get; set; }
+    public bool IsTotal { get; set; }
+    public SourceRef Source { get; set; } = SourceRef.Entered;
+}
+
+/// <summary>정원/현원 of one unit and grade; Raw keeps the cell as printed (e.g. <c>7/7(1)</c>).</summary>
+public sealed class StaffingEntry : IHasSource
+{
+    public int Id { get; set; }
+    public int Year { get; set; }
+    public DateOnly AsOf { get; set; }
+    public int Ordinal { get; set; }
+    public string Unit { get; set; } = "";
+    public string Grade { get; set; } = "";
+    public int? Authorized { get; set; }
+    public int? Current { get; set; }
+    public int? Separate { get; set; }
+    public string? Raw { get; set; }
+    public SourceRef Source { get; set; } = SourceRef.Entered;
+}
+
+public sealed class Executive : IHasSource
+{
+    public int Id { get; set; }
+    public int Year { get; set; }
+    public DateOnly AsOf { get; set; }
+    public int Ordinal { get; set; }
+    public string Role { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string? Position { get; set; }
+    public string? TermRaw { get; set; }
+    public SourceRef Source { get; set; } = SourceRef.Entered;
+}
+
+/// <summary>Text facts of the institution as one year's report gives them.</summary>
+public sealed class InstitutionProfile : IHasSource
+{
+    public int Year { get; set; }
+    public DateOnly AsOf { get; set; }
+    public string Name { get; set; } = "";
+    public string? Address { get; set; }
+    public DateOnly? FoundedOn { get; set; }
+    public string? LegalForm { get; set; }
+    public string? Purpose { get; set; }
+    public string? Mission { get; set; }
+    public string? Vision { get; set; }
+    public string? Organisation { get; set; }
+    public List<string> BusinessScope { get; set; } = [];
+    public List<string> History { get; set; } = [];
+    public List<string> CoreValues { get; set; } = [];
+    public List<string> ManagementGoals { get; set; } = [];
+    public List<string> StrategicDirections { get; set; } = [];
+    public List<string> Departments { get; set; } = [];
+    public SourceRef Source { get; set; } = SourceRef.Entered;
+}
+
+public enum ProgrammeKind { Total, ProgrammeCosts, Overheads, PolicyArea, UnitProject, DetailedProject, OverheadItem, StrategicTask, Project }
+
+public enum FundingSource { Contribution, Subsidy, Donation, Commissioned, Own }
+
+/// <summary>A row of a year's programme hierarchy (정책 → 단위사업 → 세부사업, or 2020's 전략과제 → 사업 → 세부사업).</summary>
+public sealed class ProgrammeNode : IHasSource
+{
+    public int Id { get; set; }
+    public int Year { get; set; }
+    public string Code { get; set; } = "";
+    public int? ParentId { get; set; }
+    public ProgrammeNode? Parent { get; set; }
+    public int Level { get; set; }
+    public ProgrammeKind Kind { get; set; }
+    public string Name { get; set; } = "";
+    public FundingSource Funding { get; set; }
+    public List<string> Tags { get; set; } = [];
+    public int SortOrder { get; set; }
+    public SourceRef Source { get; set; } = SourceRef.Entered;
+}
+
+/// <summary>Which part of a report an amount comes from; the same project may appear in several and must agree.</summary>
+public enum BudgetSection { Appendix, ProjectTable, RequiredBudget, Entry }
+
+/// <summary>Amounts (천원) of one programme row as one section of a report states them for one period.</summary>
+public sealed class BudgetLine : IHasSource
+{
+    public int Id { get; set; }
+    public int ReportingPeriodId { get; set; }
+    public ReportingPeriod? ReportingPeriod { get; set; }
+    public int? ProgrammeNodeId { get; set; }
+    public ProgrammeNode? ProgrammeNode { get; set; }
+    public BudgetSection Section { get; set; }
+    public int RowInSection { get; set; }
+    public string NameInSource { get; set; } = "";
+    public decimal? CurrentBudget { get; set; }
+    public decimal? Original { get; set; }
+    public decimal? Supplementary { get; set; }
+    public decimal? Transfers { get; set; }
+    public decimal? Committed { get; set; }
+    public decimal? Disbursed { get; set; }
+    public decimal? Forecast { get; set; }
+    public string? RateCommittedRaw { get; set; }
+    public string? RateDisbursedRaw { get; set; }
+    public string? ForecastRateRaw { get; set; }
+    public SourceRef Source { get; set; } = SourceRef.Entered;
+}
+
+/// <summary>A project block of a report (overview, 성과목표 ☞ 실적, 소요예산) with its narrative bullets.</summary>
+public sealed class Project : IHasSource
+{
+    public int Id { get; set; }
+    public int Year { get; set; }
+    public string Code { get; set; } = "";
+    public int AreaNo { get; set; }
+    public string AreaName { get; set; } = "";
+    public string? GroupName { get; set; }
+    public string Title { get; set; } = "";
+    public List<string> Tags { get; set; } = [];
+    public string? Summary { get; set; }
+    public string? Audience { get; set; }
+    public string? Content { get; set; }
+    public string? TargetText { get; set; }
+    public string? ActualText { get; set; }
+    public decimal? RequiredBudget { get; set; }
+    public List<string> ProgrammeCodes { get; set; } = [];
+    public int SortOrder { get; set; }
+    public SourceRef Source { get; set; } = SourceRef.Entered;
+}
+
+public enum NarrativeKind { Progress, Plan }
+
+public sealed class ProjectNarrative : IHasSource
+{
+    public int Id { get; set; }
+    public int ProjectId { get; set; }
+    public Project? Project { get; set; }
+    public int ReportingPeriodId { get; set; }
+    public NarrativeKind Kind { get; set; }
+    public int Ordinal { get; set; }
+    public int Depth { get; set; }
+    public string Text { get; set; } = "";
+    public string? ScheduleRaw { get; set; }
+    public SourceRef Source { get; set; } = SourceRef.Entered;
+}
+
+public enum IndicatorKind { Promise, Headline, Project }
+public enum Direction { Higher, Lower }
+
+public sealed class Indicator : IHasSource
+{
+    public int Id { get; set; }
+    public int Year { get; set; }
+    public string Code { get; set; } = "";
+    public IndicatorKind Kind { get; set; }
+    public string Field { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Unit { get; set; } = "";
+    public Direction Direction { get; set; }
+    /// <summary>Achievement ratio from which the status is 주의 rather than 미달; null means the default (0.9).</summary>
+    public decimal? CautionThreshold { get; set; }
+    public int SortOrder { get; set; }
+    public int? ProjectId { get; set; }
+    public Project? Project { get; set; }
+    public string? Note { get; set; }
+    public SourceRef Source { get; set; } = SourceRef.Entered;
+}
+
+public enum IndicatorValueKind { Actual, Target, StatedRate }
+
+/// <summary>One cell of an indicator table; Raw is verbatim, Value/SubValue are what could be read from it.</summary>
+public sealed class IndicatorValue : IHasSource
+{
+    public int Id { get; set; }
+    public int IndicatorId { get; set; }
+    public Indicator? Indicator { get; set; }
+    public int Year { get; set; }
+    public IndicatorValueKind Kind { get; set; }
+    public DateOnly? AsOf { get; set; }
+    public string? AsOfRaw { get; set; }
+    public string Raw { get; set; } = "";
+    public decimal? Value { get; set; }
+    public decimal? SubValue { get; set; }
+    public SourceRef Source { get; set; } = SourceRef.Entered;
+}
+
+/// <summary>원인 분석 / 조치 계획 written by a planner for an indicator at a period.</summary>
+public sealed class IndicatorComment
+{
+    public int Id { get; set; }
+    public int IndicatorId { get; set; }
+    public Indicator? Indicator { get; set; }
+    public int ReportingPeriodId { get; set; }
+    public string Cause { get; set; } = "";
+    public string Action { get; set; } = "";
+    public string Author { get; set; } = "";
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>A multi-year target of the city's Seoul Learn 4050 plan (the policy 2023 programmes are tagged with).</summary>
+public sealed class PolicyTarget : IHasSource
+{
+    public int Id { get; set; }
+    public string Area { get; set; } = "";
+    public string Programme { get; set; } = "";
+    public string? Measure { get; set; }
+    public string? Unit { get; set; }
+    public int? BaselineYear { get; set; }
+    public decimal? BaselineValue { get; set; }
+    public int? TargetYear { get; set; }
+    public decimal? TargetValue { get; set; }
+    public string? Raw { get; set; }
+    public SourceRef Source { get; set; } = SourceRef.Entered;
+}

@@ -1,0 +1,102 @@
+using Fifty.Ops.Domain;
+
+namespace Fifty.Ops.Features.Indicators;
+
+public enum AchievementStatus { Achieved, Caution, Shortfall, InProgress, NoData }
+
+/// <param name="Rate">실적 ÷ 목표 (inverted when lower is better); null when it cannot be computed honestly.</param>
+/// <param name="Pace">For an actual before year-end: the rate against the pro-rata target for the elapsed part of the year.</param>
+/// <param name="ElapsedShare">Share of the year elapsed at the as-of date (1 at year-end).</param>
+public sealed record AchievementResult(AchievementStatus Status, decimal? Rate, decimal? Pace, decimal ElapsedShare)
+{
+    public bool IsMidYear => ElapsedShare < 1m;
+}
+
+/// <summary>
+/// The achievement rules of the performance-promise indicators. A zero target, a missing actual or a text actual
+/// (<c>진행중</c>) never yields a division error or an invented number.
+/// </summary>
+public static class Achievement
+{
+    public const decimal DefaultCautionThreshold = 0.9m;
+
+    public static AchievementResult Evaluate(
+        decimal? target, decimal? actual, string? actualRaw, Direction direction, decimal? cautionThreshold, int year, DateOnly? actualAsOf)
+    {
+        var elapsed = ElapsedShare(year, actualAsOf);
+        if (actual is null)
+        {
+            var hasText = !string.IsNullOrWhiteSpace(actualRaw) && actualRaw.Trim() != "-";
+            return new(hasText ? AchievementStatus.InProgress : AchievementStatus.NoData, null, null, elapsed);
+        }
+
+        if (target is null)
+        {
+            return new(AchievementStatus.NoData, null, null, elapsed);
+        }
+
+        if (target == 0)
+        {
+            // No ratio exists; "met" is still decidable from the direction alone.
+            var met = direction == Direction.Higher ? actual >= 0 : actual <= 0;
+            return new(met ? AchievementStatus.Achieved : AchievementStatus.Shortfall, null, null, elapsed);
+        }
+
+        decimal? rate = direction == Direction.Higher
+            ? actual / target
+            : actual == 0 ? null : target / actual;
+        if (rate is null)
+        {
+            return new(AchievementStatus.Achieved, null, null, elapsed);
+        }
+
+        var caution = cautionThreshold ?? DefaultCautionThreshold;
+        if (elapsed >= 1m || rate >= 1m)
+        {
+            return new(Classify(rate.Value, caution), rate, null, elapsed);
+        }
+
+        // Mid-year: judge against the pro-rata target so a partial-year actual is not read as a failure.
+        // Lower-is-better measures are not pro-rated (a count of complaints does not accrue linearly toward a cap).
+        var pace = direction == Direction.Higher && elapsed > 0 ? rate / elapsed : rate;
+        return new(Classify(pace.Value, caution), rate, pace, elapsed);
+    }
+
+    /// <summary>
+    /// For a result whose source prints only "목표대비 N%" (the target itself is not given): the stated rate is the
+    /// achievement. It is not pro-rated, because the source already judged it against its own target.
+    /// </summary>
+    public static AchievementResult FromStatedRate(decimal statedPercent, decimal? cautionThreshold, int year, DateOnly? asOf) =>
+        new(Classify(statedPercent / 100m, cautionThreshold ?? DefaultCautionThreshold), statedPercent / 100m, null, ElapsedShare(year, asOf));
+
+    private static AchievementStatus Classify(decimal ratio, decimal caution) =>
+        ratio >= 1m ? AchievementStatus.Achieved : ratio >= caution ? AchievementStatus.Caution : AchievementStatus.Shortfall;
+
+    /// <summary>Months elapsed at the as-of date over twelve (7월말 → 7/12); 1 when there is no date or it is at/after year-end.</summary>
+    public static decimal ElapsedShare(int year, DateOnly? asOf)
+    {
+        if (asOf is null || asOf.Value.Year > year || asOf.Value >= new DateOnly(year, 12, 31)) return 1m;
+        if (asOf.Value.Year < year) return 0m;
+        var d = asOf.Value;
+        return (d.Month - 1 + (decimal)d.Day / DateTime.DaysInMonth(d.Year, d.Month)) / 12m;
+    }
+
+    public static string Label(this AchievementStatus status) => status switch
+    {
+        AchievementStatus.Achieved => "달성",
+        AchievementStatus.Caution => "주의",
+        AchievementStatus.Shortfall => "미달",
+        AchievementStatus.InProgress => "진행중",
+        _ => "자료없음",
+    };
+
+    /// <summary>A shape as well as a colour, so status never depends on colour alone.</summary>
+    public static string Symbol(this AchievementStatus status) => status switch
+    {
+        AchievementStatus.Achieved => "●",
+        AchievementStatus.Caution => "▲",
+        AchievementStatus.Shortfall => "▼",
+        AchievementStatus.InProgress => "◐",
+        _ => "○",
+    };
+}

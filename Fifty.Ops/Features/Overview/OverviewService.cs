@@ -1,0 +1,79 @@
+using Fifty.Ops.Components;
+using Fifty.Ops.Data;
+using Fifty.Ops.Domain;
+using Fifty.Ops.Features.Budget;
+using Fifty.Ops.Features.Periods;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fifty.Ops.Features.Overview;
+
+public sealed record HeadlineResult(string Field, string Name, string ActualRaw, string? StatedRateRaw);
+
+public sealed record OverviewModel(
+    PeriodDto? Period,
+    int Year,
+    string? InstitutionName,
+    string? Mission,
+    decimal? BudgetTotal,
+    DateOnly? BudgetAsOf,
+    decimal? CurrentBudget,
+    decimal? Disbursed,
+    int? StaffAuthorized,
+    int? StaffCurrent,
+    DateOnly? StaffAsOf,
+    int CampusesOperating,
+    int IndicatorCount,
+    IReadOnlyList<HeadlineResult> Headlines,
+    IReadOnlyList<CostShare> CostShares)
+{
+    public decimal? DisbursedRate => Fmt.Ratio(Disbursed, CurrentBudget);
+}
+
+public sealed class OverviewService(IDbContextFactory<FiftyOpsDbContext> factory, PeriodService periods)
+{
+    public async Task<OverviewModel> GetAsync(int? year, int? quarter, CancellationToken ct = default)
+    {
+        var period = PeriodService.Resolve(await periods.GetAllAsync(ct), year, quarter);
+        var shownYear = period?.Year ?? year ?? DateTime.Today.Year;
+        var asOf = period?.AsOf ?? new DateOnly(shownYear, 12, 31);
+        await using var db = await factory.CreateDbContextAsync(ct);
+
+        var profile = await db.InstitutionProfiles.Where(p => p.Year <= shownYear).OrderByDescending(p => p.Year)
+            .Select(p => new { p.Name, p.Mission }).FirstOrDefaultAsync(ct);
+        var budget = await db.BudgetSummaryItems
+            .Where(s => s.Year == shownYear && s.Side == BudgetSide.Revenue && s.IsTotal)
+            .Select(s => new { s.Amount, s.AsOf }).FirstOrDefaultAsync(ct);
+        var total = period is null ? null : await db.BudgetLines
+            .Where(l => l.ReportingPeriod!.Year == period.Year && l.ReportingPeriod.Quarter == period.Quarter
+                        && l.Section == BudgetSection.Appendix && l.ProgrammeNode!.Kind == ProgrammeKind.Total)
+            .OrderBy(l => l.RowInSection)
+            .Select(l => new { l.CurrentBudget, l.Disbursed })
+            .FirstOrDefaultAsync(ct);
+        var staff = await db.StaffingEntries.Where(s => s.Year == shownYear && s.Unit == "계" && s.Grade == "계")
+            .Select(s => new { s.Authorized, s.Current, s.AsOf }).FirstOrDefaultAsync(ct);
+        var facilities = await db.CampusFacilities.Where(f => f.ReportYear <= shownYear && f.Campus!.Kind == CampusKind.Campus)
+            .Select(f => new { f.CampusId, f.ReportYear, f.OpenedOn }).ToListAsync(ct);
+        var operating = facilities.GroupBy(f => f.CampusId).Select(g => g.MaxBy(f => f.ReportYear)!)
+            .Count(f => f.OpenedOn is { } o && o <= asOf);
+        var indicatorCount = await db.Indicators.CountAsync(i => i.Year == shownYear, ct);
+        var headlines = await db.IndicatorValues
+            .Where(v => v.Year == shownYear && v.Indicator!.Kind == IndicatorKind.Headline)
+            .OrderBy(v => v.Indicator!.SortOrder)
+            .Select(v => new { v.Indicator!.Field, v.Indicator.Name, v.Kind, v.Raw, v.IndicatorId })
+            .ToListAsync(ct);
+        var shares = await db.ProgrammeCostShares.Where(s => s.Year == shownYear).OrderBy(s => s.Ordinal)
+            .Select(s => new { s.Area, s.Amount, s.ShareRaw, s.Note, s.IsTotal }).ToListAsync(ct);
+        var shareTotal = shares.FirstOrDefault(s => s.IsTotal)?.Amount;
+
+        return new OverviewModel(
+            period, shownYear, profile?.Name, profile?.Mission,
+            budget?.Amount, budget?.AsOf, total?.CurrentBudget, total?.Disbursed,
+            staff?.Authorized, staff?.Current, staff?.AsOf,
+            operating, indicatorCount,
+            headlines.GroupBy(h => h.IndicatorId).Select(g => new HeadlineResult(
+                g.First().Field, g.First().Name,
+                g.FirstOrDefault(x => x.Kind == IndicatorValueKind.Actual)?.Raw ?? Fmt.None,
+                g.FirstOrDefault(x => x.Kind == IndicatorValueKind.StatedRate)?.Raw)).ToList(),
+            shares.Select(s => new CostShare(s.Area, s.Amount, s.ShareRaw, s.IsTotal ? null : Fmt.Ratio(s.Amount, shareTotal), s.Note, s.IsTotal)).ToList());
+    }
+}

@@ -1,0 +1,37 @@
+using Fifty.Ops.Data;
+using Fifty.Ops.Data.Seeding;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fifty.Ops.Infrastructure;
+
+public static class DataServiceCollectionExtensions
+{
+    public const string DefaultConnectionString = "Data Source=data/fifty-ops.db";
+
+    public static IServiceCollection AddFiftyOpsData(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = ResolveConnectionString(configuration.GetConnectionString("Default") ?? DefaultConnectionString);
+        services.AddDbContextFactory<FiftyOpsDbContext>(options => options
+            .UseSqlite(connectionString)
+            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+        services.AddSingleton(new SeedOptions(configuration["Seed:Path"] ?? Path.Combine(AppContext.BaseDirectory, "seed-data")));
+        services.AddTransient<DatabaseInitializer>();
+        return services;
+    }
+
+    /// <summary>A relative database path is taken from the working directory, and its folder is created.</summary>
+    internal static string ResolveConnectionString(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.Mode != SqliteOpenMode.Memory && !string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:")
+        {
+            builder.DataSource = Path.GetFullPath(builder.DataSource);
+            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        }
+
+        return builder.ToString();
+    }
+}
+
+public sealed record SeedOptions(string Path);

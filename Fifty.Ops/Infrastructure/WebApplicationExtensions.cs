@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Fifty.Ops.Data;
+using Microsoft.AspNetCore.Localization;
+using Radzen;
+
+namespace Fifty.Ops.Infrastructure;
+
+public static class WebApplicationExtensions
+{
+    public static readonly CultureInfo Korean = CultureInfo.GetCultureInfo("ko-KR");
+
+    public static IServiceCollection AddFiftyOpsUi(this IServiceCollection services)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRadzenComponents();
+        // Hangul in prerendered HTML stays readable text instead of numeric character references.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(Korean);
+            o.SupportedCultures = [Korean];
+            o.SupportedUICultures = [Korean];
+            o.RequestCultureProviders.Clear();
+        });
+        return services;
+    }
+
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+    }
+
+    public static WebApplication UseFiftyOpsPipeline(this WebApplication app)
+    {
+        CultureInfo.DefaultThreadCurrentCulture = Korean;
+        CultureInfo.DefaultThreadCurrentUICulture = Korean;
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+
+        app.UseRequestLocalization();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

@@ -1,0 +1,24 @@
+using Fifty.Ops.Features;
+using Fifty.Ops.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    // The published app runs from any folder: its static files and seed-data sit beside the executable.
+    ContentRootPath = AppContext.BaseDirectory,
+});
+
+// Serves wwwroot and Radzen's files straight from the build output whatever the environment (a no-op once published,
+// where they are copied beside the executable).
+builder.WebHost.UseStaticWebAssets();
+
+builder.Services.AddFiftyOpsData(builder.Configuration);
+builder.Services.AddFiftyOpsFeatures();
+builder.Services.AddFiftyOpsUi();
+
+var app = builder.Build();
+await app.InitializeDatabaseAsync();
+app.UseFiftyOpsPipeline();
+await app.RunAsync();
+
+public partial class Program;
