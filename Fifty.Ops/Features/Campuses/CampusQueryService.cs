@@ -46,7 +46,8 @@ public sealed record CampusOverview(
     string? SharedOfficeSource,
     DateOnly? DowntownAsOf,
     IReadOnlyList<ProgrammeResultRow> DowntownResults,
-    IReadOnlyList<UsageHistoryRow> UsageHistory);
+    IReadOnlyList<UsageHistoryRow> UsageHistory,
+    DateOnly? UsageAsOf);
 
 public sealed class CampusQueryService(IDbContextFactory<FiftyOpsDbContext> factory, PeriodService periods)
 {
@@ -78,7 +79,8 @@ public sealed class CampusQueryService(IDbContextFactory<FiftyOpsDbContext> fact
             if (f is null) continue;
             var status = f.Status switch
             {
-                FacilityStatus.Commissioned => CampusStatus.Commissioned,
+                // A commission stated by an older report may have ended since; say so rather than repeat it.
+                FacilityStatus.Commissioned => f.ReportYear < shownYear ? CampusStatus.Unknown : CampusStatus.Commissioned,
                 _ when f.OpenedOn is { } opened => opened <= asOf ? CampusStatus.Operating : CampusStatus.Planned,
                 FacilityStatus.Planned => CampusStatus.Planned,
                 _ => CampusStatus.Unknown,
@@ -105,13 +107,13 @@ public sealed class CampusQueryService(IDbContextFactory<FiftyOpsDbContext> fact
         var usage = await db.IndicatorValues
             .Where(v => v.Indicator!.Field == CampusField && v.Kind == IndicatorValueKind.Actual && v.Year <= shownYear)
             .OrderBy(v => v.Indicator!.SortOrder).ThenBy(v => v.Year)
-            .Select(v => new { v.Indicator!.Name, v.Indicator.Unit, v.Year, v.Raw })
+            .Select(v => new { v.Indicator!.Name, v.Indicator.Unit, v.Year, v.Raw, v.AsOf })
             .ToListAsync(ct);
         var history = usage.GroupBy(u => (u.Name, u.Unit))
             .Select(g => new UsageHistoryRow(g.Key.Name, g.Key.Unit, g.Select(x => (x.Year, x.Raw)).ToList()))
             .ToList();
 
         return new CampusOverview(period, shownYear, cards, officeYear, offices.Select(o => o.Row).ToList(),
-            offices.FirstOrDefault()?.Source.ToString(), downtown.FirstOrDefault()?.AsOf, downtown.Select(d => d.Row).ToList(), history);
+            offices.FirstOrDefault()?.Source.ToString(), downtown.FirstOrDefault()?.AsOf, downtown.Select(d => d.Row).ToList(), history, usage.Max(u => u.AsOf));
     }
 }

@@ -58,8 +58,10 @@ public static class Achievement
 
         // Mid-year: judge against the pro-rata target so a partial-year actual is not read as a failure.
         // Lower-is-better measures are not pro-rated (a count of complaints does not accrue linearly toward a cap).
+        // On pace but not yet at target is 진행중, never 달성: only a met target is 달성.
         var pace = direction == Direction.Higher && elapsed > 0 ? rate / elapsed : rate;
-        return new(Classify(pace.Value, caution), rate, pace, elapsed);
+        var status = Classify(pace.Value, caution);
+        return new(status == AchievementStatus.Achieved ? AchievementStatus.InProgress : status, rate, pace, elapsed);
     }
 
     /// <summary>

@@ -20,7 +20,12 @@ public sealed record IndicatorRow(
     string? StatedRateRaw,
     AchievementResult Achievement,
     string? ProjectCode,
-    string Source);
+    string? ProjectTitle,
+    string Source)
+{
+    /// <summary>A project target is named by its project ("중장년 인턴십 지원 · 인턴십 참여자"), as the report reads.</summary>
+    public string DisplayName => ProjectTitle is null ? Name : $"{ProjectTitle} · {Name}";
+}
 
 public sealed record IndicatorList(PeriodDto? Period, int Year, IReadOnlyList<int> HistoryYears, IReadOnlyList<IndicatorRow> Rows)
 {
@@ -43,6 +48,7 @@ public sealed class IndicatorQueryService(IDbContextFactory<FiftyOpsDbContext> f
             {
                 i.Id, i.Code, i.Kind, i.Field, i.Name, i.Unit, i.Direction, i.CautionThreshold,
                 ProjectCode = i.Project == null ? null : i.Project.Code,
+                ProjectTitle = i.Project == null ? null : i.Project.Title,
                 i.Source,
             })
             .ToListAsync(ct);
@@ -70,7 +76,7 @@ public sealed class IndicatorQueryService(IDbContextFactory<FiftyOpsDbContext> f
             var achievement = target is null && stated?.Value is { } statedPercent
                 ? Achievement.FromStatedRate(statedPercent, i.CautionThreshold, shownYear, actual?.AsOf)
                 : Achievement.Evaluate(target?.Value, actual?.Value, actual?.Raw, i.Direction, i.CautionThreshold, shownYear, actual?.AsOf);
-            return new IndicatorRow(i.Id, i.Code, i.Kind, i.Field, i.Name, i.Unit, history, target, actual, stated?.Raw, achievement, i.ProjectCode, i.Source.ToString());
+            return new IndicatorRow(i.Id, i.Code, i.Kind, i.Field, i.Name, i.Unit, history, target, actual, stated?.Raw, achievement, i.ProjectCode, i.ProjectTitle, i.Source.ToString());
         }).ToList();
 
         var historyYears = rows.SelectMany(r => r.History).Select(h => h.Year).Distinct().Order().ToList();

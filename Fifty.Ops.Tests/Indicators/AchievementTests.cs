@@ -1,0 +1,95 @@
+using Fifty.Ops.Domain;
+using Fifty.Ops.Features.Indicators;
+using Fifty.Ops.Features.Periods;
+using Fifty.Ops.Tests.Infrastructure;
+
+namespace Fifty.Ops.Tests.Indicators;
+
+public sealed class AchievementTests
+{
+    private static readonly DateOnly YearEnd = new(2020, 12, 31);
+
+    [Theory]
+    [InlineData(400, 540, AchievementStatus.Achieved)]
+    [InlineData(100, 95, AchievementStatus.Caution)]
+    [InlineData(100, 90, AchievementStatus.Caution)]
+    [InlineData(100, 89, AchievementStatus.Shortfall)]
+    public void ClassifiesAYearEndActualByItsRate(int target, int actual, AchievementStatus expected) =>
+        Assert.Equal(expected, Achievement.Evaluate(target, actual, actual.ToString(), Direction.Higher, null, 2020, YearEnd).Status);
+
+    [Fact]
+    public void UsesAPerIndicatorCautionThreshold() =>
+        Assert.Equal(AchievementStatus.Shortfall, Achievement.Evaluate(100, 92, "92", Direction.Higher, 0.95m, 2020, YearEnd).Status);
+
+    [Fact]
+    public void InvertsTheRateWhenLowerIsBetter()
+    {
+        var result = Achievement.Evaluate(10, 8, "8", Direction.Lower, null, 2020, YearEnd);
+        Assert.Equal(1.25m, result.Rate);
+        Assert.Equal(AchievementStatus.Achieved, result.Status);
+        Assert.Equal(AchievementStatus.Shortfall, Achievement.Evaluate(10, 20, "20", Direction.Lower, null, 2020, YearEnd).Status);
+    }
+
+    [Fact]
+    public void AZeroTargetGivesNoRateAndNoDivisionError()
+    {
+        var result = Achievement.Evaluate(0, 3, "3", Direction.Higher, null, 2020, YearEnd);
+        Assert.Null(result.Rate);
+        Assert.Equal(AchievementStatus.Achieved, result.Status);
+    }
+
+    [Theory]
+    [InlineData("진행중", AchievementStatus.InProgress)]
+    [InlineData("-", AchievementStatus.NoData)]
+    [InlineData(null, AchievementStatus.NoData)]
+    public void ATextOrMissingActualHasNoRate(string? raw, AchievementStatus expected)
+    {
+        var result = Achievement.Evaluate(12, null, raw, Direction.Higher, null, 2020, YearEnd);
+        Assert.Equal(expected, result.Status);
+        Assert.Null(result.Rate);
+    }
+
+    [Fact]
+    public void AMidYearActualIsJudgedAgainstThePaceOfTheYear()
+    {
+        // 2020 report: 캠퍼스 이용인원 60,809 at 7월말 against 200,000 for the year.
+        var result = Achievement.Evaluate(200_000, 60_809, "60,809", Direction.Higher, null, 2020, new DateOnly(2020, 7, 31));
+        Assert.Equal(7m / 12m, result.ElapsedShare);
+        Assert.Equal(0.304045m, Math.Round(result.Rate!.Value, 6));
+        Assert.Equal(0.5212m, Math.Round(result.Pace!.Value, 4));
+        Assert.Equal(AchievementStatus.Shortfall, result.Status);
+    }
+
+    [Fact]
+    public void AMidYearActualOnPaceButBelowTargetIsInProgressNotAchieved()
+    {
+        var result = Achievement.Evaluate(1_200, 1_058, "1,058명", Direction.Higher, null, 2023, new DateOnly(2023, 9, 30));
+        Assert.Equal(AchievementStatus.InProgress, result.Status);
+        Assert.True(result.Pace > 1m);
+    }
+
+    [Fact]
+    public void AStatedRateIsTheAchievementWhenTheSourceGivesNoTarget()
+    {
+        Assert.Equal(AchievementStatus.Caution, Achievement.FromStatedRate(90, null, 2023, new DateOnly(2023, 9, 30)).Status);
+        Assert.Equal(AchievementStatus.Achieved, Achievement.FromStatedRate(149, null, 2023, new DateOnly(2023, 9, 30)).Status);
+    }
+}
+
+public sealed class IndicatorQueryTests(SeededDatabase database) : IClassFixture<SeededDatabase>
+{
+    [Fact]
+    public async Task EncoreTransitionTrainingIs135PercentAchievedIn2020()
+    {
+        var service = new IndicatorQueryService(database.Factory, new PeriodService(database.Factory));
+        var list = await service.GetListAsync(2020, 3);
+        var encore = list.Rows.Single(r => r.Name.Contains("전직지원교육", StringComparison.Ordinal));
+        Assert.Equal("400", encore.Target!.Raw);
+        Assert.Equal("540", encore.Actual!.Raw);
+        Assert.Equal("135.0%", Fifty.Ops.Components.Fmt.Percent(encore.Achievement.Rate));
+        Assert.Equal(AchievementStatus.Achieved, encore.Achievement.Status);
+        Assert.Equal([2016, 2017, 2018, 2019], list.HistoryYears);
+        Assert.Equal(15, list.Rows.Count);
+        Assert.Equal(AchievementStatus.InProgress, list.Rows.Single(r => r.Code == "I2020-05").Achievement.Status);
+    }
+}

@@ -1,0 +1,71 @@
+using System.Net;
+using AngleSharp.Html.Parser;
+using Fifty.Ops.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Fifty.Ops.Tests.Web;
+
+public sealed class PageTests(AppFactory factory) : IClassFixture<AppFactory>
+{
+    [Theory]
+    [InlineData("/", "38,649,012")]
+    [InlineData("/?year=2020&quarter=3", "22,482,199")]
+    [InlineData("/indicators?year=2020", "356,915")]
+    [InlineData("/indicators?year=2023&quarter=3", "1,785명")]
+    [InlineData("/budget?year=2023&quarter=3", "920,856")]
+    [InlineData("/budget?year=2020", "13,483,921")]
+    [InlineData("/campuses?year=2023", "6,156㎡")]
+    [InlineData("/campuses?year=2020", "5,070")]
+    [InlineData("/reports", "2023년 3분기 주요업무보고")]
+    public async Task EveryPagePrerendersItsFiguresFromTheDatabase(string url, string figure)
+    {
+        var response = await factory.CreateClient().GetAsync(new Uri(url, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var document = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        Assert.Equal("ko", document.DocumentElement.GetAttribute("lang"));
+        Assert.Contains(figure, document.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EveryTableStatesItsUnit()
+    {
+        foreach (var url in new[] { "/", "/indicators", "/budget", "/campuses", "/reports" })
+        {
+            var html = await factory.CreateClient().GetStringAsync(new Uri(url, UriKind.Relative));
+            var document = new HtmlParser().ParseDocument(html);
+            Assert.All(document.QuerySelectorAll("table"), t => Assert.Contains("단위", t.QuerySelector("caption")?.TextContent ?? "", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task AYearWithoutAReportSaysSoInsteadOfShowingZeros()
+    {
+        var html = await factory.CreateClient().GetStringAsync(new Uri("/budget?year=2021", UriKind.Relative));
+        Assert.Contains("2021년: 등록된 보고 기간이 없습니다", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnUnknownPathGets404()
+    {
+        var response = await factory.CreateClient().GetAsync(new Uri("/no-such-page", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task StartingAgainChangesNothing()
+    {
+        _ = factory.Server;
+        var before = await CountsAsync(factory.Services);
+        await using var scope = factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        Assert.Equal(before, await CountsAsync(factory.Services));
+        Assert.True(before.Lines > 100);
+    }
+
+    private static async Task<(int Periods, int Lines, int Values)> CountsAsync(IServiceProvider services)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<FiftyOpsDbContext>>().CreateDbContextAsync();
+        return (await db.ReportingPeriods.CountAsync(), await db.BudgetLines.CountAsync(), await db.IndicatorValues.CountAsync());
+    }
+}
