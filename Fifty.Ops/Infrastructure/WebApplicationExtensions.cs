@@ -14,6 +14,9 @@ public static class WebApplicationExtensions
     public static IServiceCollection AddFiftyOpsUi(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
+        // Pages hand their prerendered model to the circuit (PersistentComponentState), and the browser sends that
+        // protected state back when the circuit starts: a budget hierarchy is larger than SignalR's 32 KB default.
+        services.AddSignalR(o => o.MaximumReceiveMessageSize = 1024 * 1024);
         services.AddRadzenComponents();
         // Hangul in prerendered HTML stays readable text instead of numeric character references.
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

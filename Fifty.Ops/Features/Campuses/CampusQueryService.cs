@@ -35,7 +35,9 @@ public sealed record ProgrammeResultRow(string Category, decimal? Target, decima
     public decimal? Rate => Fmt.Ratio(Actual, Target);
 }
 
-public sealed record UsageHistoryRow(string Indicator, string Unit, IReadOnlyList<(int Year, string Raw)> Values);
+public sealed record UsageValue(int Year, string Raw);
+
+public sealed record UsageHistoryRow(string Indicator, string Unit, IReadOnlyList<UsageValue> Values);
 
 public sealed record CampusOverview(
     PeriodDto? Period,
@@ -110,7 +112,7 @@ public sealed class CampusQueryService(IDbContextFactory<FiftyOpsDbContext> fact
             .Select(v => new { v.Indicator!.Name, v.Indicator.Unit, v.Year, v.Raw, v.AsOf })
             .ToListAsync(ct);
         var history = usage.GroupBy(u => (u.Name, u.Unit))
-            .Select(g => new UsageHistoryRow(g.Key.Name, g.Key.Unit, g.Select(x => (x.Year, x.Raw)).ToList()))
+            .Select(g => new UsageHistoryRow(g.Key.Name, g.Key.Unit, g.Select(x => new UsageValue(x.Year, x.Raw)).ToList()))
             .ToList();
 
         return new CampusOverview(period, shownYear, cards, officeYear, offices.Select(o => o.Row).ToList(),

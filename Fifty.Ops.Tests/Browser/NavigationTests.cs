@@ -1,0 +1,51 @@
+using Microsoft.Playwright;
+
+namespace Fifty.Ops.Tests.Browser;
+
+public sealed class NavigationTests(AppProcess app) : IClassFixture<AppProcess>
+{
+    [Fact]
+    public async Task OverviewLeadsToEverySectionWithRealFiguresAndKeepsThePeriod()
+    {
+        await using var context = await app.Browser.NewContextAsync(new() { Locale = "ko-KR" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(app.BaseUrl + "/?year=2023&quarter=3");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("개요");
+        await Assertions.Expect(page.Locator(".stat-grid")).ToContainTextAsync("38,649,012");
+
+        var sections = new (string Link, string Heading, string Figure)[]
+        {
+            ("성과지표", "성과지표", "1,785명"),
+            ("예산·집행", "예산·집행", "920,856"),
+            ("캠퍼스 이용", "캠퍼스 이용", "6,156㎡"),
+            ("캠퍼스 이용", "캠퍼스 이용", "356,915"),
+            ("분기 보고서", "분기 보고서", "2023년 3분기 주요업무보고"),
+            ("개요", "개요", "127명 / 121명"),
+        };
+        foreach (var (link, heading, figure) in sections)
+        {
+            await page.GetByRole(AriaRole.Link, new() { Name = link, Exact = false }).First.ClickAsync();
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(heading);
+            await Assertions.Expect(page.Locator("main")).ToContainTextAsync(figure);
+            Assert.Contains("year=2023&quarter=3", page.Url, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task ChoosingAnotherPeriodReloadsTheFiguresOfThatYear()
+    {
+        await using var context = await app.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(app.BaseUrl + "/indicators?year=2023&quarter=3");
+        // The selector navigates from its server-side change handler, so it acts once the circuit is connected.
+        for (var attempt = 0; attempt < 40 && !page.Url.Contains("year=2020", StringComparison.Ordinal); attempt++)
+        {
+            await page.GetByLabel("보고 기간 선택").SelectOptionAsync(attempt % 2 == 0 ? "2020-3" : "2023-3");
+            await page.WaitForTimeoutAsync(250);
+        }
+
+        await page.WaitForURLAsync("**/indicators?year=2020&quarter=3");
+        await Assertions.Expect(page.Locator("tr[data-code='I2020-10']")).ToContainTextAsync("135.0%");
+        await Assertions.Expect(page.Locator("tr[data-code='I2020-10']")).ToContainTextAsync("달성");
+    }
+}
