@@ -36,7 +36,18 @@ public sealed record ExecutionRow(
 
 public sealed record SummaryItem(string Item, decimal Amount, bool IsTotal, string? ParentItem);
 
-public sealed record CostShare(string Area, decimal Amount, string? ShareRaw, decimal? ComputedShare, string? Note, bool IsTotal);
+public sealed record CostShare(string Area, decimal Amount, string? ShareRaw, decimal? ComputedShare, string? Note, bool IsTotal)
+{
+    /// <summary>The year's programme-cost shares, each with its share recomputed from the stated total beside the printed one.</summary>
+    internal static async Task<List<CostShare>> ForYearAsync(FiftyOpsDbContext db, int year, CancellationToken ct)
+    {
+        var shares = await db.ProgrammeCostShares.Where(s => s.Year == year).OrderBy(s => s.Ordinal)
+            .Select(s => new { s.Area, s.Amount, s.ShareRaw, s.Note, s.IsTotal })
+            .ToListAsync(ct);
+        var total = shares.FirstOrDefault(s => s.IsTotal)?.Amount;
+        return shares.Select(s => new CostShare(s.Area, s.Amount, s.ShareRaw, s.IsTotal ? null : Fmt.Ratio(s.Amount, total), s.Note, s.IsTotal)).ToList();
+    }
+}
 
 public sealed record BudgetOverview(
     PeriodDto? Period,
@@ -52,18 +63,14 @@ public sealed class BudgetQueryService(IDbContextFactory<FiftyOpsDbContext> fact
 {
     public async Task<BudgetOverview> GetOverviewAsync(int? year, int? quarter, CancellationToken ct = default)
     {
-        var period = PeriodService.Resolve(await periods.GetAllAsync(ct), year, quarter);
-        var shownYear = period?.Year ?? year ?? DateTime.Today.Year;
+        var (period, shownYear) = await periods.SelectAsync(year, quarter, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
 
         var summary = await db.BudgetSummaryItems.Where(s => s.Year == shownYear)
             .OrderBy(s => s.Side).ThenBy(s => s.Ordinal)
             .Select(s => new { s.Side, s.AsOf, Item = new SummaryItem(s.Item, s.Amount, s.IsTotal, s.ParentItem) })
             .ToListAsync(ct);
-        var shares = await db.ProgrammeCostShares.Where(s => s.Year == shownYear).OrderBy(s => s.Ordinal)
-            .Select(s => new { s.Area, s.Amount, s.ShareRaw, s.Note, s.IsTotal })
-            .ToListAsync(ct);
-        var total = shares.FirstOrDefault(s => s.IsTotal)?.Amount;
+        var shares = await CostShare.ForYearAsync(db, shownYear, ct);
 
         var execution = period is null ? [] : await GetExecutionAsync(db, period, ct);
         return new BudgetOverview(
@@ -72,7 +79,7 @@ public sealed class BudgetQueryService(IDbContextFactory<FiftyOpsDbContext> fact
             summary.FirstOrDefault()?.AsOf,
             summary.Where(s => s.Side == BudgetSide.Revenue).Select(s => s.Item).ToList(),
             summary.Where(s => s.Side == BudgetSide.Expenditure).Select(s => s.Item).ToList(),
-            shares.Select(s => new CostShare(s.Area, s.Amount, s.ShareRaw, s.IsTotal ? null : Fmt.Ratio(s.Amount, total), s.Note, s.IsTotal)).ToList(),
+            shares,
             execution,
             execution.Count > 0 ? "붙임 예산 집행 현황 (예산현액·당초·추경·예산변경·지출액), 사업별 예산집행현황 (원인행위액·연말 집행예상액)" : null);
     }

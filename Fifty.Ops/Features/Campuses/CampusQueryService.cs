@@ -58,8 +58,7 @@ public sealed class CampusQueryService(IDbContextFactory<FiftyOpsDbContext> fact
 
     public async Task<CampusOverview> GetOverviewAsync(int? year, int? quarter, CancellationToken ct = default)
     {
-        var period = PeriodService.Resolve(await periods.GetAllAsync(ct), year, quarter);
-        var shownYear = period?.Year ?? year ?? DateTime.Today.Year;
+        var (period, shownYear) = await periods.SelectAsync(year, quarter, ct);
         var asOf = period?.AsOf ?? new DateOnly(shownYear, 12, 31);
         await using var db = await factory.CreateDbContextAsync(ct);
 

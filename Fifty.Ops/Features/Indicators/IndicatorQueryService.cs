@@ -36,9 +36,7 @@ public sealed class IndicatorQueryService(IDbContextFactory<FiftyOpsDbContext> f
 {
     public async Task<IndicatorList> GetListAsync(int? year, int? quarter, CancellationToken ct = default)
     {
-        var all = await periods.GetAllAsync(ct);
-        var period = PeriodService.Resolve(all, year, quarter);
-        var shownYear = period?.Year ?? year ?? DateTime.Today.Year;
+        var (period, shownYear) = await periods.SelectAsync(year, quarter, ct);
 
         await using var db = await factory.CreateDbContextAsync(ct);
         var indicators = await db.Indicators

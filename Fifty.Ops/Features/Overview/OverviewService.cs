@@ -33,8 +33,7 @@ public sealed class OverviewService(IDbContextFactory<FiftyOpsDbContext> factory
 {
     public async Task<OverviewModel> GetAsync(int? year, int? quarter, CancellationToken ct = default)
     {
-        var period = PeriodService.Resolve(await periods.GetAllAsync(ct), year, quarter);
-        var shownYear = period?.Year ?? year ?? DateTime.Today.Year;
+        var (period, shownYear) = await periods.SelectAsync(year, quarter, ct);
         var asOf = period?.AsOf ?? new DateOnly(shownYear, 12, 31);
         await using var db = await factory.CreateDbContextAsync(ct);
 
@@ -61,9 +60,7 @@ public sealed class OverviewService(IDbContextFactory<FiftyOpsDbContext> factory
             .OrderBy(v => v.Indicator!.SortOrder)
             .Select(v => new { v.Indicator!.Field, v.Indicator.Name, v.Kind, v.Raw, v.IndicatorId })
             .ToListAsync(ct);
-        var shares = await db.ProgrammeCostShares.Where(s => s.Year == shownYear).OrderBy(s => s.Ordinal)
-            .Select(s => new { s.Area, s.Amount, s.ShareRaw, s.Note, s.IsTotal }).ToListAsync(ct);
-        var shareTotal = shares.FirstOrDefault(s => s.IsTotal)?.Amount;
+        var shares = await CostShare.ForYearAsync(db, shownYear, ct);
 
         return new OverviewModel(
             period, shownYear, profile?.Name, profile?.Mission,
@@ -74,6 +71,6 @@ public sealed class OverviewService(IDbContextFactory<FiftyOpsDbContext> factory
                 g.First().Field, g.First().Name,
                 g.FirstOrDefault(x => x.Kind == IndicatorValueKind.Actual)?.Raw ?? Fmt.None,
                 g.FirstOrDefault(x => x.Kind == IndicatorValueKind.StatedRate)?.Raw)).ToList(),
-            shares.Select(s => new CostShare(s.Area, s.Amount, s.ShareRaw, s.IsTotal ? null : Fmt.Ratio(s.Amount, shareTotal), s.Note, s.IsTotal)).ToList());
+            shares);
     }
 }

@@ -19,6 +19,13 @@ public sealed class PeriodService(IDbContextFactory<FiftyOpsDbContext> factory)
             .ToListAsync(ct);
     }
 
+    /// <summary>The period a view shows and the fiscal year it stands for (the asked year when it has no period).</summary>
+    public async Task<(PeriodDto? Period, int Year)> SelectAsync(int? year, int? quarter, CancellationToken ct = default)
+    {
+        var period = Resolve(await GetAllAsync(ct), year, quarter);
+        return (period, period?.Year ?? year ?? DateTime.Today.Year);
+    }
+
     /// <summary>
     /// The period a view shows: the one asked for, else the latest quarter of the asked year, else the latest of all.
     /// Null only when the database holds no period.
