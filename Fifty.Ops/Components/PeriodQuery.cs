@@ -6,13 +6,17 @@ namespace Fifty.Ops.Components;
 /// <summary>The year/quarter selection lives in the query string so every view is bookmarkable.</summary>
 public static class PeriodQuery
 {
+    public static (int? Year, int? Quarter) Parse(string uri)
+    {
+        var values = QueryHelpers.ParseQuery(new Uri(uri).Query);
+        return (ParseInt(values.TryGetValue("year", out var y) ? y.ToString() : null),
+                ParseInt(values.TryGetValue("quarter", out var q) ? q.ToString() : null));
+    }
+
     public static string FromUri(string uri)
     {
-        var query = new Uri(uri).Query;
-        var values = QueryHelpers.ParseQuery(query);
-        var year = values.TryGetValue("year", out var y) ? y.ToString() : null;
-        var quarter = values.TryGetValue("quarter", out var q) ? q.ToString() : null;
-        return Build(ParseInt(year), ParseInt(quarter));
+        var (year, quarter) = Parse(uri);
+        return Build(year, quarter);
     }
 
     public static string Build(int? year, int? quarter) =>

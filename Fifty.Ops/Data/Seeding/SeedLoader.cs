@@ -361,7 +361,7 @@ public sealed class SeedLoader(FiftyOpsDbContext db, string seedRoot)
 
         foreach (var r in rows)
         {
-            if (r["parent_code"] is { } parent)
+            if (r["parent_code"] is not null)
             {
                 _nodes[(year, r.Required("code"))].Parent = NodeOf(year, r, "parent_code");
             }
