@@ -20,7 +20,15 @@ public abstract partial class PeriodPage<TModel> : ComponentBase, IDisposable wh
     protected bool IsLoading { get; private set; } = true;
     protected string? LoadError { get; private set; }
 
-    private string StateKey => $"{GetType().Name}:{Year}:{Quarter}";
+    private string? _loadedKey;
+
+    /// <summary>What, besides year and quarter, decides the model (e.g. a route id). Filters applied in memory do not.</summary>
+    protected virtual string ModelKey => "";
+
+    private string StateKey => $"{GetType().Name}:{Year}:{Quarter}:{ModelKey}";
+
+    /// <summary>Reloads the model from the database (after a write on the page).</summary>
+    protected Task ReloadAsync() => LoadCoreAsync(showLoading: false);
 
     protected override void OnInitialized() =>
         _subscription = ApplicationState.RegisterOnPersisting(() =>
@@ -31,18 +39,28 @@ public abstract partial class PeriodPage<TModel> : ComponentBase, IDisposable wh
 
     protected override async Task OnParametersSetAsync()
     {
+        // A change of an in-memory filter in the query string re-sets parameters; the model is the same.
+        if (Model is not null && _loadedKey == StateKey) return;
+
         LoadError = null;
         if (ApplicationState.TryTakeFromJson<TModel>(StateKey, out var restored) && restored is not null)
         {
             Model = restored;
             IsLoading = false;
+            _loadedKey = StateKey;
             return;
         }
 
-        IsLoading = true;
+        await LoadCoreAsync(showLoading: true);
+    }
+
+    private async Task LoadCoreAsync(bool showLoading)
+    {
+        IsLoading = showLoading;
         try
         {
             Model = await LoadAsync();
+            _loadedKey = StateKey;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

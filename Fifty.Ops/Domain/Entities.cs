@@ -290,6 +290,9 @@ public sealed class Indicator : IHasSource
     public int SortOrder { get; set; }
     public int? ProjectId { get; set; }
     public Project? Project { get; set; }
+    /// <summary>Projects a headline result summarises (codes of the same year), with the arithmetic that ties them.</summary>
+    public List<string> RelatedProjectCodes { get; set; } = [];
+    public string? RelatedBasis { get; set; }
     public string? Note { get; set; }
     public SourceRef Source { get; set; } = SourceRef.Entered;
 }

@@ -3,6 +3,7 @@ using Fifty.Ops.Features.Campuses;
 using Fifty.Ops.Features.Indicators;
 using Fifty.Ops.Features.Overview;
 using Fifty.Ops.Features.Periods;
+using Fifty.Ops.Features.Projects;
 using Fifty.Ops.Features.Reports;
 
 namespace Fifty.Ops.Features;
@@ -11,11 +12,15 @@ public static class FeatureServiceCollectionExtensions
 {
     public static IServiceCollection AddFiftyOpsFeatures(this IServiceCollection services)
     {
+        services.AddSingleton(TimeProvider.System);
+
         // Stateless query services over the context factory: one short-lived DbContext per call.
         services.AddSingleton<PeriodService>();
         services.AddSingleton<OverviewService>();
         services.AddSingleton<IndicatorQueryService>();
+        services.AddSingleton<IndicatorCommentaryService>();
         services.AddSingleton<BudgetQueryService>();
+        services.AddSingleton<ProjectQueryService>();
         services.AddSingleton<CampusQueryService>();
         services.AddSingleton<ReportCatalogService>();
         return services;

@@ -493,6 +493,10 @@ public sealed class SeedLoader(FiftyOpsDbContext db, string seedRoot)
                 Direction = r["direction"] == "lower" ? Direction.Lower : Direction.Higher,
                 SortOrder = r.Whole("sort_order") ?? 0,
                 Project = r["project_code"] is null ? null : ProjectOf(year, r, "project_code"),
+                RelatedProjectCodes = r.List("related_projects").Select(c => _projects.ContainsKey((year, c))
+                    ? c
+                    : throw r.Error("related_projects", $"projects.csv에 없는 사업 코드입니다 ('{c}')")).ToList(),
+                RelatedBasis = r["related_basis"],
                 Note = r["note"],
                 Source = Source(r),
             };

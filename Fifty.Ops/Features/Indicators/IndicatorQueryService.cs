@@ -7,6 +7,8 @@ namespace Fifty.Ops.Features.Indicators;
 
 public sealed record IndicatorCell(int Year, string Raw, decimal? Value, decimal? SubValue, DateOnly? AsOf);
 
+public sealed record ProjectLink(string Code, string Title);
+
 public sealed record IndicatorRow(
     int Id,
     string Code,
@@ -23,6 +25,19 @@ public sealed record IndicatorRow(
     string? ProjectTitle,
     string Source)
 {
+    public Direction Direction { get; init; } = Direction.Higher;
+
+    /// <summary>The 주의 threshold in force (the indicator's own, else the default).</summary>
+    public decimal CautionThreshold { get; init; } = Indicators.Achievement.DefaultCautionThreshold;
+
+    public bool HasOwnThreshold { get; init; }
+
+    /// <summary>The project of a project target, or the projects a headline result summarises.</summary>
+    public IReadOnlyList<ProjectLink> Projects { get; init; } = [];
+
+    /// <summary>주의 or 미달 at a closed period with no 원인 분석 / 조치 계획 written for it.</summary>
+    public bool NeedsExplanation { get; init; }
+
     /// <summary>A project target is named by its project ("중장년 인턴십 지원 · 인턴십 참여자"), as the report reads.</summary>
     public string DisplayName => ProjectTitle is null ? Name : $"{ProjectTitle} · {Name}";
 }
@@ -30,21 +45,110 @@ public sealed record IndicatorRow(
 public sealed record IndicatorList(PeriodDto? Period, int Year, IReadOnlyList<int> HistoryYears, IReadOnlyList<IndicatorRow> Rows)
 {
     public int Count(AchievementStatus status) => Rows.Count(r => r.Achievement.Status == status);
+
+    public IReadOnlyList<string> Fields => Rows.Select(r => r.Field).Distinct().ToList();
+
+    public int NeedingExplanation => Rows.Count(r => r.NeedsExplanation);
 }
+
+public sealed record IndicatorValueRow(
+    int Year, IndicatorValueKind Kind, string Raw, decimal? Value, decimal? SubValue, DateOnly? AsOf, string? AsOfRaw, string Source);
+
+/// <summary>One bar of the detail chart. <paramref name="AsOf"/> before year-end marks a partial-year actual.</summary>
+public sealed record TrendPoint(int Year, decimal? Actual, string? ActualRaw, DateOnly? AsOf, decimal? Target)
+{
+    public bool IsPartialYear => AsOf is { } d && d < new DateOnly(Year, 12, 31);
+}
+
+public sealed record PeriodCommentary(
+    int Year,
+    int Quarter,
+    DateOnly AsOf,
+    bool IsClosed,
+    string Cause,
+    string Action,
+    string? Author,
+    DateTimeOffset? UpdatedAt,
+    bool NeedsExplanation)
+{
+    public string Name => $"{Year}년 {Quarter}분기";
+
+    public bool HasText => Cause.Length > 0 || Action.Length > 0;
+}
+
+public sealed record IndicatorDetail(
+    IndicatorRow Row,
+    PeriodDto? Period,
+    int Year,
+    string? Note,
+    string? RelatedBasis,
+    IReadOnlyList<IndicatorValueRow> Values,
+    IReadOnlyList<TrendPoint> Trend,
+    IReadOnlyList<PeriodCommentary> Commentary);
+
+/// <summary>The detail page's model; <see cref="Detail"/> is null when no indicator has the id.</summary>
+public sealed record IndicatorDetailModel(int Id, IndicatorDetail? Detail);
 
 public sealed class IndicatorQueryService(IDbContextFactory<FiftyOpsDbContext> factory, PeriodService periods)
 {
     public async Task<IndicatorList> GetListAsync(int? year, int? quarter, CancellationToken ct = default)
     {
         var (period, shownYear) = await periods.SelectAsync(year, quarter, ct);
-
         await using var db = await factory.CreateDbContextAsync(ct);
-        var indicators = await db.Indicators
-            .Where(i => i.Year == shownYear)
+        var rows = await LoadRowsAsync(db, db.Indicators.Where(i => i.Year == shownYear), shownYear, period, ct);
+        var historyYears = rows.SelectMany(r => r.History).Select(h => h.Year).Distinct().Order().ToList();
+        return new IndicatorList(period, shownYear, historyYears, rows);
+    }
+
+    /// <summary>Null when no indicator has this id. The period decides which quarter's 설명 필요 flag the row carries.</summary>
+    public async Task<IndicatorDetail?> GetDetailAsync(int id, int? quarter, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var meta = await db.Indicators.Where(i => i.Id == id)
+            .Select(i => new { i.Year, i.Note, i.RelatedBasis }).FirstOrDefaultAsync(ct);
+        if (meta is null) return null;
+
+        var (period, _) = await periods.SelectAsync(meta.Year, quarter, ct);
+        var row = (await LoadRowsAsync(db, db.Indicators.Where(i => i.Id == id), meta.Year, period, ct)).Single();
+
+        var values = await db.IndicatorValues.Where(v => v.IndicatorId == id)
+            .OrderBy(v => v.Year).ThenBy(v => v.Kind)
+            .Select(v => new { v.Year, v.Kind, v.Raw, v.Value, v.SubValue, v.AsOf, v.AsOfRaw, v.Source })
+            .ToListAsync(ct);
+        var valueRows = values.Select(v => new IndicatorValueRow(v.Year, v.Kind, v.Raw, v.Value, v.SubValue, v.AsOf, v.AsOfRaw, v.Source.ToString())).ToList();
+
+        var trend = valueRows.Select(v => v.Year).Distinct().Order().Select(y =>
+        {
+            var actual = valueRows.FirstOrDefault(v => v.Year == y && v.Kind == IndicatorValueKind.Actual);
+            var target = valueRows.FirstOrDefault(v => v.Year == y && v.Kind == IndicatorValueKind.Target);
+            return new TrendPoint(y, actual?.Value, actual?.Raw, actual?.AsOf, target?.Value);
+        }).ToList();
+
+        var yearPeriods = await db.ReportingPeriods.Where(p => p.Year == meta.Year).OrderBy(p => p.Quarter)
+            .Select(p => new { p.Id, p.Year, p.Quarter, p.AsOf, p.IsClosed }).ToListAsync(ct);
+        var comments = await db.IndicatorComments.Where(c => c.IndicatorId == id)
+            .Select(c => new { c.ReportingPeriodId, c.Cause, c.Action, c.Author, c.UpdatedAt }).ToListAsync(ct);
+        var commentary = yearPeriods.Select(p =>
+        {
+            var c = comments.FirstOrDefault(x => x.ReportingPeriodId == p.Id);
+            var needs = p.IsClosed && IsConcern(row.Achievement.Status) && c is null;
+            return new PeriodCommentary(p.Year, p.Quarter, p.AsOf, p.IsClosed, c?.Cause ?? "", c?.Action ?? "", c?.Author, c?.UpdatedAt, needs);
+        }).ToList();
+
+        return new IndicatorDetail(row, period, meta.Year, meta.Note, meta.RelatedBasis, valueRows, trend, commentary);
+    }
+
+    public static bool IsConcern(AchievementStatus status) => status is AchievementStatus.Caution or AchievementStatus.Shortfall;
+
+    /// <summary>Three queries whatever the number of indicators: the indicators, their cells, and the period's comments.</summary>
+    private static async Task<List<IndicatorRow>> LoadRowsAsync(
+        FiftyOpsDbContext db, IQueryable<Indicator> query, int year, PeriodDto? period, CancellationToken ct)
+    {
+        var indicators = await query
             .OrderBy(i => i.Kind).ThenBy(i => i.SortOrder)
             .Select(i => new
             {
-                i.Id, i.Code, i.Kind, i.Field, i.Name, i.Unit, i.Direction, i.CautionThreshold,
+                i.Id, i.Code, i.Kind, i.Field, i.Name, i.Unit, i.Direction, i.CautionThreshold, i.RelatedProjectCodes,
                 ProjectCode = i.Project == null ? null : i.Project.Code,
                 ProjectTitle = i.Project == null ? null : i.Project.Title,
                 i.Source,
@@ -57,27 +161,48 @@ public sealed class IndicatorQueryService(IDbContextFactory<FiftyOpsDbContext> f
             .ToListAsync(ct);
         var byIndicator = values.ToLookup(v => v.IndicatorId);
 
-        var rows = indicators.Select(i =>
+        var related = indicators.SelectMany(i => i.RelatedProjectCodes).Distinct().ToList();
+        var projectTitles = related.Count == 0
+            ? new Dictionary<string, string>()
+            : await db.Projects.Where(p => p.Year == year && related.Contains(p.Code))
+                .Select(p => new { p.Code, p.Title }).ToDictionaryAsync(p => p.Code, p => p.Title, ct);
+
+        var commented = period is { IsClosed: true }
+            ? (await db.IndicatorComments
+                .Where(c => ids.Contains(c.IndicatorId)
+                            && db.ReportingPeriods.Any(p => p.Id == c.ReportingPeriodId && p.Year == period.Year && p.Quarter == period.Quarter))
+                .Select(c => c.IndicatorId).ToListAsync(ct)).ToHashSet()
+            : [];
+
+        return indicators.Select(i =>
         {
             var cells = byIndicator[i.Id].ToList();
-            IndicatorCell? Cell(IndicatorValueKind kind, int y) => cells
-                .Where(c => c.Kind == kind && c.Year == y)
+            IndicatorCell? Cell(IndicatorValueKind kind) => cells
+                .Where(c => c.Kind == kind && c.Year == year)
                 .Select(c => new IndicatorCell(c.Year, c.Raw, c.Value, c.SubValue, c.AsOf))
                 .FirstOrDefault();
-            var history = cells.Where(c => c.Kind == IndicatorValueKind.Actual && c.Year < shownYear)
+            var history = cells.Where(c => c.Kind == IndicatorValueKind.Actual && c.Year < year)
                 .OrderBy(c => c.Year)
                 .Select(c => new IndicatorCell(c.Year, c.Raw, c.Value, c.SubValue, c.AsOf))
                 .ToList();
-            var target = Cell(IndicatorValueKind.Target, shownYear);
-            var actual = Cell(IndicatorValueKind.Actual, shownYear);
-            var stated = Cell(IndicatorValueKind.StatedRate, shownYear);
+            var target = Cell(IndicatorValueKind.Target);
+            var actual = Cell(IndicatorValueKind.Actual);
+            var stated = Cell(IndicatorValueKind.StatedRate);
             var achievement = target is null && stated?.Value is { } statedPercent
-                ? Achievement.FromStatedRate(statedPercent, i.CautionThreshold, shownYear, actual?.AsOf)
-                : Achievement.Evaluate(target?.Value, actual?.Value, actual?.Raw, i.Direction, i.CautionThreshold, shownYear, actual?.AsOf);
-            return new IndicatorRow(i.Id, i.Code, i.Kind, i.Field, i.Name, i.Unit, history, target, actual, stated?.Raw, achievement, i.ProjectCode, i.ProjectTitle, i.Source.ToString());
+                ? Achievement.FromStatedRate(statedPercent, i.CautionThreshold, year, actual?.AsOf)
+                : Achievement.Evaluate(target?.Value, actual?.Value, actual?.Raw, i.Direction, i.CautionThreshold, year, actual?.AsOf);
+            IReadOnlyList<ProjectLink> projects = i.ProjectCode is not null
+                ? [new ProjectLink(i.ProjectCode, i.ProjectTitle!)]
+                : i.RelatedProjectCodes.Where(projectTitles.ContainsKey).Select(c => new ProjectLink(c, projectTitles[c])).ToList();
+            return new IndicatorRow(i.Id, i.Code, i.Kind, i.Field, i.Name, i.Unit, history, target, actual, stated?.Raw, achievement,
+                i.ProjectCode, i.ProjectTitle, i.Source.ToString())
+            {
+                Direction = i.Direction,
+                CautionThreshold = i.CautionThreshold ?? Achievement.DefaultCautionThreshold,
+                HasOwnThreshold = i.CautionThreshold is not null,
+                Projects = projects,
+                NeedsExplanation = period is { IsClosed: true } && IsConcern(achievement.Status) && !commented.Contains(i.Id),
+            };
         }).ToList();
-
-        var historyYears = rows.SelectMany(r => r.History).Select(h => h.Year).Distinct().Order().ToList();
-        return new IndicatorList(period, shownYear, historyYears, rows);
     }
 }

@@ -2,12 +2,15 @@ using Fifty.Ops.Components;
 using Fifty.Ops.Data;
 using Fifty.Ops.Domain;
 using Fifty.Ops.Features.Budget;
+using Fifty.Ops.Features.Indicators;
 using Fifty.Ops.Features.Periods;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fifty.Ops.Features.Overview;
 
 public sealed record HeadlineResult(string Field, string Name, string ActualRaw, string? StatedRateRaw);
+
+public sealed record StatusCount(AchievementStatus Status, int Count);
 
 public sealed record OverviewModel(
     PeriodDto? Period,
@@ -23,13 +26,15 @@ public sealed record OverviewModel(
     DateOnly? StaffAsOf,
     int CampusesOperating,
     int IndicatorCount,
+    IReadOnlyList<StatusCount> IndicatorStatus,
+    int IndicatorsNeedingExplanation,
     IReadOnlyList<HeadlineResult> Headlines,
     IReadOnlyList<CostShare> CostShares)
 {
     public decimal? DisbursedRate => Fmt.Ratio(Disbursed, CurrentBudget);
 }
 
-public sealed class OverviewService(IDbContextFactory<FiftyOpsDbContext> factory, PeriodService periods)
+public sealed class OverviewService(IDbContextFactory<FiftyOpsDbContext> factory, PeriodService periods, IndicatorQueryService indicators)
 {
     public async Task<OverviewModel> GetAsync(int? year, int? quarter, CancellationToken ct = default)
     {
@@ -54,7 +59,8 @@ public sealed class OverviewService(IDbContextFactory<FiftyOpsDbContext> factory
             .Select(f => new { f.CampusId, f.ReportYear, f.OpenedOn }).ToListAsync(ct);
         var operating = facilities.GroupBy(f => f.CampusId).Select(g => g.MaxBy(f => f.ReportYear)!)
             .Count(f => f.OpenedOn is { } o && o <= asOf);
-        var indicatorCount = await db.Indicators.CountAsync(i => i.Year == shownYear, ct);
+        // The statuses come from the indicator feature's own rules, not a second implementation of them.
+        var indicatorList = await indicators.GetListAsync(shownYear, period?.Quarter, ct);
         var headlines = await db.IndicatorValues
             .Where(v => v.Year == shownYear && v.Indicator!.Kind == IndicatorKind.Headline)
             .OrderBy(v => v.Indicator!.SortOrder)
@@ -66,7 +72,9 @@ public sealed class OverviewService(IDbContextFactory<FiftyOpsDbContext> factory
             period, shownYear, profile?.Name, profile?.Mission,
             budget?.Amount, budget?.AsOf, total?.CurrentBudget, total?.Disbursed,
             staff?.Authorized, staff?.Current, staff?.AsOf,
-            operating, indicatorCount,
+            operating, indicatorList.Rows.Count,
+            Enum.GetValues<AchievementStatus>().Select(s => new StatusCount(s, indicatorList.Count(s))).ToList(),
+            indicatorList.NeedingExplanation,
             headlines.GroupBy(h => h.IndicatorId).Select(g => new HeadlineResult(
                 g.First().Field, g.First().Name,
                 g.FirstOrDefault(x => x.Kind == IndicatorValueKind.Actual)?.Raw ?? Fmt.None,

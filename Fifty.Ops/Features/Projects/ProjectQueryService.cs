@@ -1,0 +1,106 @@
+using Fifty.Ops.Components;
+using Fifty.Ops.Data;
+using Fifty.Ops.Domain;
+using Fifty.Ops.Features.Indicators;
+using Fifty.Ops.Features.Periods;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fifty.Ops.Features.Projects;
+
+public sealed record ProjectSummary(
+    string Code, int AreaNo, string AreaName, string? GroupName, string Title, IReadOnlyList<string> Tags,
+    decimal? RequiredBudget, IReadOnlyList<IndicatorRow> Targets);
+
+public sealed record ProjectList(PeriodDto? Period, int Year, IReadOnlyList<ProjectSummary> Projects);
+
+public sealed record NarrativeItem(NarrativeKind Kind, int Ordinal, int Depth, string Text, string? Schedule);
+
+/// <summary>One programme row of the project as one report section states it.</summary>
+public sealed record ProjectBudgetLine(
+    BudgetSection Section, string Code, string Name, decimal? CurrentBudget, decimal? Committed, decimal? Disbursed, decimal? Forecast,
+    string? RateDisbursedRaw, string Source)
+{
+    /// <summary>집행률 (지출 기준) = 지출액 ÷ 예산현액.</summary>
+    public decimal? DisbursedRate => Fmt.Ratio(Disbursed, CurrentBudget);
+
+    /// <summary>집행률 (원인행위 기준) = 원인행위액 ÷ 예산현액.</summary>
+    public decimal? CommittedRate => Fmt.Ratio(Committed, CurrentBudget);
+}
+
+public sealed record ProjectDetail(
+    PeriodDto? Period,
+    ProjectSummary Summary,
+    string? Overview,
+    string? Audience,
+    string? Content,
+    string? TargetText,
+    string? ActualText,
+    IReadOnlyList<NarrativeItem> Progress,
+    IReadOnlyList<NarrativeItem> Plan,
+    IReadOnlyList<ProjectBudgetLine> Budget,
+    string Source);
+
+public sealed record ProjectDetailModel(string Code, ProjectDetail? Detail);
+
+/// <summary>
+/// The projects (주요사업) of a year as the report describes them: overview, 성과목표 ☞ 실적 (from the indicator feature,
+/// so the status rules live in one place), 추진실적 / 향후계획, and the amounts each report section states for them.
+/// </summary>
+public sealed class ProjectQueryService(IDbContextFactory<FiftyOpsDbContext> factory, PeriodService periods, IndicatorQueryService indicators)
+{
+    public async Task<ProjectList> GetListAsync(int? year, int? quarter, CancellationToken ct = default)
+    {
+        var (period, shownYear) = await periods.SelectAsync(year, quarter, ct);
+        var indicatorList = await indicators.GetListAsync(shownYear, period?.Quarter, ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var projects = await db.Projects.Where(p => p.Year == shownYear).OrderBy(p => p.SortOrder)
+            .Select(p => new { p.Code, p.AreaNo, p.AreaName, p.GroupName, p.Title, p.Tags, p.RequiredBudget })
+            .ToListAsync(ct);
+        return new ProjectList(period, shownYear, projects.Select(p => new ProjectSummary(
+            p.Code, p.AreaNo, p.AreaName, p.GroupName, p.Title, p.Tags, p.RequiredBudget, TargetsOf(indicatorList, p.Code))).ToList());
+    }
+
+    public async Task<ProjectDetail?> GetDetailAsync(string code, int? year, int? quarter, CancellationToken ct = default)
+    {
+        var (period, shownYear) = await periods.SelectAsync(year, quarter, ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var p = await db.Projects.Where(x => x.Year == shownYear && x.Code == code)
+            .Select(x => new
+            {
+                x.Id, x.Code, x.AreaNo, x.AreaName, x.GroupName, x.Title, x.Tags, x.RequiredBudget, x.Summary, x.Audience, x.Content,
+                x.TargetText, x.ActualText, x.ProgrammeCodes, x.Source,
+            })
+            .FirstOrDefaultAsync(ct);
+        if (p is null) return null;
+
+        var narratives = period is null ? [] : await db.ProjectNarratives
+            .Where(n => n.ProjectId == p.Id && n.ReportingPeriodId == db.ReportingPeriods
+                .Where(r => r.Year == period.Year && r.Quarter == period.Quarter).Select(r => r.Id).FirstOrDefault())
+            .OrderBy(n => n.Kind).ThenBy(n => n.Ordinal)
+            .Select(n => new NarrativeItem(n.Kind, n.Ordinal, n.Depth, n.Text, n.ScheduleRaw))
+            .ToListAsync(ct);
+
+        var budget = period is null ? [] : (await db.BudgetLines
+            .Where(l => l.ReportingPeriod!.Year == period.Year && l.ReportingPeriod.Quarter == period.Quarter
+                        && l.ProgrammeNode != null && p.ProgrammeCodes.Contains(l.ProgrammeNode.Code))
+            .OrderBy(l => l.Section).ThenBy(l => l.RowInSection)
+            .Select(l => new
+            {
+                l.Section, l.ProgrammeNode!.Code, l.ProgrammeNode.Name, l.CurrentBudget, l.Committed, l.Disbursed, l.Forecast,
+                l.RateDisbursedRaw, l.Source,
+            })
+            .ToListAsync(ct))
+            .Select(l => new ProjectBudgetLine(l.Section, l.Code, l.Name, l.CurrentBudget, l.Committed, l.Disbursed, l.Forecast, l.RateDisbursedRaw, l.Source.ToString()))
+            .ToList();
+
+        var indicatorList = await indicators.GetListAsync(shownYear, period?.Quarter, ct);
+        var summary = new ProjectSummary(p.Code, p.AreaNo, p.AreaName, p.GroupName, p.Title, p.Tags, p.RequiredBudget, TargetsOf(indicatorList, p.Code));
+        return new ProjectDetail(period, summary, p.Summary, p.Audience, p.Content, p.TargetText, p.ActualText,
+            narratives.Where(n => n.Kind == NarrativeKind.Progress).ToList(),
+            narratives.Where(n => n.Kind == NarrativeKind.Plan).ToList(),
+            budget, p.Source.ToString());
+    }
+
+    private static List<IndicatorRow> TargetsOf(IndicatorList list, string projectCode) =>
+        list.Rows.Where(r => r.Projects.Any(x => x.Code == projectCode)).ToList();
+}
