@@ -10,34 +10,74 @@ namespace Fifty.Ops.Tests.Components;
 
 public sealed class IndicatorTableRenderTests
 {
-    [Fact]
-    public async Task RendersRowsGroupedByFieldWithRateStatusAndUnitCaption()
+    private static readonly DateOnly MidYear = new(2020, 7, 31);
+    private static readonly int[] HistoryYears = [2018, 2019];
+
+    private static IndicatorRow Row(int id, string code, string field, string name, string target, string actual, decimal? value, bool needsExplanation = false)
     {
-        var achieved = Achievement.Evaluate(400, 540, "540", Direction.Higher, null, 2020, new DateOnly(2020, 12, 31));
-        var inProgress = Achievement.Evaluate(12, null, "진행중", Direction.Higher, null, 2020, null);
-        IndicatorRow Row(string code, string field, string name, string target, string actual, decimal? value, AchievementResult a) =>
-            new(1, code, IndicatorKind.Promise, field, name, "명",
-                [new IndicatorCell(2019, "1,034", 1034, null, null)],
-                new IndicatorCell(2020, target, decimal.Parse(target), null, null),
-                new IndicatorCell(2020, actual, value, null, null), null, a, null, null, "test");
-        var list = new IndicatorList(null, 2020, [2019],
-        [
-            Row("A", "50+일모델개발", "앙코르 전직지원교육 참여자수", "400", "540", 540, achieved),
-            Row("B", "정책개발", "정책·기획연구(건수)", "12", "진행중", null, inProgress),
-        ]);
+        var achievement = Achievement.Evaluate(decimal.Parse(target), value, actual, Direction.Higher, null, 2020, value is null ? null : MidYear);
+        return new(id, code, IndicatorKind.Promise, field, name, "명",
+            [new IndicatorCell(2018, "620", 620, null, null), new IndicatorCell(2019, "1,034", 1034, null, null)],
+            new IndicatorCell(2020, target, decimal.Parse(target), null, null),
+            new IndicatorCell(2020, actual, value, null, MidYear), null, achievement, null, null, "test")
+        { NeedsExplanation = needsExplanation };
+    }
 
-        var html = await RenderAsync<IndicatorTable>(new Dictionary<string, object?> { ["List"] = list });
+    private static readonly IndicatorRow[] Rows =
+    [
+        Row(10, "A", "50+일모델개발", "앙코르 전직지원교육 참여자수", "400", "540", 540),
+        Row(11, "B", "정책개발", "정책·기획연구(건수)", "12", "진행중", null),
+        Row(12, "C", "캠퍼스활성화", "캠퍼스 교육과정 참여인원(실인원)", "12000", "3,142", 3142, needsExplanation: true),
+    ];
 
-        var doc = new HtmlParser().ParseDocument(html);
+    private static Task<string> Render(IndicatorFilter filter) => RenderAsync<IndicatorTable>(new Dictionary<string, object?>
+    {
+        ["Rows"] = filter.Apply(Rows),
+        ["HistoryYears"] = HistoryYears,
+        ["Year"] = 2020,
+        ["Quarter"] = 3,
+        ["Filter"] = filter,
+        ["HrefFor"] = (Func<IndicatorFilter, string>)(f => IndicatorLinks.List(2020, 3, f)),
+    });
+
+    [Fact]
+    public async Task RendersRowsGroupedByFieldWithRateStatusTrendAndUnitCaption()
+    {
+        var doc = new HtmlParser().ParseDocument(await Render(IndicatorFilter.None));
+
         var encore = doc.QuerySelector("tr[data-code=A]")!;
         Assert.Contains("135.0%", encore.TextContent, StringComparison.Ordinal);
-        Assert.Contains("달성", encore.QuerySelector(".status")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("●", encore.QuerySelector(".status")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("● 달성", encore.QuerySelector(".status")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("indicators/10?year=2020&quarter=3", encore.QuerySelector("a.indicator-link")!.GetAttribute("href"));
+        Assert.Equal("실적 추이: 2018년 620명, 2019년 1,034명, 2020년 540명 (연중)", encore.QuerySelector("svg.sparkline")!.GetAttribute("aria-label"));
+
         var research = doc.QuerySelector("tr[data-code=B]")!;
         Assert.Contains("진행중", research.TextContent, StringComparison.Ordinal);
-        Assert.DoesNotContain("%", research.QuerySelectorAll("td.num")[3].TextContent, StringComparison.Ordinal);
-        Assert.Equal(2, doc.QuerySelectorAll("th.field").Length);
+        Assert.DoesNotContain("%", research.QuerySelectorAll("td.num")[4].TextContent, StringComparison.Ordinal);
+
+        var campus = doc.QuerySelector("tr[data-code=C]")!;
+        Assert.Contains("7월말 기준", campus.TextContent, StringComparison.Ordinal);
+        Assert.Contains("진도 대비", campus.TextContent, StringComparison.Ordinal);
+        Assert.Contains("설명 필요", campus.TextContent, StringComparison.Ordinal);
+        Assert.Null(encore.QuerySelector(".flag-explain"));
+
+        Assert.Equal(["50+일모델개발", "정책개발", "캠퍼스활성화"], doc.QuerySelectorAll("tr.group-row th").Select(th => th.TextContent));
         Assert.Contains("단위", doc.QuerySelector("caption")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ASortedListIsFlatWithTheFieldPerRowAndMarksTheSortedColumn()
+    {
+        var doc = new HtmlParser().ParseDocument(await Render(IndicatorFilter.None.SortBy(IndicatorSort.Rate)));
+
+        Assert.Empty(doc.QuerySelectorAll("tr.group-row"));
+        Assert.Equal(["A", "C", "B"], doc.QuerySelectorAll("tbody tr").Select(tr => tr.GetAttribute("data-code")));
+        Assert.Equal("정책개발", doc.QuerySelector("tr[data-code=B] td.field")!.TextContent);
+        var sorted = doc.QuerySelector("th[aria-sort]")!;
+        Assert.Equal("descending", sorted.GetAttribute("aria-sort"));
+        Assert.Contains("달성률", sorted.TextContent, StringComparison.Ordinal);
+        // Clicking it again asks for ascending.
+        Assert.Equal("indicators?year=2020&quarter=3&sort=rate", sorted.QuerySelector("a")!.GetAttribute("href"));
     }
 
     internal static async Task<string> RenderAsync<T>(Dictionary<string, object?> parameters) where T : IComponent

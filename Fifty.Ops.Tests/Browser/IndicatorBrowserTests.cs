@@ -1,0 +1,51 @@
+using Microsoft.Playwright;
+
+namespace Fifty.Ops.Tests.Browser;
+
+public sealed class IndicatorBrowserTests(AppProcess app) : IClassFixture<AppProcess>
+{
+    [Fact]
+    public async Task ADirectorFiltersToShortfallsOpensOneAndExplainsIt()
+    {
+        await using var context = await app.Browser.NewContextAsync(new() { Locale = "ko-KR" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(app.BaseUrl + "/indicators?year=2020&quarter=3");
+
+        await page.Locator("a.status-filter[data-status=shortfall]").ClickAsync();
+        await page.WaitForURLAsync("**/indicators?year=2020&quarter=3&status=shortfall");
+        var rows = page.Locator("tbody tr[data-code]");
+        await Assertions.Expect(rows).ToHaveCountAsync(5);
+        foreach (var status in await rows.EvaluateAllAsync<string[]>("rs => rs.map(r => r.dataset.status)"))
+        {
+            Assert.Equal("shortfall", status);
+        }
+
+        await page.Locator("tr[data-code='I2020-03'] a.indicator-link").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("캠퍼스 이용인원(연인원)");
+        await Assertions.Expect(page.Locator("svg.trend-chart")).ToContainTextAsync("2020년 목표 200,000명");
+        await Assertions.Expect(page.Locator(".commentary-list")).ToContainTextAsync("설명 필요");
+
+        // The form works once the circuit is up; a first empty submit shows the Korean message beside the field.
+        var save = page.GetByRole(AriaRole.Button, new() { Name = "저장" });
+        for (var attempt = 0; attempt < 40 && await page.Locator("#cause-error").InnerTextAsync() == ""; attempt++)
+        {
+            await save.ClickAsync();
+            await page.WaitForTimeoutAsync(250);
+        }
+
+        await Assertions.Expect(page.Locator("#cause-error")).ToHaveTextAsync("원인 분석과 조치 계획 중 하나 이상을 입력하세요.");
+
+        await page.GetByLabel("원인 분석").FillAsync("코로나19로 캠퍼스 대면 운영이 중단되었습니다.");
+        await page.GetByLabel("조치 계획").FillAsync("온라인 강좌 전환");
+        await page.GetByLabel("작성자").FillAsync("기획조정팀");
+        await save.ClickAsync();
+
+        await Assertions.Expect(page.Locator(".form-ok")).ToHaveTextAsync("2020년 3분기 설명을 저장했습니다.");
+        await Assertions.Expect(page.Locator(".commentary-list")).ToContainTextAsync("코로나19로 캠퍼스 대면 운영이 중단되었습니다.");
+        await Assertions.Expect(page.Locator(".commentary-list .flag-explain")).ToHaveCountAsync(0);
+
+        await page.GotoAsync(app.BaseUrl + "/indicators?year=2020&quarter=3&status=shortfall");
+        await Assertions.Expect(page.Locator("tr[data-code='I2020-03'] .flag-explain")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("tr[data-code='I2020-02'] .flag-explain")).ToHaveCountAsync(1);
+    }
+}

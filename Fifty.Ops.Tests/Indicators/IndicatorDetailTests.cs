@@ -1,0 +1,182 @@
+using Fifty.Ops.Components;
+using Fifty.Ops.Domain;
+using Fifty.Ops.Features.Indicators;
+using Fifty.Ops.Features.Periods;
+using Fifty.Ops.Features.Projects;
+using Fifty.Ops.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fifty.Ops.Tests.Indicators;
+
+/// <summary>Read-only questions on the seeded database.</summary>
+public sealed class IndicatorDetailTests(SeededDatabase database) : IClassFixture<SeededDatabase>
+{
+    private IndicatorQueryService Service => new(database.Factory, new PeriodService(database.Factory));
+
+    private async Task<int> IdOf(string code)
+    {
+        await using var db = database.CreateContext();
+        return await db.Indicators.Where(i => i.Code == code).Select(i => i.Id).SingleAsync();
+    }
+
+    [Fact]
+    public async Task TheDetailCarriesEveryYearWithTheTargetAndTheRawSourceText()
+    {
+        var detail = (await Service.GetDetailAsync(await IdOf("I2020-04"), 3))!;
+
+        Assert.Equal([2016, 2017, 2018, 2019, 2020], detail.Trend.Select(t => t.Year));
+        var y2020 = detail.Trend.Single(t => t.Year == 2020);
+        Assert.Equal(22000m, y2020.Target);
+        Assert.Equal(9904m, y2020.Actual);
+        Assert.True(y2020.IsPartialYear);
+        Assert.False(detail.Trend.Single(t => t.Year == 2019).IsPartialYear);
+
+        var raw2019 = detail.Values.Single(v => v.Year == 2019 && v.Kind == IndicatorValueKind.Actual);
+        Assert.Equal("27,685 (5,383)", raw2019.Raw);
+        Assert.Equal(27685m, raw2019.Value);
+        Assert.Equal(5383m, raw2019.SubValue);
+        Assert.Contains("2020-09_50plus_work_report.txt", raw2019.Source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AMidYearActualShowsItsPaceAndAsOfDate()
+    {
+        var row = (await Service.GetDetailAsync(await IdOf("I2020-03"), 3))!.Row;
+        Assert.Equal("60,809", row.Actual!.Raw);
+        Assert.Equal(new DateOnly(2020, 7, 31), row.Actual.AsOf);
+        Assert.True(row.Achievement.IsMidYear);
+        Assert.Equal("30.4%", Fmt.Percent(row.Achievement.Rate));
+        Assert.Equal("52.1%", Fmt.Percent(row.Achievement.Pace));
+    }
+
+    [Fact]
+    public async Task AnUnknownIndicatorIsNullNotAnError() =>
+        Assert.Null(await Service.GetDetailAsync(999_999, null));
+
+    [Fact]
+    public async Task HeadlineResultsOf2023LinkToTheProjectsTheySummarise()
+    {
+        var list = await Service.GetListAsync(2023, 3);
+        var h1 = list.Rows.Single(r => r.Code == "H2023-01");
+        Assert.Equal(["J1.1.1", "J1.1.2"], h1.Projects.Select(p => p.Code));
+        Assert.Equal("중장년 인턴십 지원", h1.Projects[0].Title);
+        Assert.Equal("목표대비 149%", h1.StatedRateRaw);
+        Assert.Equal(AchievementStatus.Achieved, h1.Achievement.Status);
+
+        var internship = list.Rows.Single(r => r.Code == "T2023-1.1.1");
+        Assert.Equal(["J1.1.1"], internship.Projects.Select(p => p.Code));
+        Assert.Equal("103.0%", Fmt.Percent(internship.Achievement.Rate));
+        Assert.All(list.Rows.Where(r => r.Kind != IndicatorKind.Promise), r => Assert.NotEmpty(r.Projects));
+    }
+
+    [Fact]
+    public async Task AProjectPageGathersItsTargetsNarrativesAndBudgetLines()
+    {
+        var projects = new ProjectQueryService(database.Factory, new PeriodService(database.Factory), Service);
+        var detail = (await projects.GetDetailAsync("J1.1.1", 2023, 3))!;
+        Assert.Equal("중장년 인턴십 지원", detail.Summary.Title);
+        Assert.Contains(detail.Summary.Targets, t => t.Code == "T2023-1.1.1");
+        Assert.Contains(detail.Summary.Targets, t => t.Code == "H2023-01");
+        Assert.Contains(detail.Progress, n => n.Text.Contains("412명", StringComparison.Ordinal));
+        Assert.NotEmpty(detail.Plan);
+        Assert.Contains(detail.Budget, l => l.Section == BudgetSection.Appendix && l.Code == "P2.1.1");
+        Assert.Null(await projects.GetDetailAsync("J9.9.9", 2023, 3));
+    }
+}
+
+/// <summary>Writes, on a database of their own.</summary>
+public sealed class IndicatorCommentaryTests(SeededDatabase database) : IClassFixture<SeededDatabase>
+{
+    private IndicatorQueryService Queries => new(database.Factory, new PeriodService(database.Factory));
+
+    private IndicatorCommentaryService Writes => new(database.Factory, TimeProvider.System);
+
+    private async Task<int> IdOf(string code)
+    {
+        await using var db = database.CreateContext();
+        return await db.Indicators.Where(i => i.Code == code).Select(i => i.Id).SingleAsync();
+    }
+
+    [Fact]
+    public async Task AShortfallAtAClosedPeriodNeedsAnExplanationUntilOneIsWritten()
+    {
+        var id = await IdOf("I2020-02");
+        var before = await Queries.GetListAsync(2020, 3);
+        Assert.True(before.Period!.IsClosed);
+        var row = before.Rows.Single(r => r.Id == id);
+        Assert.Equal(AchievementStatus.Shortfall, row.Achievement.Status);
+        Assert.True(row.NeedsExplanation);
+        Assert.False(before.Rows.Single(r => r.Code == "I2020-10").NeedsExplanation);
+
+        var saved = await Writes.SaveAsync(id, 2020, 3, new CommentaryInput { Cause = "코로나19로 대면 교육 중단", Action = "온라인 과정 확대", Author = "기획팀" });
+        Assert.True(saved.Succeeded);
+
+        var after = await Queries.GetDetailAsync(id, 3);
+        Assert.False(after!.Row.NeedsExplanation);
+        var c = after.Commentary.Single(x => x.Quarter == 3);
+        Assert.Equal("코로나19로 대면 교육 중단", c.Cause);
+        Assert.Equal("기획팀", c.Author);
+        Assert.False(c.NeedsExplanation);
+        Assert.Equal(before.NeedingExplanation - 1, (await Queries.GetListAsync(2020, 3)).NeedingExplanation);
+    }
+
+    [Fact]
+    public async Task SavingAgainUpdatesTheSameCommentary()
+    {
+        var id = await IdOf("I2020-03");
+        Assert.True((await Writes.SaveAsync(id, 2020, 3, new CommentaryInput { Cause = "첫 설명", Author = "가" })).Succeeded);
+        Assert.True((await Writes.SaveAsync(id, 2020, 3, new CommentaryInput { Cause = "고친 설명", Action = "조치", Author = "나" })).Succeeded);
+        await using var db = database.CreateContext();
+        var comments = await db.IndicatorComments.Where(c => c.IndicatorId == id).ToListAsync();
+        Assert.Equal("고친 설명", Assert.Single(comments).Cause);
+    }
+
+    [Theory]
+    [InlineData("", "", "기획팀", "Cause", "원인 분석과 조치 계획 중 하나 이상을 입력하세요.")]
+    [InlineData("원인", "", "  ", "Author", "작성자를 입력하세요.")]
+    public async Task InvalidCommentaryIsRefusedWithAKoreanMessageNamingTheField(string cause, string action, string author, string field, string message)
+    {
+        var id = await IdOf("I2020-04");
+        var result = await Writes.SaveAsync(id, 2020, 3, new CommentaryInput { Cause = cause, Action = action, Author = author });
+        Assert.Equal(message, result.Errors[field]);
+        await using var db = database.CreateContext();
+        Assert.False(await db.IndicatorComments.AnyAsync(c => c.IndicatorId == id));
+    }
+
+    [Fact]
+    public async Task TooLongCommentaryIsRefusedAndSaysHowLongItIs()
+    {
+        var result = IndicatorCommentaryService.Validate(new CommentaryInput { Cause = new string('가', 2001), Author = "x" });
+        Assert.Equal("원인 분석은 2,000자 이내로 입력하세요 (현재 2,001자).", result["Cause"]);
+    }
+
+    [Fact]
+    public async Task CommentaryForAPeriodOfAnotherYearOrAnUnknownIndicatorIsRefused()
+    {
+        var id = await IdOf("I2020-04");
+        var otherYear = await Writes.SaveAsync(id, 2023, 3, new CommentaryInput { Cause = "x", Author = "y" });
+        Assert.Equal("이 지표는 2020년 지표입니다. 2023년 기간에는 설명을 쓸 수 없습니다.", otherYear.Errors[""]);
+        var unknown = await Writes.SaveAsync(999_999, 2020, 3, new CommentaryInput { Cause = "x", Author = "y" });
+        Assert.False(unknown.Succeeded);
+    }
+
+    [Fact]
+    public async Task APerIndicatorThresholdChangesTheStatusAndAnInvalidOneChangesNothing()
+    {
+        var id = await IdOf("H2023-08"); // 목표대비 90%: 주의 at the default threshold
+        Assert.Equal(AchievementStatus.Caution, (await Queries.GetDetailAsync(id, 3))!.Row.Achievement.Status);
+
+        var invalid = await Writes.SetCautionThresholdAsync(id, 120m);
+        Assert.Contains("0 초과 100 미만", invalid.Errors["Threshold"], StringComparison.Ordinal);
+        Assert.Equal(AchievementStatus.Caution, (await Queries.GetDetailAsync(id, 3))!.Row.Achievement.Status);
+
+        Assert.True((await Writes.SetCautionThresholdAsync(id, 95m)).Succeeded);
+        var raised = (await Queries.GetDetailAsync(id, 3))!.Row;
+        Assert.Equal(AchievementStatus.Shortfall, raised.Achievement.Status);
+        Assert.Equal(0.95m, raised.CautionThreshold);
+        Assert.True(raised.HasOwnThreshold);
+
+        Assert.True((await Writes.SetCautionThresholdAsync(id, null)).Succeeded);
+        Assert.Equal(AchievementStatus.Caution, (await Queries.GetDetailAsync(id, 3))!.Row.Achievement.Status);
+    }
+}
