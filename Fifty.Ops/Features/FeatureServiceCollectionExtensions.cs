@@ -23,6 +23,12 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton<ProjectQueryService>();
         services.AddSingleton<CampusQueryService>();
         services.AddSingleton<ReportCatalogService>();
+        services.AddSingleton<QuarterlyReportService>();
+        services.AddSingleton<ReportPageService>();
+        services.AddSingleton<ReportHtmlRenderer>();
+        services.AddSingleton<ReportPdfExporter>();
+        services.AddOptions<Infrastructure.Pdf.PdfOptions>().BindConfiguration("Pdf");
+        services.AddSingleton<Infrastructure.Pdf.ChromiumPdfPrinter>();
         return services;
     }
 }

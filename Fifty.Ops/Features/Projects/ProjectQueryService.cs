@@ -60,29 +60,40 @@ public sealed class ProjectQueryService(IDbContextFactory<FiftyOpsDbContext> fac
             p.Code, p.AreaNo, p.AreaName, p.GroupName, p.Title, p.Tags, p.RequiredBudget, TargetsOf(indicatorList, p.Code))).ToList());
     }
 
-    public async Task<ProjectDetail?> GetDetailAsync(string code, int? year, int? quarter, CancellationToken ct = default)
+    public async Task<ProjectDetail?> GetDetailAsync(string code, int? year, int? quarter, CancellationToken ct = default) =>
+        (await GetDetailsAsync(year, quarter, code, ct)).SingleOrDefault();
+
+    /// <summary>Every project of the year with its narratives and budget lines, in a fixed number of queries.</summary>
+    public Task<IReadOnlyList<ProjectDetail>> GetAllDetailsAsync(int? year, int? quarter, CancellationToken ct = default) =>
+        GetDetailsAsync(year, quarter, null, ct);
+
+    private async Task<IReadOnlyList<ProjectDetail>> GetDetailsAsync(int? year, int? quarter, string? code, CancellationToken ct)
     {
         var (period, shownYear) = await periods.SelectAsync(year, quarter, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
-        var p = await db.Projects.Where(x => x.Year == shownYear && x.Code == code)
+        var projects = await db.Projects.Where(x => x.Year == shownYear && (code == null || x.Code == code))
+            .OrderBy(x => x.SortOrder)
             .Select(x => new
             {
                 x.Id, x.Code, x.AreaNo, x.AreaName, x.GroupName, x.Title, x.Tags, x.RequiredBudget, x.Summary, x.Audience, x.Content,
                 x.TargetText, x.ActualText, x.ProgrammeCodes, x.Source,
             })
-            .FirstOrDefaultAsync(ct);
-        if (p is null) return null;
+            .ToListAsync(ct);
+        if (projects.Count == 0) return [];
 
+        var ids = projects.Select(x => x.Id).ToList();
         var narratives = period is null ? [] : await db.ProjectNarratives
-            .Where(n => n.ProjectId == p.Id && n.ReportingPeriodId == db.ReportingPeriods
+            .Where(n => ids.Contains(n.ProjectId) && n.ReportingPeriodId == db.ReportingPeriods
                 .Where(r => r.Year == period.Year && r.Quarter == period.Quarter).Select(r => r.Id).FirstOrDefault())
             .OrderBy(n => n.Kind).ThenBy(n => n.Ordinal)
-            .Select(n => new NarrativeItem(n.Kind, n.Ordinal, n.Depth, n.Text, n.ScheduleRaw))
+            .Select(n => new { n.ProjectId, Item = new NarrativeItem(n.Kind, n.Ordinal, n.Depth, n.Text, n.ScheduleRaw) })
             .ToListAsync(ct);
+        var byProject = narratives.ToLookup(n => n.ProjectId, n => n.Item);
 
-        var budget = period is null ? [] : (await db.BudgetLines
+        var codes = projects.SelectMany(x => x.ProgrammeCodes).Distinct().ToList();
+        var lines = period is null ? [] : (await db.BudgetLines
             .Where(l => l.ReportingPeriod!.Year == period.Year && l.ReportingPeriod.Quarter == period.Quarter
-                        && l.ProgrammeNode != null && p.ProgrammeCodes.Contains(l.ProgrammeNode.Code))
+                        && l.ProgrammeNode != null && codes.Contains(l.ProgrammeNode.Code))
             .OrderBy(l => l.Section).ThenBy(l => l.RowInSection)
             .Select(l => new
             {
@@ -94,11 +105,16 @@ public sealed class ProjectQueryService(IDbContextFactory<FiftyOpsDbContext> fac
             .ToList();
 
         var indicatorList = await indicators.GetListAsync(shownYear, period?.Quarter, ct);
-        var summary = new ProjectSummary(p.Code, p.AreaNo, p.AreaName, p.GroupName, p.Title, p.Tags, p.RequiredBudget, TargetsOf(indicatorList, p.Code));
-        return new ProjectDetail(period, summary, p.Summary, p.Audience, p.Content, p.TargetText, p.ActualText,
-            narratives.Where(n => n.Kind == NarrativeKind.Progress).ToList(),
-            narratives.Where(n => n.Kind == NarrativeKind.Plan).ToList(),
-            budget, p.Source.ToString());
+        return projects.Select(p =>
+        {
+            var summary = new ProjectSummary(p.Code, p.AreaNo, p.AreaName, p.GroupName, p.Title, p.Tags, p.RequiredBudget, TargetsOf(indicatorList, p.Code));
+            var own = byProject[p.Id].ToList();
+            return new ProjectDetail(period, summary, p.Summary, p.Audience, p.Content, p.TargetText, p.ActualText,
+                own.Where(n => n.Kind == NarrativeKind.Progress).ToList(),
+                own.Where(n => n.Kind == NarrativeKind.Plan).ToList(),
+                lines.Where(l => p.ProgrammeCodes.Contains(l.Code)).ToList(),
+                p.Source.ToString());
+        }).ToList();
     }
 
     private static List<IndicatorRow> TargetsOf(IndicatorList list, string projectCode) =>

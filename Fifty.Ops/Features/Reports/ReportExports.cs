@@ -1,0 +1,48 @@
+using Fifty.Ops.Infrastructure.Pdf;
+
+namespace Fifty.Ops.Features.Reports;
+
+/// <summary>The quarterly report as a PDF: the server renders the HTML, Chromium prints it.</summary>
+public sealed class ReportPdfExporter(QuarterlyReportService reports, ReportHtmlRenderer html, ChromiumPdfPrinter printer)
+{
+    /// <summary>Null when the period does not exist.</summary>
+    public async Task<(QuarterlyReport Report, byte[] Pdf)?> ExportAsync(int year, int quarter, CancellationToken ct = default)
+    {
+        var report = await reports.GetAsync(year, quarter, ct);
+        if (report is null) return null;
+        var page = await html.RenderAsync(report);
+        return (report, await printer.PrintAsync(page, ct));
+    }
+}
+
+public static class ReportEndpoints
+{
+    public static IEndpointRouteBuilder MapReportEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/reports/{year:int}/q{quarter:int}.pdf", async (int year, int quarter, ReportPdfExporter exporter, CancellationToken ct) =>
+        {
+            try
+            {
+                var result = await exporter.ExportAsync(year, quarter, ct);
+                return result is { } r
+                    ? Results.File(r.Pdf, "application/pdf", r.Report.FileStem + ".pdf")
+                    : NoSuchPeriod(year, quarter);
+            }
+            catch (PdfUnavailableException ex)
+            {
+                return Results.Text(ex.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+        });
+
+        // The exact page Chromium prints, for checking layout and as the benchmark's static-HTML baseline.
+        app.MapGet("/reports/{year:int}/q{quarter:int}.html", async (int year, int quarter, QuarterlyReportService reports, ReportHtmlRenderer html, CancellationToken ct) =>
+        {
+            var report = await reports.GetAsync(year, quarter, ct);
+            return report is null ? NoSuchPeriod(year, quarter) : Results.Content(await html.RenderAsync(report), "text/html; charset=utf-8");
+        });
+        return app;
+    }
+
+    internal static IResult NoSuchPeriod(int year, int quarter) =>
+        Results.Text($"{year}년 {quarter}분기 보고 기간이 없습니다. 보고서 목록에서 기간을 확인하세요.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
+}
