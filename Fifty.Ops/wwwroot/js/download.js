@@ -13,17 +13,26 @@
     const link = event.target.closest && event.target.closest("a[data-download]");
     if (!link || link.getAttribute("aria-busy") === "true") { if (link) event.preventDefault(); return; }
     event.preventDefault();
-    const status = document.getElementById(link.dataset.status || "") || null;
+    // The live region sits outside the Blazor root, so a re-render of the page cannot wipe the message.
+    let status = document.getElementById("download-status");
+    if (!status) {
+      status = document.createElement("div");
+      status.id = "download-status";
+      status.className = "download-toast";
+      status.setAttribute("role", "status");
+      status.setAttribute("aria-live", "polite");
+      document.body.appendChild(status);
+    }
     const label = link.textContent;
     link.setAttribute("aria-busy", "true");
     link.classList.add("busy");
     link.textContent = link.dataset.busyText || "만드는 중…";
-    if (status) status.textContent = link.dataset.busyText || "만드는 중…";
+    status.textContent = link.dataset.busyText || "만드는 중…";
     try {
       const response = await fetch(link.href, { credentials: "same-origin" });
       if (!response.ok) {
         const message = (await response.text()) || `내려받지 못했습니다 (HTTP ${response.status}).`;
-        if (status) status.textContent = message;
+        status.textContent = message;
         return;
       }
       const blob = await response.blob();
@@ -35,9 +44,11 @@
       a.click();
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 60000);
-      if (status) status.textContent = `${a.download} 내려받기 완료`;
+      const done = `${a.download} 내려받기 완료`;
+      status.textContent = done;
+      setTimeout(() => { if (status.textContent === done) status.textContent = ""; }, 8000);
     } catch (e) {
-      if (status) status.textContent = "내려받지 못했습니다. 네트워크 연결을 확인하고 다시 시도하세요.";
+      status.textContent = "내려받지 못했습니다. 네트워크 연결을 확인하고 다시 시도하세요.";
     } finally {
       link.textContent = label;
       link.removeAttribute("aria-busy");

@@ -1,0 +1,37 @@
+using Microsoft.Playwright;
+
+namespace Fifty.Ops.Tests.Browser;
+
+public sealed class ReportBrowserTests(AppProcess app) : IClassFixture<AppProcess>
+{
+    [Fact]
+    public async Task APlannerPreviewsTheReportAndDownloadsThePdf()
+    {
+        await using var context = await app.Browser.NewContextAsync(new() { Locale = "ko-KR", AcceptDownloads = true });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(app.BaseUrl + "/reports?year=2023&quarter=3");
+        await Assertions.Expect(page.Locator(".report-preview h1.r-cover-title")).ToHaveTextAsync("2023년 3분기 주요업무보고");
+        await Assertions.Expect(page.Locator(".report-preview table.r-execution")).ToContainTextAsync("38,649,012");
+
+        var link = page.GetByRole(AriaRole.Link, new() { Name = "PDF 내려받기" });
+        var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync(), new() { Timeout = 60_000 });
+        Assert.Equal("2023년_3분기_주요업무보고.pdf", download.SuggestedFilename);
+        var path = Path.Combine(Path.GetTempPath(), $"dl-{Guid.NewGuid():N}.pdf");
+        await download.SaveAsAsync(path);
+        try
+        {
+            var head = new byte[5];
+            await using (var file = File.OpenRead(path))
+            {
+                await file.ReadExactlyAsync(head);
+            }
+
+            Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(head));
+            await Assertions.Expect(page.Locator("#download-status")).ToHaveTextAsync("2023년_3분기_주요업무보고.pdf 내려받기 완료");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
