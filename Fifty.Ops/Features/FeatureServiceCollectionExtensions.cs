@@ -4,6 +4,7 @@ using Fifty.Ops.Features.Indicators;
 using Fifty.Ops.Features.Overview;
 using Fifty.Ops.Features.Periods;
 using Fifty.Ops.Features.Reports;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Fifty.Ops.Features;
 
@@ -17,6 +18,8 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton<IndicatorQueryService>();
         services.AddSingleton<BudgetQueryService>();
         services.AddSingleton<CampusQueryService>();
+        services.AddSingleton<CampusUsageEntryService>();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ReportCatalogService>();
         return services;
     }
