@@ -72,6 +72,7 @@ public sealed class DemoCampusPageTests(DemoAppFactory factory) : IClassFixture<
         var doc = new HtmlParser().ParseDocument(await factory.CreateClient().GetStringAsync(new Uri("/campuses?year=2023&quarter=3", UriKind.Relative)));
         Assert.NotNull(doc.QuerySelector(".demo-banner"));
         Assert.NotNull(doc.QuerySelector("#campus-usage-h .badge-demo"));
+        Assert.NotNull(doc.QuerySelector("table[data-table=campus-usage] caption .badge-demo"));
         Assert.NotNull(doc.QuerySelector("figure:has(svg[data-chart=campus-compare]) .badge-demo"));
         Assert.NotNull(doc.QuerySelector("figure:has(svg[data-chart=occupancy]) .badge-demo"));
         Assert.NotNull(doc.QuerySelector("table[data-table=entered-occupancy] .badge-demo"));
@@ -86,5 +87,6 @@ public sealed class DemoCampusPageTests(DemoAppFactory factory) : IClassFixture<
         var doc = new HtmlParser().ParseDocument(await factory.CreateClient().GetStringAsync(new Uri("/campuses?year=2020&quarter=3", UriKind.Relative)));
         Assert.Null(doc.QuerySelector("#campus-usage-h .badge-demo"));
         Assert.Null(doc.QuerySelector("figure .badge-demo"));
+        Assert.Null(doc.QuerySelector("table .badge-demo"));
     }
 }
