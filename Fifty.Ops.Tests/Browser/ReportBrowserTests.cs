@@ -10,7 +10,7 @@ public sealed class ReportBrowserTests(AppProcess app) : IClassFixture<AppProces
         await using var context = await app.Browser.NewContextAsync(new() { Locale = "ko-KR", AcceptDownloads = true });
         var page = await context.NewPageAsync();
         await page.GotoAsync(app.BaseUrl + "/reports?year=2023&quarter=3");
-        await Assertions.Expect(page.Locator(".report-preview h1.r-cover-title")).ToHaveTextAsync("2023년 3분기 주요업무보고");
+        await Assertions.Expect(page.Locator(".report-preview .r-cover-title")).ToHaveTextAsync("2023년 3분기 주요업무보고");
         await Assertions.Expect(page.Locator(".report-preview table.r-execution")).ToContainTextAsync("38,649,012");
 
         var link = page.GetByRole(AriaRole.Link, new() { Name = "PDF 내려받기" });

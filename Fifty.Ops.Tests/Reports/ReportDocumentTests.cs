@@ -22,7 +22,7 @@ public sealed class ReportDocumentTests(SeededDatabase database) : IClassFixture
             return new QuarterlyReportService(database.Factory, periods, indicators,
                 new ProjectQueryService(database.Factory, periods, indicators),
                 new BudgetQueryService(database.Factory, periods),
-                new CampusQueryService(database.Factory, periods), TimeProvider.System);
+                new CampusQueryService(database.Factory, periods, new Fifty.Ops.Infrastructure.SeedOptions(SeededDatabase.SeedRoot)), TimeProvider.System);
         }
     }
 
@@ -51,7 +51,7 @@ public sealed class ReportDocumentTests(SeededDatabase database) : IClassFixture
     public async Task TheReportFollowsTheFoundationsOutline()
     {
         var doc = await Render((await Reports.GetAsync(2023, 3))!);
-        Assert.Equal("2023년 3분기 주요업무보고", doc.QuerySelector("h1.r-cover-title")!.TextContent);
+        Assert.Equal("2023년 3분기 주요업무보고", doc.QuerySelector(".r-cover-title")!.TextContent);
         Assert.Equal(["Ⅰ. 일반현황", "Ⅱ. 운영방향", "Ⅲ. 주요사업", "Ⅳ. 캠퍼스 이용", "붙임. 2023년 예산 집행 현황"],
             doc.QuerySelectorAll("h2").Select(h => h.TextContent.Trim()));
         Assert.Equal(13, doc.QuerySelectorAll(".r-project").Length);

@@ -27,8 +27,6 @@ public abstract partial class PeriodPage<TModel> : ComponentBase, IDisposable wh
 
     private string StateKey => $"{GetType().Name}:{Year}:{Quarter}:{ModelKey}";
 
-    /// <summary>Reloads the model from the database (after a write on the page).</summary>
-    protected Task ReloadAsync() => LoadCoreAsync(showLoading: false);
 
     protected override void OnInitialized() =>
         _subscription = ApplicationState.RegisterOnPersisting(() =>
@@ -51,12 +49,7 @@ public abstract partial class PeriodPage<TModel> : ComponentBase, IDisposable wh
             return;
         }
 
-        await LoadCoreAsync(showLoading: true);
-    }
-
-    private async Task LoadCoreAsync(bool showLoading)
-    {
-        IsLoading = showLoading;
+        IsLoading = true;
         try
         {
             Model = await LoadAsync();
@@ -75,6 +68,24 @@ public abstract partial class PeriodPage<TModel> : ComponentBase, IDisposable wh
     }
 
     protected abstract Task<TModel> LoadAsync();
+
+    /// <summary>Reads the model again after the page changed data (e.g. a saved entry), keeping the current one on failure.</summary>
+    protected async Task ReloadAsync()
+    {
+        try
+        {
+            Model = await LoadAsync();
+            LoadError = null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogLoadFailed(Logger, ex, GetType().Name);
+            LoadError = "자료를 다시 불러오지 못했습니다. 페이지를 새로 고치세요.";
+        }
+
+        // The change usually comes from a child's event (a form), which re-renders only that child.
+        StateHasChanged();
+    }
 
     public void Dispose()
     {

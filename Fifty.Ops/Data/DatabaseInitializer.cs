@@ -14,12 +14,24 @@ public sealed partial class DatabaseInitializer(IDbContextFactory<FiftyOpsDbCont
         if (await db.ReportingPeriods.AnyAsync(ct))
         {
             LogAlreadySeeded(logger);
-            return;
+        }
+        else
+        {
+            LogSeeding(logger, seed.Path);
+            await new SeedLoader(db, seed.Path).LoadAsync(ct);
         }
 
-        LogSeeding(logger, seed.Path);
-        await new SeedLoader(db, seed.Path).LoadAsync(ct);
+        // Demo rows are added whenever the setting is on (also to a database seeded without them); with the setting
+        // off they stay in the file and, if a database already holds some, every view leaves them out.
+        if (seed.Demo)
+        {
+            var added = await new DemoUsageLoader(db, seed.Path).LoadAsync(ct);
+            LogDemoLoaded(logger, added);
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Seed:Demo is on: {Count} generated demo usage rows (예시 데이터) added; views mark them")]
+    private static partial void LogDemoLoaded(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database already seeded; nothing to load.")]
     private static partial void LogAlreadySeeded(ILogger logger);

@@ -11,6 +11,7 @@ public sealed class FiftyOpsDbContext(DbContextOptions<FiftyOpsDbContext> option
     public DbSet<SharedOffice> SharedOffices => Set<SharedOffice>();
     public DbSet<CampusUsage> CampusUsages => Set<CampusUsage>();
     public DbSet<CampusProgrammeResult> CampusProgrammeResults => Set<CampusProgrammeResult>();
+    public DbSet<CampusBudgetLink> CampusBudgetLinks => Set<CampusBudgetLink>();
     public DbSet<BudgetSummaryItem> BudgetSummaryItems => Set<BudgetSummaryItem>();
     public DbSet<ProgrammeCostShare> ProgrammeCostShares => Set<ProgrammeCostShare>();
     public DbSet<StaffingEntry> StaffingEntries => Set<StaffingEntry>();

@@ -70,6 +70,10 @@ public sealed class SharedOffice : IHasSource
     public decimal? AreaM2 { get; set; }
     public int? OccupiedSeats { get; set; }
     public string? SeatsRaw { get; set; }
+    /// <summary>사용률 as the source prints it (e.g. <c>85.6%</c>), kept to check it against occupied ÷ seats.</summary>
+    public string? OccupancyRaw { get; set; }
+    /// <summary>What the source says about tenants in words (e.g. 단체 31팀(72명), 개인 57명 입주 중).</summary>
+    public string? Note { get; set; }
     public SourceRef Source { get; set; } = SourceRef.Entered;
 }
 
@@ -88,6 +92,24 @@ public sealed class CampusUsage
     public int? OccupiedSeats { get; set; }
     public bool IsDemo { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+}
+
+public enum CampusBudgetRole { Operation, Opening }
+
+/// <summary>
+/// A programme row whose budget a report ties to one site (e.g. 2020 "[수탁사업] 서울시 도심권50플러스센터 운영").
+/// Only links a source states are stored; cost per participant is computed from <see cref="CampusBudgetRole.Operation"/> links.
+/// </summary>
+public sealed class CampusBudgetLink : IHasSource
+{
+    public int Id { get; set; }
+    public int CampusId { get; set; }
+    public Campus? Campus { get; set; }
+    public int ProgrammeNodeId { get; set; }
+    public ProgrammeNode? ProgrammeNode { get; set; }
+    public CampusBudgetRole Role { get; set; }
+    public string? Note { get; set; }
+    public SourceRef Source { get; set; } = SourceRef.Entered;
 }
 
 /// <summary>Targets and results of a site by category (e.g. 도심권50플러스센터 교육/상담/커뮤니티/일자리).</summary>

@@ -5,6 +5,7 @@ using Fifty.Ops.Features.Overview;
 using Fifty.Ops.Features.Periods;
 using Fifty.Ops.Features.Projects;
 using Fifty.Ops.Features.Reports;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Fifty.Ops.Features;
 
@@ -22,6 +23,8 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton<BudgetQueryService>();
         services.AddSingleton<ProjectQueryService>();
         services.AddSingleton<CampusQueryService>();
+        services.AddSingleton<CampusUsageEntryService>();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ReportCatalogService>();
         services.AddSingleton<QuarterlyReportService>();
         services.AddSingleton<ReportPageService>();

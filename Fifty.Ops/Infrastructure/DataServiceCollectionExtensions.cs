@@ -15,7 +15,9 @@ public static class DataServiceCollectionExtensions
         services.AddDbContextFactory<FiftyOpsDbContext>(options => options
             .UseSqlite(connectionString)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
-        services.AddSingleton(new SeedOptions(configuration["Seed:Path"] ?? Path.Combine(AppContext.BaseDirectory, "seed-data")));
+        services.AddSingleton(new SeedOptions(
+            configuration["Seed:Path"] ?? Path.Combine(AppContext.BaseDirectory, "seed-data"),
+            configuration.GetValue("Seed:Demo", false)));
         services.AddTransient<DatabaseInitializer>();
         return services;
     }
@@ -34,4 +36,6 @@ public static class DataServiceCollectionExtensions
     }
 }
 
-public sealed record SeedOptions(string Path);
+/// <param name="Path">The seed-data folder.</param>
+/// <param name="Demo">Load and show the generated monthly usage of <c>seed-data/demo/</c> (예시 데이터); off by default.</param>
+public sealed record SeedOptions(string Path, bool Demo = false);

@@ -44,6 +44,7 @@ public sealed class SeedLoader(FiftyOpsDbContext db, string seedRoot)
             LoadProgramme(dir, year);
             await db.SaveChangesAsync(ct);
             LoadBudgetLines(dir, year);
+            LoadCampusBudgetLinks(dir, year);
             LoadProjects(dir, year);
             await db.SaveChangesAsync(ct);
             LoadNarratives(dir, year);
@@ -285,6 +286,8 @@ public sealed class SeedLoader(FiftyOpsDbContext db, string seedRoot)
                 AreaM2 = r.Number("area_m2"),
                 OccupiedSeats = r.Whole("occupied_seats"),
                 SeatsRaw = r["seats_raw"],
+                OccupancyRaw = r["occupancy_raw"],
+                Note = r["note"],
                 Source = Source(r),
             });
         }
@@ -407,6 +410,26 @@ public sealed class SeedLoader(FiftyOpsDbContext db, string seedRoot)
                 RateCommittedRaw = r["rate_committed_raw"],
                 RateDisbursedRaw = r["rate_disbursed_raw"],
                 ForecastRateRaw = r["forecast_rate_raw"],
+                Source = Source(r),
+            });
+        }
+    }
+
+    private void LoadCampusBudgetLinks(string dir, int year)
+    {
+        foreach (var r in Rows(dir, "campus_budget_links.csv"))
+        {
+            db.CampusBudgetLinks.Add(new CampusBudgetLink
+            {
+                Campus = CampusOf(r),
+                ProgrammeNode = NodeOf(year, r, "programme_code"),
+                Role = r.Required("role") switch
+                {
+                    "operation" => CampusBudgetRole.Operation,
+                    "opening" => CampusBudgetRole.Opening,
+                    _ => throw r.Error("role", "operation 또는 opening이어야 합니다"),
+                },
+                Note = r["note"],
                 Source = Source(r),
             });
         }

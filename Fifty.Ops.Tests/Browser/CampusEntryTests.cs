@@ -1,0 +1,48 @@
+using Microsoft.Playwright;
+
+namespace Fifty.Ops.Tests.Browser;
+
+public sealed class CampusEntryTests(AppProcess app) : IClassFixture<AppProcess>
+{
+    [Fact]
+    public async Task EnteringAMonthUpdatesTheQuarterTotalAndABadFigureIsRefusedInKoreanKeepingWhatWasTyped()
+    {
+        await using var context = await app.Browser.NewContextAsync(new() { Locale = "ko-KR" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(app.BaseUrl + "/campuses/entry?year=2023&quarter=3&campus=south");
+        var save = page.GetByRole(AriaRole.Button, new() { Name = "저장" });
+        await Assertions.Expect(save).ToBeEnabledAsync(); // the circuit is connected
+
+        var q4Visits = page.Locator("table[data-campus=south] tr[data-period=Q4] td[data-metric=Visits]");
+        await Assertions.Expect(q4Visits).ToHaveTextAsync("—");
+
+        await page.GetByLabel("월 (2023년)").SelectOptionAsync("10");
+        await page.GetByLabel("방문 인원 (명)").FillAsync("1,234");
+        await page.GetByLabel("입주 좌석 수 (석)").FillAsync("40");
+        await save.ClickAsync();
+        await Assertions.Expect(page.Locator(".validation-message")).ToHaveTextAsync("입주 좌석 수(40)가 좌석 수(36)를 넘습니다.");
+        await Assertions.Expect(page.GetByLabel("방문 인원 (명)")).ToHaveValueAsync("1,234");
+        await Assertions.Expect(q4Visits).ToHaveTextAsync("—");
+
+        await page.GetByLabel("입주 좌석 수 (석)").FillAsync("30");
+        await save.ClickAsync();
+        await Assertions.Expect(page.Locator(".form-saved")).ToContainTextAsync("2023년 10월 자료를 저장했습니다");
+        await Assertions.Expect(q4Visits).ToHaveTextAsync("1,234");
+        await Assertions.Expect(page.Locator("table[data-campus=south] tr[data-period=Q4] td:last-child")).ToHaveTextAsync("83.3%");
+
+        await page.GetByLabel("월 (2023년)").SelectOptionAsync("11");
+        await page.GetByLabel("방문 인원 (명)").FillAsync("1000");
+        await save.ClickAsync();
+        await Assertions.Expect(q4Visits).ToContainTextAsync("2,234");
+
+        await page.GetByLabel("월 (2023년)").SelectOptionAsync("9");
+        await page.GetByLabel("방문 인원 (명)").FillAsync("50");
+        await save.ClickAsync();
+        await Assertions.Expect(page.Locator(".form-errors")).ToContainTextAsync("2023년 3분기는 마감되어 입력할 수 없습니다");
+        await Assertions.Expect(page.Locator("table[data-campus=south] tr[data-month='9'] td[data-metric=Visits]")).ToHaveTextAsync("자료 미입력");
+
+        // The overview aggregates the same months.
+        await page.GotoAsync(app.BaseUrl + "/campuses?year=2023&quarter=3");
+        await Assertions.Expect(page.Locator("table[data-table=campus-usage] tr[data-campus=south] td").Nth(3)).ToContainTextAsync("2,234");
+    }
+}

@@ -1,0 +1,92 @@
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace Fifty.Ops.Tests.Web;
+
+/// <summary>The real app with <c>Seed:Demo=true</c>: the generated monthly usage is loaded and marked.</summary>
+public sealed class DemoAppFactory : WebApplicationFactory<Program>
+{
+    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"fifty-ops-demo-{Guid.NewGuid():N}.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:Default", $"Data Source={_databasePath};Pooling=False");
+        builder.UseSetting("Seed:Demo", "true");
+        builder.UseEnvironment("Production");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        File.Delete(_databasePath);
+    }
+}
+
+public sealed class CampusPageTests(AppFactory factory) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task ByDefaultThePageShowsNoDemoDataAndSaysMonthlyFiguresAreMissing()
+    {
+        var doc = new HtmlParser().ParseDocument(await factory.CreateClient().GetStringAsync(new Uri("/campuses?year=2023&quarter=3", UriKind.Relative)));
+        Assert.DoesNotContain("예시 데이터", doc.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(6, doc.QuerySelectorAll("article.campus-card").Length);
+        Assert.Contains("입력된 월별 이용 자료가 없습니다", doc.Body.TextContent, StringComparison.Ordinal);
+        var west = doc.QuerySelector("table[data-table=campus-usage] tr[data-campus=west]")!;
+        Assert.Contains("자료 미입력", west.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(">0<", west.InnerHtml, StringComparison.Ordinal);
+        Assert.Null(doc.QuerySelector("table[data-table=campus-usage] tr[data-campus=east]"));
+        Assert.NotNull(doc.QuerySelector("svg[data-chart=usage-trend]"));
+        Assert.NotNull(doc.QuerySelector("svg[data-chart=occupancy]"));
+    }
+
+    [Fact]
+    public async Task The2020PageShowsTargetPaceTheDowntownCentreAndItsPlannedCostPerPerson()
+    {
+        var text = new HtmlParser().ParseDocument(await factory.CreateClient().GetStringAsync(new Uri("/campuses?year=2020&quarter=3", UriKind.Relative))).Body!.TextContent;
+        Assert.Contains("60,809", text, StringComparison.Ordinal);
+        Assert.Contains("진도 52.1%", text, StringComparison.Ordinal);
+        Assert.Contains("159,536원/명", text, StringComparison.Ordinal);
+        Assert.Contains("합계 (캠퍼스별 합산)", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheEntryPageRendersTheFormAndTheQuarterStates()
+    {
+        var doc = new HtmlParser().ParseDocument(await factory.CreateClient().GetStringAsync(new Uri("/campuses/entry?year=2023&quarter=3&campus=west", UriKind.Relative)));
+        Assert.NotNull(doc.QuerySelector("form.entry-form select#entry-campus"));
+        Assert.NotNull(doc.QuerySelector("input#entry-Visits"));
+        Assert.Contains("4분기: 입력 가능", doc.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("1분기: 마감", doc.Body.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(doc.QuerySelector("table[data-table=campus-months][data-campus=west]"));
+    }
+}
+
+public sealed class DemoCampusPageTests(DemoAppFactory factory) : IClassFixture<DemoAppFactory>
+{
+    [Fact]
+    public async Task WithTheDemoSettingTheGeneratedMonthsAppearAndEveryTableAndChartShowingThemIsBadged()
+    {
+        var doc = new HtmlParser().ParseDocument(await factory.CreateClient().GetStringAsync(new Uri("/campuses?year=2023&quarter=3", UriKind.Relative)));
+        Assert.NotNull(doc.QuerySelector(".demo-banner"));
+        Assert.NotNull(doc.QuerySelector("#campus-usage-h .badge-demo"));
+        Assert.NotNull(doc.QuerySelector("table[data-table=campus-usage] caption .badge-demo"));
+        Assert.NotNull(doc.QuerySelector("figure:has(svg[data-chart=campus-compare]) .badge-demo"));
+        Assert.NotNull(doc.QuerySelector("figure:has(svg[data-chart=occupancy]) .badge-demo"));
+        Assert.NotNull(doc.QuerySelector("table[data-table=entered-occupancy] .badge-demo"));
+        var west = doc.QuerySelector("table[data-table=campus-usage] tr[data-campus=west]")!;
+        Assert.DoesNotContain("자료 미입력", west.TextContent, StringComparison.Ordinal);
+        Assert.Contains("자료 미입력 1개월", doc.QuerySelector("table[data-table=campus-usage] tr[data-campus=north]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A2020PageHasNoDemoMonthsAndNoBadgeOnItsTables()
+    {
+        var doc = new HtmlParser().ParseDocument(await factory.CreateClient().GetStringAsync(new Uri("/campuses?year=2020&quarter=3", UriKind.Relative)));
+        Assert.Null(doc.QuerySelector("#campus-usage-h .badge-demo"));
+        Assert.Null(doc.QuerySelector("figure .badge-demo"));
+        Assert.Null(doc.QuerySelector("table .badge-demo"));
+    }
+}

@@ -1,0 +1,93 @@
+using Fifty.Ops.Data;
+using Fifty.Ops.Domain;
+using Fifty.Ops.Features.Periods;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fifty.Ops.Features.Campuses;
+
+/// <summary>A site with the opening facts every report taken together gives (a later report knows the real opening date).</summary>
+public sealed record CampusFacts(int Id, string Code, string Name, CampusKind Kind, int SortOrder, DateOnly? OpenedOn, bool NotYetOpen, string? OpenedRaw)
+{
+    public string ShortName => CampusUsageData.ShortName(Name);
+}
+
+/// <summary>Per-metric totals of one campus (or of all): the four quarters and the year.</summary>
+public sealed record MetricTotals(UsageMetric Metric, IReadOnlyList<UsageTotal> Quarters, UsageTotal Year)
+{
+    public static MetricTotals Of(IReadOnlyList<MonthlyUsage> months, UsageMetric metric, DueMonths due) =>
+        new(metric, [.. Enumerable.Range(1, 4).Select(q => UsageAggregation.Quarter(months, metric, q, due))], UsageAggregation.Year(months, metric, due));
+
+    public static MetricTotals Combine(UsageMetric metric, IEnumerable<MetricTotals> parts)
+    {
+        var list = parts.Where(p => p.Metric == metric).ToList();
+        return new(metric, [.. Enumerable.Range(0, 4).Select(i => UsageAggregation.Combine(list.Select(p => p.Quarters[i])))],
+            UsageAggregation.Combine(list.Select(p => p.Year)));
+    }
+}
+
+/// <summary>Reads shared by the campus views and the entry service; each call runs on the caller's short-lived context.</summary>
+internal static class CampusUsageData
+{
+    private const string NamePrefix = "서울시50플러스 ";
+
+    public static string ShortName(string name) => name.StartsWith(NamePrefix, StringComparison.Ordinal) ? name[NamePrefix.Length..] : name;
+
+    public static async Task<List<CampusFacts>> CampusesAsync(FiftyOpsDbContext db, CancellationToken ct)
+    {
+        var campuses = await db.Campuses.OrderBy(c => c.SortOrder).Select(c => new { c.Id, c.Code, c.Name, c.Kind, c.SortOrder }).ToListAsync(ct);
+        var facts = await db.CampusFacilities.Select(f => new { f.CampusId, f.ReportYear, f.OpenedOn, f.OpenedRaw, f.Status }).ToListAsync(ct);
+        return campuses.Select(c =>
+        {
+            var mine = facts.Where(f => f.CampusId == c.Id).OrderByDescending(f => f.ReportYear).ToList();
+            var opened = mine.FirstOrDefault(f => f.OpenedOn is not null)?.OpenedOn;
+            var latest = mine.FirstOrDefault();
+            return new CampusFacts(c.Id, c.Code, c.Name, c.Kind, c.SortOrder, opened,
+                opened is null && latest?.Status == FacilityStatus.Planned, latest?.OpenedRaw);
+        }).ToList();
+    }
+
+    /// <summary>The months of a year per campus, a planner's entry winning over a demo row; demo rows only when included.</summary>
+    public static async Task<Dictionary<int, IReadOnlyList<MonthlyUsage>>> MonthsAsync(FiftyOpsDbContext db, int year, bool includeDemo, CancellationToken ct)
+    {
+        var rows = await db.CampusUsages.Where(u => u.Year == year && (includeDemo || !u.IsDemo))
+            .Select(u => new
+            {
+                u.CampusId,
+                Usage = new MonthlyUsage(u.Month, u.Visits, u.CourseParticipants, u.CounsellingCases, u.Communities, u.OccupiedSeats, u.IsDemo),
+            })
+            .ToListAsync(ct);
+        return rows.GroupBy(r => r.CampusId).ToDictionary(g => g.Key, g => UsageAggregation.Merge(g.Select(r => r.Usage), includeDemo));
+    }
+
+    /// <summary>Shared-office seats per campus as the given year's report states them (no carrying over from other years).</summary>
+    public static async Task<Dictionary<int, int?>> SeatsAsync(FiftyOpsDbContext db, int year, CancellationToken ct) =>
+        await db.SharedOffices.Where(s => s.Year == year && s.CampusId != null)
+            .Select(s => new { CampusId = s.CampusId!.Value, s.Seats })
+            .ToDictionaryAsync(s => s.CampusId, s => s.Seats, ct);
+
+    /// <summary>The last month a view expects figures for: the 기준일's month (the last complete one) for the period's year, else December.</summary>
+    public static int CutoffMonth(PeriodDto? period, int year)
+    {
+        if (period is null || period.Year != year) return 12;
+        var asOf = period.AsOf;
+        return asOf.Day == DateTime.DaysInMonth(asOf.Year, asOf.Month) ? asOf.Month : asOf.Month - 1;
+    }
+
+    /// <summary>Months a campus owes a figure for: from its opening (the whole year for a site open before) to the cut-off.</summary>
+    public static DueMonths Due(CampusFacts campus, int year, int cutoffMonth)
+    {
+        if (campus.NotYetOpen) return DueMonths.None;
+        var first = campus.OpenedOn switch
+        {
+            null => 1,
+            { } d when d.Year > year => 13,
+            { } d when d.Year == year => d.Month,
+            _ => 1,
+        };
+        return first > cutoffMonth ? DueMonths.None : new DueMonths(first, cutoffMonth);
+    }
+
+    /// <summary>A campus takes entries for a year once it has opened by the year's end.</summary>
+    public static bool OperatesIn(CampusFacts campus, int year) =>
+        !campus.NotYetOpen && (campus.OpenedOn is null || campus.OpenedOn.Value.Year <= year);
+}

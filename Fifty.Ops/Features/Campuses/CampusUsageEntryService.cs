@@ -1,0 +1,107 @@
+using Fifty.Ops.Data;
+using Fifty.Ops.Domain;
+using Fifty.Ops.Features.Periods;
+using Fifty.Ops.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fifty.Ops.Features.Campuses;
+
+/// <summary>Whether a quarter of the entry year takes entries, and if not, which closed report freezes it.</summary>
+public sealed record QuarterState(int Quarter, bool IsLocked, string? LockedBy);
+
+/// <summary>One campus's twelve months (null = nothing entered) with its quarter and year totals.</summary>
+public sealed record CampusMonthTable(
+    string Code, string Name, string ShortName, bool TakesEntries, string? NotTakingReason, int? Seats,
+    DueMonths Due, IReadOnlyList<MonthlyUsage?> Months, IReadOnlyList<MetricTotals> Totals)
+{
+    public bool IncludesDemo => Months.Any(m => m?.IsDemo == true);
+}
+
+public sealed record UsageEntryPage(
+    PeriodDto? Period, int Year, bool YearHasPeriods, int CutoffMonth, IReadOnlyList<QuarterState> Quarters,
+    IReadOnlyList<CampusMonthTable> Campuses, bool DemoEnabled);
+
+/// <param name="Saved">The entry was written.</param>
+/// <param name="Errors">Why it was refused (nothing was written); field-level where a field is at fault.</param>
+/// <param name="Notices">Accepted, with something the planner should know (e.g. occupancy cannot be computed).</param>
+public sealed record UsageEntryResult(bool Saved, IReadOnlyList<EntryMessage> Errors, IReadOnlyList<string> Notices);
+
+/// <summary>
+/// Monthly usage entry (캠퍼스 월별 이용 입력): validates one campus-month and writes it in one transaction. The
+/// closed-period and seat checks read the database inside that transaction, so a period closed a moment before the save
+/// still refuses it. Entries are anonymous until sign-in exists.
+/// </summary>
+public sealed class CampusUsageEntryService(IDbContextFactory<FiftyOpsDbContext> factory, PeriodService periods, SeedOptions seed, TimeProvider clock)
+{
+    public async Task<UsageEntryPage> GetPageAsync(int? year, int? quarter, CancellationToken ct = default)
+    {
+        var (period, shownYear) = await periods.SelectAsync(year, quarter, ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var yearPeriods = await PeriodsOfAsync(db, shownYear, ct);
+        var campuses = await CampusUsageData.CampusesAsync(db, ct);
+        var months = await CampusUsageData.MonthsAsync(db, shownYear, seed.Demo, ct);
+        var seats = await CampusUsageData.SeatsAsync(db, shownYear, ct);
+        var cutoff = CampusUsageData.CutoffMonth(period, shownYear);
+
+        var quarters = Enumerable.Range(1, 4).Select(q =>
+        {
+            var closing = yearPeriods.Where(p => p.IsClosed && p.Quarter >= q).OrderBy(p => p.Quarter).FirstOrDefault();
+            return new QuarterState(q, closing is not null, closing is null ? null : $"{shownYear}년 {closing.Quarter}분기 마감");
+        }).ToList();
+
+        var tables = campuses.Select(c =>
+        {
+            var list = months.GetValueOrDefault(c.Id) ?? [];
+            var due = CampusUsageData.Due(c, shownYear, cutoff);
+            var operates = CampusUsageData.OperatesIn(c, shownYear);
+            return new CampusMonthTable(c.Code, c.Name, c.ShortName, operates,
+                operates ? null : $"{shownYear}년에는 개관 전입니다 (개관: {c.OpenedRaw ?? "미정"}).",
+                seats.GetValueOrDefault(c.Id), due,
+                [.. Enumerable.Range(1, 12).Select(m => list.FirstOrDefault(x => x.Month == m))],
+                [.. UsageAggregation.Metrics.Select(metric => MetricTotals.Of(list, metric, due))]);
+        }).ToList();
+
+        return new UsageEntryPage(period, shownYear, yearPeriods.Count > 0, cutoff, quarters, tables, seed.Demo);
+    }
+
+    public async Task<UsageEntryResult> SaveAsync(UsageEntryForm form, CancellationToken ct = default)
+    {
+        var parseErrors = UsageEntryRules.Parse(form, out var entry);
+        if (entry is null) return new(false, parseErrors, []);
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var campus = (await CampusUsageData.CampusesAsync(db, ct)).FirstOrDefault(c => c.Code == entry.CampusCode);
+        if (campus is null)
+        {
+            return new(false, [new(nameof(UsageEntryForm.CampusCode), $"알 수 없는 캠퍼스입니다 ({entry.CampusCode}).")], []);
+        }
+
+        var seats = (await CampusUsageData.SeatsAsync(db, entry.Year, ct)).GetValueOrDefault(campus.Id);
+        var context = new EntryContext(campus.Name, await PeriodsOfAsync(db, entry.Year, ct), campus.OpenedOn, campus.NotYetOpen, campus.OpenedRaw, seats);
+        var errors = UsageEntryRules.Check(entry, context, out var notices);
+        if (errors.Count > 0) return new(false, errors, []);
+
+        var row = await db.CampusUsages.AsTracking()
+            .SingleOrDefaultAsync(u => u.CampusId == campus.Id && u.Year == entry.Year && u.Month == entry.Month && !u.IsDemo, ct);
+        if (row is null)
+        {
+            row = new CampusUsage { CampusId = campus.Id, Year = entry.Year, Month = entry.Month };
+            db.CampusUsages.Add(row);
+        }
+
+        row.Visits = entry.Visits;
+        row.CourseParticipants = entry.CourseParticipants;
+        row.CounsellingCases = entry.CounsellingCases;
+        row.Communities = entry.Communities;
+        row.OccupiedSeats = entry.OccupiedSeats;
+        row.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new(true, [], notices);
+    }
+
+    private static async Task<List<EntryPeriod>> PeriodsOfAsync(FiftyOpsDbContext db, int year, CancellationToken ct) =>
+        await db.ReportingPeriods.Where(p => p.Year == year).OrderBy(p => p.Quarter)
+            .Select(p => new EntryPeriod(p.Quarter, p.AsOf, p.IsClosed)).ToListAsync(ct);
+}

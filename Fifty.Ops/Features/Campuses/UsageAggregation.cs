@@ -1,0 +1,135 @@
+namespace Fifty.Ops.Features.Campuses;
+
+public enum UsageMetric { Visits, CourseParticipants, CounsellingCases, Communities, OccupiedSeats }
+
+/// <summary>What a planner records for one campus and month; a null figure was not entered (never read as zero).</summary>
+public sealed record MonthlyUsage(
+    int Month, int? Visits, int? CourseParticipants, int? CounsellingCases, int? Communities, int? OccupiedSeats, bool IsDemo)
+{
+    public int? this[UsageMetric metric] => metric switch
+    {
+        UsageMetric.Visits => Visits,
+        UsageMetric.CourseParticipants => CourseParticipants,
+        UsageMetric.CounsellingCases => CounsellingCases,
+        UsageMetric.Communities => Communities,
+        UsageMetric.OccupiedSeats => OccupiedSeats,
+        _ => throw new ArgumentOutOfRangeException(nameof(metric)),
+    };
+}
+
+/// <summary>
+/// The months of a year for which a figure is expected: from the campus's first month of operation to the view's
+/// 기준일. A month outside it with no figure is not "missing" (개관 전, 기준일 이후).
+/// </summary>
+public sealed record DueMonths(int First, int Last)
+{
+    public static readonly DueMonths None = new(13, 0);
+    public static readonly DueMonths WholeYear = new(1, 12);
+
+    public bool Contains(int month) => month >= First && month <= Last;
+
+    public int CountIn(int firstMonth, int lastMonth) => Math.Max(0, Math.Min(Last, lastMonth) - Math.Max(First, firstMonth) + 1);
+}
+
+/// <param name="Value">Sum of the months (flows) or the figure of the latest month that has one (stocks); null when no month has a figure.</param>
+/// <param name="DueMonths">Months of the period a figure is expected for.</param>
+/// <param name="MissingMonths">Due months without a figure: shown as "자료 미입력 N개월", never filled with zero.</param>
+/// <param name="ValueMonth">For a stock: the month its value is from.</param>
+/// <param name="IncludesDemo">A generated demo month (예시 데이터) went into the value.</param>
+public sealed record UsageTotal(int? Value, int DueMonths, int MissingMonths, int? ValueMonth, bool IncludesDemo)
+{
+    public static readonly UsageTotal Empty = new(null, 0, 0, null, false);
+
+    public bool IsPartial => MissingMonths > 0;
+}
+
+/// <summary>
+/// Months → quarter and year. Visits, course participants and counselling cases are flows (the period's figure is the
+/// sum of its months); communities and occupied seats are stocks (the period's figure is its latest month). Either way a
+/// month without a figure is counted as missing, so a partial sum is flagged instead of passing for a total.
+/// </summary>
+public static class UsageAggregation
+{
+    public static readonly IReadOnlyList<UsageMetric> Metrics = Enum.GetValues<UsageMetric>();
+
+    public static bool IsStock(UsageMetric metric) => metric is UsageMetric.Communities or UsageMetric.OccupiedSeats;
+
+    public static string Label(UsageMetric metric) => metric switch
+    {
+        UsageMetric.Visits => "방문 인원",
+        UsageMetric.CourseParticipants => "교육과정 참여 인원",
+        UsageMetric.CounsellingCases => "상담 건수",
+        UsageMetric.Communities => "커뮤니티 수",
+        UsageMetric.OccupiedSeats => "입주 좌석 수",
+        _ => throw new ArgumentOutOfRangeException(nameof(metric)),
+    };
+
+    public static string Unit(UsageMetric metric) => metric switch
+    {
+        UsageMetric.Visits or UsageMetric.CourseParticipants => "명",
+        UsageMetric.CounsellingCases => "건",
+        UsageMetric.Communities => "개",
+        UsageMetric.OccupiedSeats => "석",
+        _ => throw new ArgumentOutOfRangeException(nameof(metric)),
+    };
+
+    public static (int First, int Last) QuarterMonths(int quarter) =>
+        quarter is >= 1 and <= 4 ? (quarter * 3 - 2, quarter * 3) : throw new ArgumentOutOfRangeException(nameof(quarter));
+
+    public static int QuarterOf(int month) =>
+        month is >= 1 and <= 12 ? (month + 2) / 3 : throw new ArgumentOutOfRangeException(nameof(month));
+
+    /// <summary>The figure of the months <paramref name="firstMonth"/>..<paramref name="lastMonth"/>.</summary>
+    public static UsageTotal Aggregate(IEnumerable<MonthlyUsage> months, UsageMetric metric, int firstMonth, int lastMonth, DueMonths due)
+    {
+        var inPeriod = months.Where(m => m.Month >= firstMonth && m.Month <= lastMonth && m[metric] is not null)
+            .OrderBy(m => m.Month).ToList();
+        var dueCount = due.CountIn(firstMonth, lastMonth);
+        var missing = dueCount - inPeriod.Count(m => due.Contains(m.Month));
+        if (inPeriod.Count == 0) return new(null, dueCount, missing, null, false);
+
+        if (IsStock(metric))
+        {
+            var latest = inPeriod[^1];
+            return new(latest[metric], dueCount, missing, latest.Month, latest.IsDemo);
+        }
+
+        return new(inPeriod.Sum(m => m[metric]!.Value), dueCount, missing, null, inPeriod.Any(m => m.IsDemo));
+    }
+
+    public static UsageTotal Quarter(IEnumerable<MonthlyUsage> months, UsageMetric metric, int quarter, DueMonths due)
+    {
+        var (first, last) = QuarterMonths(quarter);
+        return Aggregate(months, metric, first, last, due);
+    }
+
+    public static UsageTotal Year(IEnumerable<MonthlyUsage> months, UsageMetric metric, DueMonths due) =>
+        Aggregate(months, metric, 1, 12, due);
+
+    /// <summary>
+    /// Several campuses' figures for the same period: flows add up, stocks add up their latest figures (seats occupied
+    /// across campuses). Missing months add up too, so one campus's gap keeps the total flagged.
+    /// </summary>
+    public static UsageTotal Combine(IEnumerable<UsageTotal> totals)
+    {
+        var list = totals.ToList();
+        var withValue = list.Where(t => t.Value is not null).ToList();
+        return new(
+            withValue.Count == 0 ? null : withValue.Sum(t => t.Value!.Value),
+            list.Sum(t => t.DueMonths),
+            list.Sum(t => t.MissingMonths),
+            null,
+            withValue.Any(t => t.IncludesDemo));
+    }
+
+    /// <summary>
+    /// One month per campus: a planner's entry wins over a generated demo row of the same month, and demo rows count
+    /// only when the demo setting is on.
+    /// </summary>
+    public static IReadOnlyList<MonthlyUsage> Merge(IEnumerable<MonthlyUsage> rows, bool includeDemo) =>
+        rows.Where(r => includeDemo || !r.IsDemo)
+            .GroupBy(r => r.Month)
+            .Select(g => g.OrderBy(r => r.IsDemo).First())
+            .OrderBy(r => r.Month)
+            .ToList();
+}
