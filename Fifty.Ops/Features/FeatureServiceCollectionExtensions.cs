@@ -15,7 +15,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton<PeriodService>();
         services.AddSingleton<OverviewService>();
         services.AddSingleton<IndicatorQueryService>();
-        services.AddSingleton<BudgetQueryService>();
+        services.AddBudgetFeature();
         services.AddSingleton<CampusQueryService>();
         services.AddSingleton<ReportCatalogService>();
         return services;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Fifty.Ops.Data;
+using Fifty.Ops.Features.Budget;
 using Microsoft.AspNetCore.Localization;
 using Radzen;
 
@@ -48,6 +49,7 @@ public static class WebApplicationExtensions
         app.UseRequestLocalization();
         app.UseAntiforgery();
         app.MapStaticAssets();
+        app.MapBudgetEndpoints();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;
     }
