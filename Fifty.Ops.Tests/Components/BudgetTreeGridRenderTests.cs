@@ -60,7 +60,7 @@ public sealed class BudgetTreeGridRenderTests
         var budget = line.QuerySelectorAll("td.num")[0];
         Assert.Equal(("1,163,198", "1163198"), (budget.TextContent.Trim(), budget.GetAttribute("data-value")));
         Assert.Equal("중장년 경력전환 컨설턴트", line.QuerySelector(".row-name")!.TextContent); // the badge says 보조금
-        Assert.Equal("보조금", line.QuerySelector(".badge-funding")!.TextContent);
+        Assert.Equal("[보조금]", line.QuerySelector(".badge-funding")!.TextContent);
         Assert.Contains("≈", line.TextContent, StringComparison.Ordinal);
         Assert.Contains("▼ 집행부진", line.QuerySelector(".pace")!.TextContent.Replace("  ", " ", StringComparison.Ordinal).Trim(), StringComparison.Ordinal);
         Assert.Contains("51.3%", line.TextContent, StringComparison.Ordinal);

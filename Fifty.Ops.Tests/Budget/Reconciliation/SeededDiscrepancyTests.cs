@@ -122,6 +122,8 @@ public sealed class SeededDiscrepancyTests(SeededFacts seeded) : IClassFixture<S
         // "50+가버너스" (sic) is still recognised as ⑤ 50+거버넌스, and agrees.
         Assert.DoesNotContain(findings, f => f.Code == "S5");
         Assert.Contains(findings, f => f.Rule == ReconciliationRule.NotCompared && f.Name == "중장년층인생재설계및사회참여지원");
+        // "[위수탁]서울시 수탁사업" is the one commissioned area (C1, 808,846): paired by funding, and it agrees.
+        Assert.DoesNotContain(findings, f => f.Name.StartsWith("[위수탁]", StringComparison.Ordinal));
     }
 
     [Fact]

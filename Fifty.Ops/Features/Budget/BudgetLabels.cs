@@ -14,6 +14,13 @@ public static class BudgetLabels
         _ => "출연금",
     };
 
+    /// <summary>The badge as the reports mark such lines: [보조금], [기부금], 위수탁.</summary>
+    public static string FundingBadge(FundingSource funding) => funding switch
+    {
+        FundingSource.Subsidy or FundingSource.Donation => $"[{Funding(funding)}]",
+        _ => Funding(funding),
+    };
+
     public static string Kind(ProgrammeKind kind) => kind switch
     {
         ProgrammeKind.Total => "소계",

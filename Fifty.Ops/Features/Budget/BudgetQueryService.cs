@@ -245,10 +245,11 @@ public sealed class BudgetQueryService(IDbContextFactory<FiftyOpsDbContext> fact
     /// <summary>Lines without children off the expected pace, largest amount gap first.</summary>
     internal static List<AttentionItem> Attention(IReadOnlyList<ExecutionRow> rows)
     {
+        var byCode = rows.ToDictionary(r => r.Code, StringComparer.Ordinal);
         var parents = rows.Where(r => r.ParentCode is not null).Select(r => r.ParentCode!).ToHashSet(StringComparer.Ordinal);
         return rows
             .Where(r => !parents.Contains(r.Code) && r.Pace is { Status: PaceStatus.Behind or PaceStatus.Ahead })
-            .Select(r => new AttentionItem(r.Code, r.Name, AreaOf(r, rows)?.Name, r.CurrentBudget!.Value, r.Disbursed!.Value, r.Pace!))
+            .Select(r => new AttentionItem(r.Code, r.Name, AreaOf(r, byCode)?.Name.Trim(), r.CurrentBudget!.Value, r.Disbursed!.Value, r.Pace!))
             .OrderByDescending(a => Math.Abs(a.Pace.GapAmount ?? 0))
             .ToList();
     }
@@ -261,18 +262,19 @@ public sealed class BudgetQueryService(IDbContextFactory<FiftyOpsDbContext> fact
     /// <summary>Lines without children whose forecast leaves part of the budget unspent, largest first.</summary>
     internal static List<UnspentItem> Unspent(IReadOnlyList<ExecutionRow> rows)
     {
+        var byCode = rows.ToDictionary(r => r.Code, StringComparer.Ordinal);
         var parents = rows.Where(r => r.ParentCode is not null).Select(r => r.ParentCode!).ToHashSet(StringComparer.Ordinal);
         return rows
             .Where(r => !parents.Contains(r.Code) && r is { CurrentBudget: not null, Forecast: not null } && r.CurrentBudget > r.Forecast)
-            .Select(r => new UnspentItem(r.Code, r.Name, AreaOf(r, rows)?.Name, r.CurrentBudget!.Value, r.Forecast!.Value, r.ForecastBasis))
+            .Select(r => new UnspentItem(r.Code, r.Name, AreaOf(r, byCode)?.Name.Trim(), r.CurrentBudget!.Value, r.Forecast!.Value, r.ForecastBasis))
             .OrderByDescending(u => u.Unspent)
             .ToList();
     }
 
     /// <summary>The policy area a line belongs to, or the 일반관리비 group for an overhead item.</summary>
-    private static ExecutionRow? AreaOf(ExecutionRow row, IReadOnlyList<ExecutionRow> rows)
+    private static ExecutionRow? AreaOf(ExecutionRow row, Dictionary<string, ExecutionRow> byCode)
     {
-        for (var r = row; r is not null; r = r.ParentCode is null ? null : rows.FirstOrDefault(x => x.Code == r.ParentCode))
+        for (var r = row; r is not null; r = r.ParentCode is null ? null : byCode.GetValueOrDefault(r.ParentCode))
         {
             if (r.Kind is ProgrammeKind.PolicyArea or ProgrammeKind.Overheads or ProgrammeKind.StrategicTask) return r;
         }

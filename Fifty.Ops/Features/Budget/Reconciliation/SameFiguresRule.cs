@@ -85,9 +85,10 @@ public sealed class SameFiguresRule : IReconciliationRule
         {
             var node = share.IsTotal
                 ? data.Nodes.FirstOrDefault(n => n.Kind == ProgrammeKind.ProgrammeCosts)
-                : NameMatch.Best(share.Area, areas, n => n.Name);
+                : NameMatch.Best(share.Area, areas, n => n.Name) ?? ByFunding(share.Area, areas);
             var stated = new FindingValue($"분야별 사업비 표 {share.Area} 행", share.Amount, Fmt.Amount(share.Amount), share.Source.ToString());
-            var finding = Compare(data, node, share.IsTotal ? "분야별 사업비" : node?.Code ?? "분야별 사업비", share.Area, "사업비 · 예산현액", stated);
+            var missing = share.IsTotal ? "이 보고서의 사업 체계에는 사업비 소계 행이 없습니다." : null;
+            var finding = Compare(data, node, share.IsTotal ? "분야별 사업비" : node?.Code ?? "분야별 사업비", share.Area, "사업비 · 예산현액", stated, missing);
             if (finding is not null) yield return finding;
         }
     }
@@ -110,12 +111,27 @@ public sealed class SameFiguresRule : IReconciliationRule
         }
     }
 
-    private static Finding? Compare(BudgetFacts data, NodeFact? node, string code, string name, string item, FindingValue stated)
+    /// <summary>
+    /// A row named by its funding rather than its title ("[위수탁]서울시 수탁사업 (도심권50플러스센터 운영)") is the one
+    /// area-level row with that funding source, when there is exactly one.
+    /// </summary>
+    private static NodeFact? ByFunding(string area, IReadOnlyList<NodeFact> areas)
+    {
+        var funding = area.Contains("위수탁", StringComparison.Ordinal) || area.Contains("수탁사업", StringComparison.Ordinal) ? FundingSource.Commissioned
+            : area.Contains("[보조금", StringComparison.Ordinal) ? FundingSource.Subsidy
+            : area.Contains("[기부금", StringComparison.Ordinal) ? FundingSource.Donation
+            : (FundingSource?)null;
+        if (funding is null) return null;
+        var matches = areas.Where(a => a.Funding == funding).Take(2).ToList();
+        return matches.Count == 1 ? matches[0] : null;
+    }
+
+    private static Finding? Compare(BudgetFacts data, NodeFact? node, string code, string name, string item, FindingValue stated, string? missing = null)
     {
         if (node is null)
         {
             return new Finding(ReconciliationRule.NotCompared, FindingSeverity.Info, code, name, item, FindingUnit.Amount,
-                stated, Missing("사업 체계에서 같은 이름의 행을 찾지 못했습니다."), "대응하는 행이 없어 대조하지 않았습니다.");
+                stated, Missing(missing ?? "사업 체계에서 같은 이름의 행을 찾지 못했습니다."), "대응하는 행이 없어 대조하지 않았습니다.");
         }
 
         if (data.BudgetOf(node.Code) is not { } hierarchy)
