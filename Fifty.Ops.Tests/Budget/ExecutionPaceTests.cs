@@ -1,4 +1,7 @@
 using Fifty.Ops.Features.Budget;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Fifty.Ops.Tests.Budget;
 
@@ -67,6 +70,22 @@ public sealed class ExecutionPaceTests
         Assert.Contains("줄어들 수 없습니다", falling.FailureMessage, StringComparison.Ordinal);
         Assert.True(validator.Validate(null, new PaceOptions { Q4 = 1.2m }).Failed);
         Assert.True(validator.Validate(null, new PaceOptions { BehindTolerance = -0.1m }).Failed);
+    }
+
+    [Fact]
+    public void ThePaceIsBoundFromTheBudgetPaceSectionAndCheckedWhenRead()
+    {
+        static PaceOptions Bind(Dictionary<string, string?> settings)
+        {
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+            using var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddBudgetFeature().BuildServiceProvider();
+            return services.GetRequiredService<IOptions<PaceOptions>>().Value;
+        }
+
+        var bound = Bind(new() { ["Budget:Pace:Q3"] = "0.8", ["Budget:Pace:BehindTolerance"] = "0.05" });
+        Assert.Equal((0.25m, 0.8m, 0.05m, 0.10m), (bound.Q1, bound.Q3, bound.BehindTolerance, bound.AheadTolerance));
+        var refused = Assert.Throws<OptionsValidationException>(() => Bind(new() { ["Budget:Pace:Q4"] = "1.5" }));
+        Assert.Contains("Budget:Pace:Q1~Q4", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Fifty.Ops.Tests.Web;
@@ -54,6 +55,8 @@ public sealed class ExecutionWorkbookEndpointTests(AppFactory factory) : IClassF
 
         await using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
         using var document = SpreadsheetDocument.Open(stream, false);
+        // Schema-valid, so Excel opens it without a repair prompt.
+        Assert.Empty(new OpenXmlValidator().Validate(document).Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}"));
         Assert.Equal(["예산집행현황", "대사결과"], document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value!));
 
         var grid = Read(document, "예산집행현황");
@@ -114,6 +117,8 @@ public sealed class ExecutionWorkbookEndpointTests(AppFactory factory) : IClassF
         var grid = Read(document, "소요예산");
         Assert.Equal(6_595_350m, grid.Number($"E{grid.RowOf("S1").RowIndex}"));
         Assert.Equal("하위 사업 합계(계산)", grid.Text($"F{grid.RowOf("S1").RowIndex}"));
+        var last = grid.Worksheet.Descendants<Row>().Last().RowIndex!.Value;
+        Assert.Equal(("합계", 13_710_928m), (grid.Text($"B{last}"), grid.Number($"E{last}")));
         Assert.Contains(Read(document, "대사결과").Strings, s => s.Contains("분야별 사업비 표 50+일모델 개발 및 확산", StringComparison.Ordinal));
     }
 

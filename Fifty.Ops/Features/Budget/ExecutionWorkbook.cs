@@ -106,6 +106,18 @@ public sealed class ExecutionWorkbook(
         }
 
         sheet.AutoFilter(HeadingRow, sheet.RowCount, columns.Count);
+
+        // As on the page: a hierarchy without a printed 소계 (2020) gets a computed total below the filter range.
+        var roots = rows.Where(r => depths[r.Code] == 0).ToList();
+        if (overview.Mode == BudgetGridMode.RequiredBudget && roots.Count > 0 && roots.All(r => r.CurrentBudget is not null))
+        {
+            var total = new XlsxCell[columns.Count];
+            for (var i = 0; i < total.Length; i++) total[i] = XlsxCell.Blank(styles.Text(2));
+            total[1] = XlsxCell.Of("합계", styles.Text(2));
+            total[4] = XlsxCell.Of(roots.Sum(r => r.CurrentBudget), styles.Amount(2));
+            total[5] = XlsxCell.Of("최상위 사업 합계(계산)", styles.Text(2));
+            sheet.WriteRow(total);
+        }
     }
 
     private static void WriteFindings(XlsxWorkbook workbook, SheetContext context)
