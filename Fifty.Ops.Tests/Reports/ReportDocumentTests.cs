@@ -21,7 +21,7 @@ public sealed class ReportDocumentTests(SeededDatabase database) : IClassFixture
             var indicators = new IndicatorQueryService(database.Factory, periods);
             return new QuarterlyReportService(database.Factory, periods, indicators,
                 new ProjectQueryService(database.Factory, periods, indicators),
-                new BudgetQueryService(database.Factory, periods),
+                new BudgetQueryService(database.Factory, periods, Microsoft.Extensions.Options.Options.Create(new PaceOptions())),
                 new CampusQueryService(database.Factory, periods, new Fifty.Ops.Infrastructure.SeedOptions(SeededDatabase.SeedRoot)), TimeProvider.System);
         }
     }

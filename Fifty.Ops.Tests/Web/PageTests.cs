@@ -15,6 +15,10 @@ public sealed class PageTests(AppFactory factory) : IClassFixture<AppFactory>
     [InlineData("/indicators?year=2023&quarter=3", "1,785명")]
     [InlineData("/budget?year=2023&quarter=3", "920,856")]
     [InlineData("/budget?year=2020", "13,483,921")]
+    [InlineData("/budget?year=2020", "6,595,350")]
+    [InlineData("/budget?year=2023&quarter=3", "986,426")]
+    [InlineData("/budget/reconciliation?year=2023&quarter=3", "21,144,768")]
+    [InlineData("/budget/reconciliation?year=2020&quarter=3", "5,995,350")]
     [InlineData("/campuses?year=2023", "6,156㎡")]
     [InlineData("/campuses?year=2020", "5,070")]
     [InlineData("/reports", "2023년 3분기 주요업무보고")]
@@ -30,7 +34,7 @@ public sealed class PageTests(AppFactory factory) : IClassFixture<AppFactory>
     [Fact]
     public async Task EveryTableStatesItsUnit()
     {
-        foreach (var url in new[] { "/", "/indicators", "/budget", "/campuses", "/reports" })
+        foreach (var url in new[] { "/", "/indicators", "/budget", "/budget?year=2020", "/budget/reconciliation", "/campuses", "/reports" })
         {
             var html = await factory.CreateClient().GetStringAsync(new Uri(url, UriKind.Relative));
             var document = new HtmlParser().ParseDocument(html);

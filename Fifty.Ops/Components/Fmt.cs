@@ -20,6 +20,11 @@ public static class Fmt
     public static string Percent(decimal? ratio) =>
         ratio is null ? None : Math.Round(ratio.Value * 100m, 1, MidpointRounding.AwayFromZero).ToString("#,##0.0", Ko) + "%";
 
+    /// <summary>A difference of two ratios (−0.145) in percentage points with its sign (−14.5%p).</summary>
+    public static string PercentPoints(decimal? ratioDifference) =>
+        ratioDifference is null ? None
+            : (ratioDifference.Value > 0 ? "+" : "") + Math.Round(ratioDifference.Value * 100m, 1, MidpointRounding.AwayFromZero).ToString("#,##0.0", Ko) + "%p";
+
     public static string Date(DateOnly? date) => date is null ? None : $"{date.Value.Year}. {date.Value.Month}. {date.Value.Day}.";
 
     public static string AsOf(DateOnly date) => $"{Date(date)} 기준";

@@ -20,7 +20,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton<OverviewService>();
         services.AddSingleton<IndicatorQueryService>();
         services.AddSingleton<IndicatorCommentaryService>();
-        services.AddSingleton<BudgetQueryService>();
+        services.AddBudgetFeature();
         services.AddSingleton<ProjectQueryService>();
         services.AddSingleton<CampusQueryService>();
         services.AddSingleton<CampusUsageEntryService>();

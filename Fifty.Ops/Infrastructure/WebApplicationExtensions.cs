@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Fifty.Ops.Data;
 using Fifty.Ops.Features.Reports;
+using Fifty.Ops.Features.Budget;
 using Microsoft.AspNetCore.Localization;
 using Radzen;
 
@@ -50,6 +51,7 @@ public static class WebApplicationExtensions
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapReportEndpoints();
+        app.MapBudgetEndpoints();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,11 +1,26 @@
 using Fifty.Ops.Components;
 using Fifty.Ops.Data;
 using Fifty.Ops.Domain;
+using Fifty.Ops.Features.Budget.Reconciliation;
 using Fifty.Ops.Features.Periods;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Fifty.Ops.Features.Budget;
 
+/// <summary>
+/// Which figures a year's grid can show: the execution appendix (예산현액 … 지출액), or, for a report without one
+/// (2020), only the 소요예산 of each project block.
+/// </summary>
+public enum BudgetGridMode
+{
+    None,
+    Execution,
+    RequiredBudget,
+}
+
+/// <param name="Level">Level as the source's hierarchy numbers it; the grid derives nesting from <paramref name="ParentCode"/>.</param>
+/// <param name="BudgetComputed">True when 예산현액 is the sum of the children rather than a printed figure.</param>
 public sealed record ExecutionRow(
     string Code,
     string? ParentCode,
@@ -20,7 +35,10 @@ public sealed record ExecutionRow(
     decimal? Transfers,
     decimal? Committed,
     decimal? Disbursed,
-    decimal? Forecast)
+    decimal? Forecast,
+    ForecastBasis ForecastBasis = ForecastBasis.None,
+    PaceAssessment? Pace = null,
+    bool BudgetComputed = false)
 {
     /// <summary>집행잔액 = 예산현액 − 지출액.</summary>
     public decimal? Remaining => CurrentBudget - Disbursed;
@@ -32,6 +50,9 @@ public sealed record ExecutionRow(
     public decimal? DisbursedRate => Fmt.Ratio(Disbursed, CurrentBudget);
 
     public decimal? ForecastRate => Fmt.Ratio(Forecast, CurrentBudget);
+
+    /// <summary>Likely 불용액 = 예산현액 − 연말 집행예상액.</summary>
+    public decimal? Unspent => CurrentBudget - Forecast;
 }
 
 public sealed record SummaryItem(string Item, decimal Amount, bool IsTotal, string? ParentItem);
@@ -49,6 +70,20 @@ public sealed record CostShare(string Area, decimal Amount, string? ShareRaw, de
     }
 }
 
+/// <summary>The pace a period is judged against, for the page to state next to the flags.</summary>
+public sealed record PaceSummary(int Quarter, decimal Expected, decimal BehindTolerance, decimal AheadTolerance);
+
+/// <summary>A line whose disbursements are off the expected pace, with the policy area (or 일반관리비) it belongs to.</summary>
+public sealed record AttentionItem(string Code, string Name, string? Area, decimal CurrentBudget, decimal Disbursed, PaceAssessment Pace);
+
+/// <summary>A policy area's amounts for the chart; 원인행위액 is null when not every line of the area states one.</summary>
+public sealed record AreaExecution(string Code, string Name, decimal? CurrentBudget, decimal? Committed, decimal? Disbursed);
+
+public sealed record UnspentItem(string Code, string Name, string? Area, decimal CurrentBudget, decimal Forecast, ForecastBasis Basis)
+{
+    public decimal Unspent => CurrentBudget - Forecast;
+}
+
 public sealed record BudgetOverview(
     PeriodDto? Period,
     int Year,
@@ -56,11 +91,24 @@ public sealed record BudgetOverview(
     IReadOnlyList<SummaryItem> Revenue,
     IReadOnlyList<SummaryItem> Expenditure,
     IReadOnlyList<CostShare> CostShares,
+    BudgetGridMode Mode,
     IReadOnlyList<ExecutionRow> Execution,
-    string? ExecutionSource);
-
-public sealed class BudgetQueryService(IDbContextFactory<FiftyOpsDbContext> factory, PeriodService periods)
+    string? ExecutionSource,
+    PaceSummary? Pace,
+    string? ForecastMethod,
+    IReadOnlyList<AttentionItem> Attention,
+    IReadOnlyList<AreaExecution> Areas,
+    IReadOnlyList<UnspentItem> Unspent,
+    IReadOnlyList<Finding> Findings)
 {
+    public ExecutionRow? Total => Execution.FirstOrDefault(r => r.Kind == ProgrammeKind.Total);
+}
+
+public sealed class BudgetQueryService(IDbContextFactory<FiftyOpsDbContext> factory, PeriodService periods, IOptions<PaceOptions> paceOptions)
+{
+    public const string ExecutionSourceText = "붙임 예산 집행 현황 (예산현액·당초·추경·예산변경·지출액), 사업별 예산집행현황 (원인행위액·연말 집행예상액)";
+    public const string RequiredBudgetSourceText = "사업별 사업개요의 소요예산 (집행 실적은 보고서에 없음)";
+
     public async Task<BudgetOverview> GetOverviewAsync(int? year, int? quarter, CancellationToken ct = default)
     {
         var (period, shownYear) = await periods.SelectAsync(year, quarter, ct);
@@ -71,8 +119,9 @@ public sealed class BudgetQueryService(IDbContextFactory<FiftyOpsDbContext> fact
             .Select(s => new { s.Side, s.AsOf, Item = new SummaryItem(s.Item, s.Amount, s.IsTotal, s.ParentItem) })
             .ToListAsync(ct);
         var shares = await CostShare.ForYearAsync(db, shownYear, ct);
+        var facts = period is null ? null : await BudgetFacts.LoadAsync(db, period, ct);
+        var view = facts is null ? ExecutionView.Empty : BuildView(facts, paceOptions.Value);
 
-        var execution = period is null ? [] : await GetExecutionAsync(db, period, ct);
         return new BudgetOverview(
             period,
             shownYear,
@@ -80,8 +129,40 @@ public sealed class BudgetQueryService(IDbContextFactory<FiftyOpsDbContext> fact
             summary.Where(s => s.Side == BudgetSide.Revenue).Select(s => s.Item).ToList(),
             summary.Where(s => s.Side == BudgetSide.Expenditure).Select(s => s.Item).ToList(),
             shares,
-            execution,
-            execution.Count > 0 ? "붙임 예산 집행 현황 (예산현액·당초·추경·예산변경·지출액), 사업별 예산집행현황 (원인행위액·연말 집행예상액)" : null);
+            view.Mode,
+            view.Rows,
+            view.Mode switch { BudgetGridMode.Execution => ExecutionSourceText, BudgetGridMode.RequiredBudget => RequiredBudgetSourceText, _ => null },
+            view.Pace,
+            view.Pace is null ? null : YearEndForecast.Method(view.Pace.Expected),
+            view.Attention,
+            view.Areas,
+            view.Unspent,
+            facts is null ? [] : ReconciliationService.Run(facts));
+    }
+
+    /// <summary>The grid and its analyses for one period, as the page and the execution workbook show them.</summary>
+    internal sealed record ExecutionView(
+        BudgetGridMode Mode,
+        IReadOnlyList<ExecutionRow> Rows,
+        PaceSummary? Pace,
+        IReadOnlyList<AttentionItem> Attention,
+        IReadOnlyList<AreaExecution> Areas,
+        IReadOnlyList<UnspentItem> Unspent)
+    {
+        public static readonly ExecutionView Empty = new(BudgetGridMode.None, [], null, [], [], []);
+    }
+
+    internal static ExecutionView BuildView(BudgetFacts facts, PaceOptions options)
+    {
+        if (facts.Lines.Any(l => l.Section == BudgetSection.Appendix && l.Code is not null))
+        {
+            var rows = ExecutionRows(facts, options);
+            var pace = new PaceSummary(facts.Quarter, options.ExpectedShare(facts.Quarter), options.BehindTolerance, options.AheadTolerance);
+            return new ExecutionView(BudgetGridMode.Execution, rows, pace, Attention(rows), Areas(rows), Unspent(rows));
+        }
+
+        var required = RequiredBudgetRows(facts);
+        return required.Count == 0 ? ExecutionView.Empty : new ExecutionView(BudgetGridMode.RequiredBudget, required, null, [], [], []);
     }
 
     /// <summary>
@@ -89,55 +170,122 @@ public sealed class BudgetQueryService(IDbContextFactory<FiftyOpsDbContext> fact
     /// per-project tables (the appendix does not state them). Where the appendix prints a row twice, the first printing
     /// is shown here; the reconciliation lists the disagreement.
     /// </summary>
-    internal static async Task<List<ExecutionRow>> GetExecutionAsync(FiftyOpsDbContext db, PeriodDto period, CancellationToken ct)
+    internal static List<ExecutionRow> ExecutionRows(BudgetFacts facts, PaceOptions options)
     {
-        var lines = await db.BudgetLines
-            .Where(l => l.ReportingPeriod!.Year == period.Year && l.ReportingPeriod.Quarter == period.Quarter && l.ProgrammeNodeId != null
-                        && (l.Section == BudgetSection.Appendix || l.Section == BudgetSection.ProjectTable))
-            .OrderBy(l => l.Section).ThenBy(l => l.RowInSection)
-            .Select(l => new
-            {
-                l.Section,
-                NodeId = l.ProgrammeNodeId!.Value,
-                l.CurrentBudget, l.Original, l.Supplementary, l.Transfers, l.Committed, l.Disbursed, l.Forecast,
-            })
-            .ToListAsync(ct);
-        if (!lines.Any(l => l.Section == BudgetSection.Appendix)) return [];
+        var rows = facts.Nodes
+            .Select(n => (Node: n, Line: facts.FirstIn(n.Code, BudgetSection.Appendix), Table: facts.FirstIn(n.Code, BudgetSection.ProjectTable)))
+            .Where(x => x.Line is not null)
+            .Select(x => new ExecutionRow(x.Node.Code, x.Node.ParentCode, x.Node.Level, x.Node.Kind, x.Node.Name, x.Node.Funding, x.Node.Tags,
+                x.Line!.CurrentBudget, x.Line.Original, x.Line.Supplementary, x.Line.Transfers, x.Table?.Committed, x.Line.Disbursed, x.Table?.Forecast))
+            .ToList();
+        rows = RollUp(rows);
 
-        var nodes = await db.ProgrammeNodes.Where(n => n.Year == period.Year)
-            .OrderBy(n => n.SortOrder)
-            .Select(n => new { n.Id, n.Code, ParentCode = n.Parent == null ? null : n.Parent.Code, n.Level, n.Kind, n.Name, n.Funding, n.Tags })
-            .ToListAsync(ct);
-        var appendix = lines.Where(l => l.Section == BudgetSection.Appendix).GroupBy(l => l.NodeId).ToDictionary(g => g.Key, g => g.First());
-        var tables = lines.Where(l => l.Section == BudgetSection.ProjectTable).GroupBy(l => l.NodeId).ToDictionary(g => g.Key, g => g.First());
-
-        var rows = nodes.Where(n => appendix.ContainsKey(n.Id)).Select(n =>
+        var elapsed = options.ExpectedShare(facts.Quarter);
+        var forecasts = YearEndForecast.ForTree(
+            rows.Select(r => new ForecastInput(r.Code, r.ParentCode, r.CurrentBudget, r.Committed, r.Disbursed, r.Forecast)).ToList(), elapsed);
+        return rows.Select(r => r with
         {
-            var a = appendix[n.Id];
-            var t = tables.GetValueOrDefault(n.Id);
-            return new ExecutionRow(n.Code, n.ParentCode, n.Level, n.Kind, n.Name, n.Funding, n.Tags,
-                a.CurrentBudget, a.Original, a.Supplementary, a.Transfers, t?.Committed, a.Disbursed, t?.Forecast);
+            Forecast = forecasts[r.Code].Amount,
+            ForecastBasis = forecasts[r.Code].Basis,
+            Pace = ExecutionPace.Assess(r.CurrentBudget, r.Disbursed, facts.Quarter, options),
         }).ToList();
-        return RollUp(rows);
     }
 
     /// <summary>
-    /// Commitments and forecasts are stated per detailed project only; a parent gets their sum when every child states
-    /// one, and stays empty otherwise rather than showing a partial total as if it were complete.
+    /// Commitments are stated per detailed project only; a parent gets their sum when every child states one, and stays
+    /// empty otherwise rather than showing a partial total as if it were complete. (Forecasts roll up in
+    /// <see cref="YearEndForecast.ForTree"/>, which also fills the gaps with an estimate and says so.)
     /// </summary>
     internal static List<ExecutionRow> RollUp(List<ExecutionRow> rows)
     {
         var byCode = rows.ToDictionary(r => r.Code);
         var children = rows.Where(r => r.ParentCode is not null).ToLookup(r => r.ParentCode!);
-        foreach (var row in rows.OrderByDescending(r => r.Level))
+        foreach (var row in rows.OrderByDescending(r => Depth(r, byCode)))
         {
             var kids = children[row.Code].Select(k => byCode[k.Code]).ToList();
             if (kids.Count == 0) continue;
             var committed = kids.All(k => k.Committed is not null) ? kids.Sum(k => k.Committed) : null;
-            var forecast = kids.All(k => k.Forecast is not null) ? kids.Sum(k => k.Forecast) : null;
-            byCode[row.Code] = byCode[row.Code] with { Committed = row.Committed ?? committed, Forecast = row.Forecast ?? forecast };
+            byCode[row.Code] = byCode[row.Code] with { Committed = row.Committed ?? committed };
         }
 
         return rows.Select(r => byCode[r.Code]).ToList();
+    }
+
+    /// <summary>
+    /// A year without an execution appendix (2020) still has each project block's 소요예산: the grid shows them under
+    /// the programme hierarchy, with a parent's figure the sum of its children (marked as computed) where all have one.
+    /// </summary>
+    internal static List<ExecutionRow> RequiredBudgetRows(BudgetFacts facts)
+    {
+        var amounts = new Dictionary<string, (decimal? Amount, bool Computed)>(StringComparer.Ordinal);
+
+        (decimal? Amount, bool Computed) Of(NodeFact node)
+        {
+            if (amounts.TryGetValue(node.Code, out var known)) return known;
+            var kids = facts.ChildrenOf(node.Code).ToList();
+            var own = facts.FirstIn(node.Code, BudgetSection.RequiredBudget)?.CurrentBudget;
+            var parts = kids.Select(Of).ToList();
+            var result = own is not null ? (own, false)
+                : kids.Count > 0 && parts.All(p => p.Amount is not null) ? (parts.Sum(p => p.Amount), true)
+                : ((decimal?)null, false);
+            amounts[node.Code] = result;
+            return result;
+        }
+
+        var hasLine = facts.Lines.Where(l => l.Section == BudgetSection.RequiredBudget && l.Code is not null).Select(l => l.Code!).ToHashSet(StringComparer.Ordinal);
+        if (hasLine.Count == 0) return [];
+        return facts.Nodes
+            .Select(n => (Node: n, Value: Of(n)))
+            .Where(x => x.Value.Amount is not null || hasLine.Contains(x.Node.Code))
+            .Select(x => new ExecutionRow(x.Node.Code, x.Node.ParentCode, x.Node.Level, x.Node.Kind, x.Node.Name, x.Node.Funding, x.Node.Tags,
+                x.Value.Amount, null, null, null, null, null, null, BudgetComputed: x.Value.Computed))
+            .ToList();
+    }
+
+    /// <summary>Lines without children off the expected pace, largest amount gap first.</summary>
+    internal static List<AttentionItem> Attention(IReadOnlyList<ExecutionRow> rows)
+    {
+        var byCode = rows.ToDictionary(r => r.Code, StringComparer.Ordinal);
+        var parents = rows.Where(r => r.ParentCode is not null).Select(r => r.ParentCode!).ToHashSet(StringComparer.Ordinal);
+        return rows
+            .Where(r => !parents.Contains(r.Code) && r.Pace is { Status: PaceStatus.Behind or PaceStatus.Ahead })
+            .Select(r => new AttentionItem(r.Code, r.Name, AreaOf(r, byCode)?.Name.Trim(), r.CurrentBudget!.Value, r.Disbursed!.Value, r.Pace!))
+            .OrderByDescending(a => Math.Abs(a.Pace.GapAmount ?? 0))
+            .ToList();
+    }
+
+    internal static List<AreaExecution> Areas(IReadOnlyList<ExecutionRow> rows) =>
+        rows.Where(r => r.Kind == ProgrammeKind.PolicyArea)
+            .Select(r => new AreaExecution(r.Code, r.Name.Trim(), r.CurrentBudget, r.Committed, r.Disbursed))
+            .ToList();
+
+    /// <summary>Lines without children whose forecast leaves part of the budget unspent, largest first.</summary>
+    internal static List<UnspentItem> Unspent(IReadOnlyList<ExecutionRow> rows)
+    {
+        var byCode = rows.ToDictionary(r => r.Code, StringComparer.Ordinal);
+        var parents = rows.Where(r => r.ParentCode is not null).Select(r => r.ParentCode!).ToHashSet(StringComparer.Ordinal);
+        return rows
+            .Where(r => !parents.Contains(r.Code) && r is { CurrentBudget: not null, Forecast: not null } && r.CurrentBudget > r.Forecast)
+            .Select(r => new UnspentItem(r.Code, r.Name, AreaOf(r, byCode)?.Name.Trim(), r.CurrentBudget!.Value, r.Forecast!.Value, r.ForecastBasis))
+            .OrderByDescending(u => u.Unspent)
+            .ToList();
+    }
+
+    /// <summary>The policy area a line belongs to, or the 일반관리비 group for an overhead item.</summary>
+    private static ExecutionRow? AreaOf(ExecutionRow row, Dictionary<string, ExecutionRow> byCode)
+    {
+        for (var r = row; r is not null; r = r.ParentCode is null ? null : byCode.GetValueOrDefault(r.ParentCode))
+        {
+            if (r.Kind is ProgrammeKind.PolicyArea or ProgrammeKind.Overheads or ProgrammeKind.StrategicTask) return r;
+        }
+
+        return null;
+    }
+
+    private static int Depth(ExecutionRow row, Dictionary<string, ExecutionRow> byCode)
+    {
+        var depth = 0;
+        for (var r = row; r.ParentCode is not null && byCode.TryGetValue(r.ParentCode, out var parent); r = parent) depth++;
+        return depth;
     }
 }

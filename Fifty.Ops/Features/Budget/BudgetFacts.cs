@@ -1,0 +1,178 @@
+using Fifty.Ops.Components;
+using Fifty.Ops.Data;
+using Fifty.Ops.Domain;
+using Fifty.Ops.Features.Budget.Reconciliation;
+using Fifty.Ops.Features.Periods;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fifty.Ops.Features.Budget;
+
+public sealed record NodeFact(string Code, string? ParentCode, int Level, ProgrammeKind Kind, string Name, FundingSource Funding, IReadOnlyList<string> Tags, int SortOrder);
+
+/// <summary>A budget line as one section of the report prints it.</summary>
+public sealed record LineFact(
+    BudgetSection Section,
+    int RowInSection,
+    string? Code,
+    string NameInSource,
+    decimal? CurrentBudget,
+    decimal? Original,
+    decimal? Supplementary,
+    decimal? Transfers,
+    decimal? Committed,
+    decimal? Disbursed,
+    decimal? Forecast,
+    string? RateCommittedRaw,
+    string? RateDisbursedRaw,
+    string? ForecastRateRaw,
+    SourceRef Source)
+{
+    public string Where => $"{Section.Label()} {RowInSection}행";
+
+    public FindingValue Value(decimal? amount) => new(Where, amount, Fmt.Amount(amount), Source.ToString());
+}
+
+public sealed record ProjectFact(string Code, string Title, decimal? RequiredBudget, IReadOnlyList<string> ProgrammeCodes, int SortOrder, SourceRef Source);
+
+public sealed record CostShareFact(int Ordinal, DateOnly AsOf, string Area, decimal Amount, string? ShareRaw, bool IsTotal, SourceRef Source);
+
+public sealed record SummaryFact(BudgetSide Side, int Ordinal, DateOnly AsOf, string Item, decimal Amount, bool IsTotal, string? ParentItem, SourceRef Source)
+{
+    public string Table => Side == BudgetSide.Revenue ? "예산 총괄표(수입)" : "예산 총괄표(지출)";
+}
+
+/// <summary>An amount column of a budget line, named as the reports name it.</summary>
+public sealed record AmountColumn(string Label, Func<LineFact, decimal?> Get)
+{
+    public static readonly IReadOnlyList<AmountColumn> All =
+    [
+        new("예산현액", l => l.CurrentBudget),
+        new("당초", l => l.Original),
+        new("추경", l => l.Supplementary),
+        new("예산변경", l => l.Transfers),
+        new("원인행위액", l => l.Committed),
+        new("지출액", l => l.Disbursed),
+        new("연말 집행예상액", l => l.Forecast),
+    ];
+
+    /// <summary>A project block's 소요예산 is stored as the line's 예산현액; say which it is.</summary>
+    public string LabelIn(BudgetSection section) => section == BudgetSection.RequiredBudget && Label == "예산현액" ? "소요예산" : Label;
+}
+
+/// <summary>
+/// Every budget figure of one reporting period, read once, as plain records: the execution view is built from it and the
+/// reconciliation rules run over it, so both are testable without a database.
+/// </summary>
+public sealed class BudgetFacts
+{
+    private readonly Dictionary<string, NodeFact> _nodes;
+    private readonly ILookup<string, NodeFact> _children;
+    private readonly ILookup<string, LineFact> _linesByCode;
+
+    public BudgetFacts(
+        int year,
+        int quarter,
+        DateOnly asOf,
+        IReadOnlyList<NodeFact> nodes,
+        IReadOnlyList<LineFact> lines,
+        IReadOnlyList<ProjectFact> projects,
+        IReadOnlyList<CostShareFact> costShares,
+        IReadOnlyList<SummaryFact> summary)
+    {
+        Year = year;
+        Quarter = quarter;
+        AsOf = asOf;
+        Nodes = nodes;
+        Lines = lines.OrderBy(l => l.Section).ThenBy(l => l.RowInSection).ToList();
+        Projects = projects;
+        CostShares = costShares;
+        Summary = summary;
+        _nodes = nodes.ToDictionary(n => n.Code, StringComparer.Ordinal);
+        _children = nodes.Where(n => n.ParentCode is not null).OrderBy(n => n.SortOrder).ToLookup(n => n.ParentCode!, StringComparer.Ordinal);
+        _linesByCode = Lines.Where(l => l.Code is not null).ToLookup(l => l.Code!, StringComparer.Ordinal);
+    }
+
+    public static async Task<BudgetFacts> LoadAsync(FiftyOpsDbContext db, PeriodDto period, CancellationToken ct)
+    {
+        var nodes = await db.ProgrammeNodes.Where(n => n.Year == period.Year).OrderBy(n => n.SortOrder)
+            .Select(n => new NodeFact(n.Code, n.Parent == null ? null : n.Parent.Code, n.Level, n.Kind, n.Name, n.Funding, n.Tags, n.SortOrder))
+            .ToListAsync(ct);
+        var lines = await db.BudgetLines
+            .Where(l => l.ReportingPeriod!.Year == period.Year && l.ReportingPeriod.Quarter == period.Quarter)
+            .Select(l => new LineFact(
+                l.Section, l.RowInSection, l.ProgrammeNode == null ? null : l.ProgrammeNode.Code, l.NameInSource,
+                l.CurrentBudget, l.Original, l.Supplementary, l.Transfers, l.Committed, l.Disbursed, l.Forecast,
+                l.RateCommittedRaw, l.RateDisbursedRaw, l.ForecastRateRaw, l.Source))
+            .ToListAsync(ct);
+        var projects = await db.Projects.Where(p => p.Year == period.Year).OrderBy(p => p.SortOrder)
+            .Select(p => new ProjectFact(p.Code, p.Title, p.RequiredBudget, p.ProgrammeCodes, p.SortOrder, p.Source))
+            .ToListAsync(ct);
+        var shares = await db.ProgrammeCostShares.Where(s => s.Year == period.Year).OrderBy(s => s.Ordinal)
+            .Select(s => new CostShareFact(s.Ordinal, s.AsOf, s.Area, s.Amount, s.ShareRaw, s.IsTotal, s.Source))
+            .ToListAsync(ct);
+        var summary = await db.BudgetSummaryItems.Where(s => s.Year == period.Year).OrderBy(s => s.Side).ThenBy(s => s.Ordinal)
+            .Select(s => new SummaryFact(s.Side, s.Ordinal, s.AsOf, s.Item, s.Amount, s.IsTotal, s.ParentItem, s.Source))
+            .ToListAsync(ct);
+        return new BudgetFacts(period.Year, period.Quarter, period.AsOf, nodes, lines, projects, shares, summary);
+    }
+
+    public int Year { get; }
+    public int Quarter { get; }
+    public DateOnly AsOf { get; }
+    public IReadOnlyList<NodeFact> Nodes { get; }
+    public IReadOnlyList<LineFact> Lines { get; }
+    public IReadOnlyList<ProjectFact> Projects { get; }
+    public IReadOnlyList<CostShareFact> CostShares { get; }
+    public IReadOnlyList<SummaryFact> Summary { get; }
+
+    public NodeFact? Node(string code) => _nodes.GetValueOrDefault(code);
+
+    /// <summary>The hierarchy's name of a line's row (sections word names differently), else the name as printed.</summary>
+    public string NameOf(LineFact line) => line.Code is not null && Node(line.Code) is { } node ? node.Name : line.NameInSource;
+
+    public IEnumerable<NodeFact> ChildrenOf(string code) => _children[code];
+
+    public IEnumerable<LineFact> LinesOf(string code) => _linesByCode[code];
+
+    /// <summary>
+    /// The printing of a row that other sections are compared with: the execution appendix first, then the per-project
+    /// table, then the 소요예산; within a section its first printing.
+    /// </summary>
+    public LineFact? Reference(string code) => _linesByCode[code].FirstOrDefault();
+
+    public LineFact? FirstIn(string code, BudgetSection section) => _linesByCode[code].FirstOrDefault(l => l.Section == section);
+
+    /// <summary>
+    /// A row's 예산현액 in the hierarchy: its own reference printing, or, where the report prints no line for it (2020's
+    /// strategic tasks), the sum of its children's — null when any child is missing, since a partial sum proves nothing.
+    /// </summary>
+    public HierarchyAmount? BudgetOf(string code)
+    {
+        if (Reference(code) is { CurrentBudget: { } own } line) return new HierarchyAmount(own, line.Where, line.Source.ToString(), 0);
+        var kids = ChildrenOf(code).ToList();
+        if (kids.Count == 0) return null;
+        var parts = kids.Select(k => BudgetOf(k.Code)).ToList();
+        if (parts.Any(p => p is null)) return null;
+        var leaves = parts.Sum(p => Math.Max(1, p!.ComputedFrom));
+        var section = Lines.FirstOrDefault(l => l.Code is not null && IsUnder(l.Code, code))?.Section.Label() ?? "";
+        return new HierarchyAmount(parts.Sum(p => p!.Amount), $"{section} 하위 {leaves}개 행 합계", "계산", leaves);
+    }
+
+    public int SortOrderOf(string code) => _nodes.TryGetValue(code, out var n) ? n.SortOrder : int.MaxValue;
+
+    private bool IsUnder(string code, string ancestor)
+    {
+        for (var n = Node(code); n is not null; n = n.ParentCode is null ? null : Node(n.ParentCode))
+        {
+            if (n.Code == ancestor) return true;
+        }
+
+        return false;
+    }
+}
+
+/// <param name="ComputedFrom">0 when printed in the source; else how many printed rows were added up.</param>
+public sealed record HierarchyAmount(decimal Amount, string Where, string Source, int ComputedFrom)
+{
+    public FindingValue ToValue() => new(Where, Amount, Fmt.Amount(Amount), Source);
+}

@@ -1,0 +1,38 @@
+using Fifty.Ops.Data;
+using Fifty.Ops.Features.Periods;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fifty.Ops.Features.Budget.Reconciliation;
+
+public sealed record ReconciliationReport(PeriodDto? Period, int Year, IReadOnlyList<Finding> Findings)
+{
+    public int Count(FindingSeverity severity) => Findings.Count(f => f.Severity == severity);
+}
+
+/// <summary>Runs every rule of DOMAIN.md over the figures of one reporting period (any year that has data).</summary>
+public sealed class ReconciliationService(IDbContextFactory<FiftyOpsDbContext> factory, PeriodService periods)
+{
+    public static readonly IReadOnlyList<IReconciliationRule> Rules =
+    [
+        new BudgetIdentityRule(),
+        new ParentSumRule(),
+        new BalanceRule(),
+        new CommitmentRule(),
+        new StatedRateRule(),
+        new SameFiguresRule(),
+    ];
+
+    public async Task<ReconciliationReport> GetAsync(int? year, int? quarter, CancellationToken ct = default)
+    {
+        var (period, shownYear) = await periods.SelectAsync(year, quarter, ct);
+        if (period is null) return new ReconciliationReport(null, shownYear, []);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return new ReconciliationReport(period, shownYear, Run(await BudgetFacts.LoadAsync(db, period, ct)));
+    }
+
+    /// <summary>Findings ordered for reading: mismatches first, then by rule, then in the order of the hierarchy.</summary>
+    public static IReadOnlyList<Finding> Run(BudgetFacts data) =>
+        Rules.SelectMany(r => r.Check(data))
+            .OrderBy(f => f.Severity).ThenBy(f => f.Rule).ThenBy(f => data.SortOrderOf(f.Code)).ThenBy(f => f.Code, StringComparer.Ordinal)
+            .ToList();
+}

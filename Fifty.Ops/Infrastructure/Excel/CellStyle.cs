@@ -1,0 +1,34 @@
+namespace Fifty.Ops.Infrastructure.Excel;
+
+public enum CellAlign
+{
+    General,
+    Left,
+    Center,
+    Right,
+}
+
+/// <summary>
+/// How a cell looks. A record so equal styles share one entry in the workbook's style sheet
+/// (<see cref="StyleSheetBuilder"/>).
+/// </summary>
+/// <param name="NumberFormat">An Excel format code (<see cref="Formats"/>); null for General.</param>
+/// <param name="Fill">Background as RRGGBB, or null.</param>
+public sealed record CellStyle(
+    string? NumberFormat = null,
+    bool Bold = false,
+    double FontSize = StyleSheetBuilder.DefaultFontSize,
+    string? Fill = null,
+    bool Border = false,
+    CellAlign Align = CellAlign.General,
+    uint Indent = 0,
+    bool Wrap = false)
+{
+    public static class Formats
+    {
+        public const string Amount = "#,##0";
+        public const string AmountOneDecimal = "#,##0.0";
+        public const string Percent = "0.0%";
+        public const string PercentTwoDecimals = "0.00%";
+    }
+}
