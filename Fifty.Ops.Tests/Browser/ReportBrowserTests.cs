@@ -28,6 +28,12 @@ public sealed class ReportBrowserTests(AppProcess app) : IClassFixture<AppProces
 
             Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(head));
             await Assertions.Expect(page.Locator("#download-status")).ToHaveTextAsync("2023년_3분기_주요업무보고.pdf 내려받기 완료");
+
+            var excel = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Excel 내려받기" }).ClickAsync());
+            Assert.Equal("2023년_3분기_주요업무보고.xlsx", excel.SuggestedFilename);
+            await excel.SaveAsAsync(path);
+            using var workbook = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(path, false);
+            Assert.Equal(6, workbook.WorkbookPart!.Workbook.Sheets!.ChildElements.Count);
         }
         finally
         {

@@ -4,45 +4,14 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Spreadsheet;
 
+using Fifty.Ops.Tests.Infrastructure;
+
 namespace Fifty.Ops.Tests.Web;
 
 /// <summary>Downloads the auditor's execution sheet from the running app and reads it back with the Open XML SDK.</summary>
 public sealed class ExecutionWorkbookEndpointTests(AppFactory factory) : IClassFixture<AppFactory>
 {
-    private sealed record SheetView(Worksheet Worksheet, IReadOnlyDictionary<string, Cell> Cells, IReadOnlyList<string> Strings, Stylesheet Styles)
-    {
-        public string Text(string reference)
-        {
-            var cell = Cells[reference];
-            return cell.DataType?.Value == CellValues.SharedString ? Strings[int.Parse(cell.CellValue!.Text, CultureInfo.InvariantCulture)] : cell.CellValue?.Text ?? "";
-        }
-
-        public decimal Number(string reference)
-        {
-            var cell = Cells[reference];
-            Assert.Null(cell.DataType); // a number, not text that looks like one
-            return decimal.Parse(cell.CellValue!.Text, NumberStyles.Float, CultureInfo.InvariantCulture);
-        }
-
-        public string Format(string reference)
-        {
-            var xf = Styles.CellFormats!.Elements<CellFormat>().ElementAt((int)Cells[reference].StyleIndex!.Value);
-            var id = xf.NumberFormatId!.Value;
-            return id == 3 ? "#,##0" : Styles.NumberingFormats?.Elements<NumberingFormat>().FirstOrDefault(f => f.NumberFormatId!.Value == id)?.FormatCode?.Value ?? id.ToString(CultureInfo.InvariantCulture);
-        }
-
-        /// <summary>The row whose column A holds <paramref name="code"/>.</summary>
-        public Row RowOf(string code) => Worksheet.Descendants<Row>().Single(r => r.Elements<Cell>().FirstOrDefault() is { } a && a.CellReference == $"A{r.RowIndex}" && Text(a.CellReference!) == code);
-    }
-
-    private static SheetView Read(SpreadsheetDocument document, string name)
-    {
-        var part = document.WorkbookPart!;
-        var sheet = part.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == name);
-        var worksheet = ((WorksheetPart)part.GetPartById(sheet.Id!)).Worksheet;
-        var strings = part.SharedStringTablePart!.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList();
-        return new SheetView(worksheet, worksheet.Descendants<Cell>().ToDictionary(c => c.CellReference!.Value!), strings, part.WorkbookStylesPart!.Stylesheet);
-    }
+    private static XlsxSheet Read(SpreadsheetDocument document, string name) => XlsxSheet.Read(document, name);
 
     [Fact]
     public async Task TheExecutionSheetDownloadsAsARealWorkbookWithNumbersStylesAndOutline()

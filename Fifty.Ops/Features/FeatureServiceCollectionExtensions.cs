@@ -30,6 +30,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton<ReportPageService>();
         services.AddSingleton<ReportHtmlRenderer>();
         services.AddSingleton<ReportPdfExporter>();
+        services.AddSingleton<QuarterlyWorkbook>();
         services.AddOptions<Infrastructure.Pdf.PdfOptions>().BindConfiguration("Pdf");
         services.AddSingleton<Infrastructure.Pdf.ChromiumPdfPrinter>();
         return services;

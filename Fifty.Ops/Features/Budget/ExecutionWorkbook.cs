@@ -59,6 +59,10 @@ public sealed class ExecutionWorkbook(
         return new WorkbookResult(FileName(period, overview.Mode), null);
     }
 
+    /// <summary>The execution grid sheet, for another workbook (the quarterly report) to carry exactly as audited.</summary>
+    internal static void WriteGridSheet(XlsxWorkbook workbook, string institution, PeriodDto period, BudgetOverview overview, string printedAt) =>
+        WriteGrid(workbook, new SheetContext(institution, period, overview, printedAt));
+
     public static string FileName(PeriodDto period, BudgetGridMode mode) =>
         $"{period.Year}년_{period.Quarter}분기_{(mode == BudgetGridMode.RequiredBudget ? "사업별소요예산" : "예산집행현황")}.xlsx";
 

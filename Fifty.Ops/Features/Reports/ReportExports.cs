@@ -34,6 +34,30 @@ public static class ReportEndpoints
             }
         });
 
+        app.MapGet("/reports/{year:int}/q{quarter:int}.xlsx", async (int year, int quarter, QuarterlyWorkbook workbook, HttpResponse response, CancellationToken ct) =>
+        {
+            // A temporary file rather than memory: the package needs a seekable stream, and a file keeps memory flat.
+            var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
+            try
+            {
+                var report = await workbook.WriteAsync(year, quarter, file, ct);
+                if (report is null)
+                {
+                    await file.DisposeAsync();
+                    return NoSuchPeriod(year, quarter);
+                }
+
+                file.Position = 0;
+                response.Headers.CacheControl = "no-store";
+                return Results.File(file, QuarterlyWorkbook.ContentType, report.FileStem + ".xlsx");
+            }
+            catch
+            {
+                await file.DisposeAsync();
+                throw;
+            }
+        });
+
         // The exact page Chromium prints, for checking layout and as the benchmark's static-HTML baseline.
         app.MapGet("/reports/{year:int}/q{quarter:int}.html", async (int year, int quarter, QuarterlyReportService reports, ReportHtmlRenderer html, CancellationToken ct) =>
         {

@@ -9,4 +9,9 @@ public readonly record struct XlsxCell(decimal? Number, string? Text, uint Style
     public static XlsxCell Of(string? text, uint style) => new(null, text is null ? null : ExcelText.ForCell(text), style);
 
     public static XlsxCell Blank(uint style = 0) => new(null, null, style);
+
+    /// <summary>A formula (without the leading '='), with the value it evaluates to cached so readers need no recalculation.</summary>
+    public string? Formula { get; init; }
+
+    public static XlsxCell Calc(string formula, decimal? cached, uint style) => new(cached, null, style) { Formula = formula };
 }

@@ -53,7 +53,12 @@ public sealed class XlsxSheetWriter : IDisposable
             var cell = cells[i];
             var element = new Cell { CellReference = Reference(i + 1, number) };
             if (cell.Style != 0) element.StyleIndex = cell.Style;
-            if (cell.Number is { } value)
+            if (cell.Formula is { } formula)
+            {
+                element.CellFormula = new CellFormula(formula);
+                if (cell.Number is { } cached) element.CellValue = new CellValue(NumberText(cached));
+            }
+            else if (cell.Number is { } value)
             {
                 element.CellValue = new CellValue(NumberText(value));
             }

@@ -90,6 +90,8 @@ public sealed class XlsxWorkbook : IDisposable
             new BookViews(new WorkbookView()),
             new Sheets(_sheets.Select((s, i) => new Sheet { Name = s.Name, SheetId = (uint)(i + 1), Id = s.RelationshipId })));
         if (definedNames.HasChildren) workbook.Append(definedNames);
+        // Formulas carry cached values; asking for a recalculation on open keeps them honest if a reader edits a cell.
+        workbook.Append(new CalculationProperties { CalculationId = 191029, FullCalculationOnLoad = true });
         _workbookPart.Workbook = workbook;
         _workbookPart.Workbook.Save();
         _document.Dispose();
