@@ -182,32 +182,13 @@ public sealed class ExecutionWorkbook(
         _ => XlsxCell.Of(value.Display, styles.TextRight),
     };
 
-    private static void WriteHeaderBlock(XlsxSheetWriter sheet, GridStyles styles, SheetContext context, string title, int columns, string? note)
-    {
-        var split = Math.Max(2, columns - 4);
-        XlsxCell[] Line(string left, string right)
-        {
-            var cells = new XlsxCell[columns];
-            cells[0] = XlsxCell.Of(left, styles.Meta);
-            cells[split] = XlsxCell.Of(right, styles.MetaRight);
-            return cells;
-        }
-
-        var titleCells = new XlsxCell[columns];
-        titleCells[0] = XlsxCell.Of(title, styles.Title);
-        sheet.Merge(sheet.WriteRow(titleCells, height: 24), 1, columns);
-        foreach (var (left, right) in new[]
+    private static void WriteHeaderBlock(XlsxSheetWriter sheet, GridStyles styles, SheetContext context, string title, int columns, string? note) =>
+        HeaderBlock.Write(sheet, new HeaderStyles(styles.Title, styles.Meta, styles.MetaRight), title, columns, new[]
         {
             ($"기관명 : {context.Institution}", $"출력일시 : {context.PrintedAt}"),
             ($"보고서명 : {context.Period.Label}", $"기준일 : {Fmt.Date(context.Period.AsOf)}"),
             (note is null ? "" : $"출처·설명 : {note}", "(단위 : 천원)"),
-        })
-        {
-            var row = sheet.WriteRow(Line(left, right));
-            sheet.Merge(row, 1, split);
-            sheet.Merge(row, split + 1, columns);
-        }
-    }
+        });
 
     private static List<Column> ExecutionColumns(PaceSummary pace) =>
     [

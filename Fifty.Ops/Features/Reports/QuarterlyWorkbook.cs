@@ -85,32 +85,13 @@ public sealed class QuarterlyWorkbook(QuarterlyReportService reports)
     };
 
     /// <summary>Rows 1–4: title, 기관명 / 출력일시, 보고서명 / 기준일, 출처 / 단위.</summary>
-    private static void Header(XlsxSheetWriter sheet, Styles s, QuarterlyReport r, string title, int columns, string unit, string printedAt, string? note = null)
-    {
-        var split = Math.Max(2, columns - 3);
-        XlsxCell[] Line(string left, string right)
-        {
-            var cells = new XlsxCell[columns];
-            cells[0] = XlsxCell.Of(left, s.Meta);
-            cells[split] = XlsxCell.Of(right, s.MetaRight);
-            return cells;
-        }
-
-        var titleCells = new XlsxCell[columns];
-        titleCells[0] = XlsxCell.Of($"{r.Title} · {title}", s.Title);
-        sheet.Merge(sheet.WriteRow(titleCells, height: 24), 1, columns);
-        foreach (var (left, right) in new[]
-        {
+    private static void Header(XlsxSheetWriter sheet, Styles s, QuarterlyReport r, string title, int columns, string unit, string printedAt, string? note = null) =>
+        HeaderBlock.Write(sheet, new HeaderStyles(s.Title, s.Meta, s.MetaRight), $"{r.Title} · {title}", columns,
+        [
             ($"기관명 : {r.OrganisationName}", $"출력일시 : {printedAt}"),
             ($"보고서명 : {r.Title} ({r.Period.Label}{(r.Period.IsClosed ? ", 마감" : ", 마감 전")})", $"기준일 : {Fmt.Date(r.Period.AsOf)}"),
             (note ?? "", $"(단위 : {unit})"),
-        })
-        {
-            var row = sheet.WriteRow(Line(left, right));
-            sheet.Merge(row, 1, split);
-            sheet.Merge(row, split + 1, columns);
-        }
-    }
+        ], rightColumns: 3);
 
     private static void Headings(XlsxSheetWriter sheet, Styles s, IEnumerable<string> headings) =>
         sheet.WriteRow(headings.Select(h => XlsxCell.Of(h, s.Heading)).ToList(), height: 33);
