@@ -1,0 +1,220 @@
+using System.Diagnostics;
+using System.Globalization;
+
+using Fifty.Ops.Data;
+using Fifty.Ops.Features.Reports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Fifty.Ops.Bench;
+
+/// <summary>The benchmark command (see README, "Benchmarks").</summary>
+internal static class BenchCommand
+{
+    public static async Task<int> Main(string[] args)
+    {
+        // dotnet run --project tools/Fifty.Ops.Bench -c Release -- [scale-data <file.db>] [--requests N] [--users N] [--skip-load] [--skip-pdf]
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+        var options = Options.Parse(args);
+        var work = Directory.CreateTempSubdirectory("fifty-ops-bench-");
+        try
+        {
+            if (options.ScaleDataOnly is { } target)
+            {
+                await using var only = new BenchApp(Path.GetFullPath(target));
+                only.CreateClient(); // migrate and seed the real data first
+                var summary = await AddScaleDataAsync(only);
+                Console.WriteLine($"scale data written to {target}: {summary}");
+                return 0;
+            }
+
+            Console.WriteLine($"# Fifty.Ops benchmarks — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+            Console.WriteLine();
+            var seedDb = Path.Combine(work.FullName, "seed.db");
+            var scaleDb = Path.Combine(work.FullName, "scale.db");
+
+            await using (var seed = new BenchApp(seedDb))
+            {
+                seed.CreateClient();
+                await PagesAsync(seed, "seed data (2023 Q3)", 2023, 3, options.Requests);
+                await ExportsAsync(seed, 2023, 3, options, work.FullName);
+            }
+
+            await using (var scale = new BenchApp(scaleDb))
+            {
+                scale.CreateClient();
+                var sw = Stopwatch.StartNew();
+                var summary = await AddScaleDataAsync(scale);
+                Console.WriteLine($"Scale data generated in {sw.Elapsed.TotalSeconds:0.0} s: {summary}");
+                Console.WriteLine();
+                await PagesAsync(scale, "scale data (generated 2015 Q2)", 2015, 2, options.Requests);
+                await ExportsAsync(scale, 2015, 2, options with { SkipPdf = true, SkipLarge = true }, work.FullName);
+            }
+
+            if (!options.SkipLoad)
+            {
+                var exe = AppExecutable();
+                var result = await LoadBench.RunAsync(exe, scaleDb, options.Users, "2015", "2", TimeSpan.FromSeconds(options.LoadSeconds));
+                Console.WriteLine($"## Load: {result.Users} concurrent browser users (scale data, /budget 2015 Q2)");
+                Console.WriteLine();
+                Console.WriteLine("| interactions | median ms | p95 ms | failed users | server MB before → after | KB per circuit |");
+                Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: |");
+                Console.WriteLine($"| {result.Interactions.Milliseconds.Count} | {result.Interactions.Median:0} | {result.Interactions.P95:0} | {result.Failures} | {result.ServerMbBefore:0} → {result.ServerMbAfter:0} | {result.KbPerCircuit:0} |");
+                Console.WriteLine();
+            }
+
+            return 0;
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            work.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<ScaleData.Summary> AddScaleDataAsync(BenchApp app)
+    {
+        var factory = app.Services.GetRequiredService<IDbContextFactory<FiftyOpsDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        return await ScaleData.AddAsync(db);
+    }
+
+    private static async Task PagesAsync(BenchApp app, string label, int year, int quarter, int requests)
+    {
+        var factory = app.Services.GetRequiredService<IDbContextFactory<FiftyOpsDbContext>>();
+        int indicatorId;
+        string projectCode;
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            indicatorId = await db.Indicators.Where(i => i.Year == year).OrderBy(i => i.SortOrder).Select(i => i.Id).FirstAsync();
+            projectCode = await db.Projects.Where(p => p.Year == year).OrderBy(p => p.SortOrder).Select(p => p.Code).FirstAsync();
+        }
+
+        var q = $"?year={year}&quarter={quarter}";
+        string[] urls =
+        [
+            "/" + q, "/indicators" + q, $"/indicators/{indicatorId}" + q, "/projects" + q, $"/projects/{projectCode}" + q,
+            "/budget" + q, "/budget/reconciliation" + q, "/campuses" + q, "/reports" + q,
+        ];
+        var client = app.CreateClient();
+        using var sql = new SqlCounter();
+        Console.WriteLine($"## Pages: {label} — prerendered GET, {requests} requests each after 3 warm-ups");
+        Console.WriteLine();
+        Console.WriteLine("| page | median ms | p95 ms | SQL queries | HTML KB |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
+        foreach (var url in urls)
+        {
+            var size = 0;
+            var queries = 0;
+            var timings = await Timings.RunAsync(3, requests, async () =>
+            {
+                sql.Reset();
+                var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+                var body = await response.Content.ReadAsByteArrayAsync();
+                if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{url}: {(int)response.StatusCode}");
+                size = body.Length;
+                queries = sql.Count;
+            });
+            Console.WriteLine($"| `{url}` | {timings.Median:0} | {timings.P95:0} | {queries} | {size / 1024:0} |");
+        }
+
+        Console.WriteLine();
+    }
+
+    private static async Task ExportsAsync(BenchApp app, int year, int quarter, Options options, string work)
+    {
+        var reports = app.Services.GetRequiredService<QuarterlyReportService>();
+        var report = (await reports.GetAsync(year, quarter))!;
+        Console.WriteLine($"## Exports ({year} Q{quarter})");
+        Console.WriteLine();
+        Console.WriteLine("| export | median ms | baseline median ms | ratio | peak working-set growth MB | managed MB |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+
+        // Quarterly workbook: the writer alone against a bare OpenXmlWriter writing the same cells, and the endpoint end to end.
+        using var sample = new MemoryStream();
+        QuarterlyWorkbook.Write(report, sample);
+        sample.Position = 0;
+        var cells = ExportBench.ReadCells(sample);
+        var writer = await Timings.RunAsync(2, 10, () => { using var s = new MemoryStream(); QuarterlyWorkbook.Write(report, s); return Task.CompletedTask; });
+        var bare = await Timings.RunAsync(2, 10, () => { using var s = new MemoryStream(); ExportBench.WriteBare(cells, s); return Task.CompletedTask; });
+        var (_, peak, managed) = ExportBench.Time(() => { using var s = new MemoryStream(); QuarterlyWorkbook.Write(report, s); });
+        Console.WriteLine($"| quarterly .xlsx, writer only ({cells.Count:#,##0} cells) | {writer.Median:0} | {bare.Median:0} | {writer.Median / bare.Median:0.00}× | {peak:0} | {managed:0} |");
+        var client = app.CreateClient();
+        var endpoint = await Timings.RunAsync(2, 10, async () => (await client.GetAsync(new Uri($"/reports/{year}/q{quarter}.xlsx", UriKind.Relative))).EnsureSuccessStatusCode());
+        Console.WriteLine($"| quarterly .xlsx, GET endpoint (data + writer) | {endpoint.Median:0} | | | | |");
+
+        if (!options.SkipLarge)
+        {
+            const int rows = 50_000;
+            var path = Path.Combine(work, "large.xlsx");
+            var largeLib = ExportBench.Time(() => { using var f = File.Create(path); ExportBench.WriteLargeWithLibrary(rows, f); });
+            var largeBare = ExportBench.Time(() => { using var f = File.Create(path); ExportBench.WriteLargeBare(rows, f); });
+            Console.WriteLine($"| 50,000 × 20 execution sheet (to a file) | {largeLib.Ms:0} | {largeBare.Ms:0} | {largeLib.Ms / largeBare.Ms:0.00}× | {largeLib.PeakMb:0} | {largeLib.ManagedMb:0} |");
+        }
+
+        if (!options.SkipPdf)
+        {
+            var exporter = app.Services.GetRequiredService<ReportPdfExporter>();
+            await exporter.ExportAsync(year, quarter); // starts the shared browser
+            var pdf = await Timings.RunAsync(1, 5, () => exporter.ExportAsync(year, quarter));
+
+            var html = await app.Services.GetRequiredService<ReportHtmlRenderer>().RenderAsync(report);
+            var file = Path.Combine(work, "report.html");
+            await File.WriteAllTextAsync(file, html);
+            using var playwright = await Playwright.CreateAsync();
+            await using var browser = await playwright.Chromium.LaunchAsync(new()
+            {
+                ExecutablePath = "/usr/bin/chromium", Headless = true,
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            });
+            var baseline = await Timings.RunAsync(1, 5, async () =>
+            {
+                await using var context = await browser.NewContextAsync();
+                var page = await context.NewPageAsync();
+                await page.GotoAsync("file://" + file);
+                await page.EvaluateAsync("() => document.fonts.ready.then(() => true)");
+                await page.PdfAsync(new()
+                {
+                    Format = "A4", PreferCSSPageSize = true, PrintBackground = true, DisplayHeaderFooter = true, HeaderTemplate = "<span></span>",
+                    FooterTemplate = Fifty.Ops.Infrastructure.Pdf.ChromiumPdfPrinter.FooterTemplate,
+                    Margin = new() { Top = "16mm", Bottom = "18mm", Left = "15mm", Right = "15mm" }, Outline = true, Tagged = true,
+                });
+            });
+            Console.WriteLine($"| quarterly .pdf, warm browser (data + HTML + print) | {pdf.Median:0} | {baseline.Median:0} | {pdf.Median / baseline.Median:0.00}× | | |");
+        }
+
+        Console.WriteLine();
+    }
+
+    private static string AppExecutable()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Fifty.Ops.sln")))
+            {
+                var exe = Path.Combine(dir.FullName, "Fifty.Ops", "bin", "Release", "net9.0", "linux-x64", "Fifty.Ops");
+                if (File.Exists(exe)) return exe;
+                throw new FileNotFoundException("Build the app in Release first (dotnet build -c Release).", exe);
+            }
+        }
+
+        throw new DirectoryNotFoundException("Fifty.Ops.sln not found above the benchmark's folder.");
+    }
+}
+
+internal sealed record Options(string? ScaleDataOnly, int Requests, int Users, int LoadSeconds, bool SkipLoad, bool SkipPdf, bool SkipLarge)
+{
+    public static Options Parse(string[] args)
+    {
+        string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        return new Options(
+            args.Length >= 2 && args[0] == "scale-data" ? args[1] : null,
+            int.Parse(Value("--requests") ?? "20", CultureInfo.InvariantCulture),
+            int.Parse(Value("--users") ?? "50", CultureInfo.InvariantCulture),
+            int.Parse(Value("--load-seconds") ?? "120", CultureInfo.InvariantCulture),
+            args.Contains("--skip-load"),
+            args.Contains("--skip-pdf"),
+            args.Contains("--skip-large"));
+    }
+}
