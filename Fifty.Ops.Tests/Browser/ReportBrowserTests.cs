@@ -10,8 +10,9 @@ public sealed class ReportBrowserTests(AppProcess app) : IClassFixture<AppProces
         await using var context = await app.Browser.NewContextAsync(new() { Locale = "ko-KR", AcceptDownloads = true });
         var page = await context.NewPageAsync();
         await page.GotoAsync(app.BaseUrl + "/reports?year=2023&quarter=3");
-        await Assertions.Expect(page.Locator(".report-preview .r-cover-title")).ToHaveTextAsync("2023년 3분기 주요업무보고");
-        await Assertions.Expect(page.Locator(".report-preview table.r-execution")).ToContainTextAsync("38,649,012");
+        var preview = page.FrameLocator("iframe.report-frame");
+        await Assertions.Expect(preview.Locator(".r-cover-title")).ToHaveTextAsync("2023년 3분기 주요업무보고");
+        await Assertions.Expect(preview.Locator("table.r-execution")).ToContainTextAsync("38,649,012");
 
         var link = page.GetByRole(AriaRole.Link, new() { Name = "PDF 내려받기" });
         var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync(), new() { Timeout = 60_000 });

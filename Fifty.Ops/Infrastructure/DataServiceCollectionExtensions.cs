@@ -1,5 +1,6 @@
 using Fifty.Ops.Data;
 using Fifty.Ops.Data.Seeding;
+using Fifty.Ops.Features.Periods;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,9 +13,11 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddFiftyOpsData(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = ResolveConnectionString(configuration.GetConnectionString("Default") ?? DefaultConnectionString);
-        services.AddDbContextFactory<FiftyOpsDbContext>(options => options
+        services.AddSingleton(sp => new PeriodCacheInvalidator(new Lazy<PeriodService>(sp.GetRequiredService<PeriodService>)));
+        services.AddDbContextFactory<FiftyOpsDbContext>((sp, options) => options
             .UseSqlite(connectionString)
-            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+            .AddInterceptors(sp.GetRequiredService<PeriodCacheInvalidator>()));
         services.AddSingleton(new SeedOptions(
             configuration["Seed:Path"] ?? Path.Combine(AppContext.BaseDirectory, "seed-data"),
             configuration.GetValue("Seed:Demo", false)));

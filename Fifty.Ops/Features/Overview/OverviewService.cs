@@ -61,11 +61,6 @@ public sealed class OverviewService(IDbContextFactory<FiftyOpsDbContext> factory
             .Count(f => f.OpenedOn is { } o && o <= asOf);
         // The statuses come from the indicator feature's own rules, not a second implementation of them.
         var indicatorList = await indicators.GetListAsync(shownYear, period?.Quarter, ct);
-        var headlines = await db.IndicatorValues
-            .Where(v => v.Year == shownYear && v.Indicator!.Kind == IndicatorKind.Headline)
-            .OrderBy(v => v.Indicator!.SortOrder)
-            .Select(v => new { v.Indicator!.Field, v.Indicator.Name, v.Kind, v.Raw, v.IndicatorId })
-            .ToListAsync(ct);
         var shares = await CostShare.ForYearAsync(db, shownYear, ct);
 
         return new OverviewModel(
@@ -75,10 +70,8 @@ public sealed class OverviewService(IDbContextFactory<FiftyOpsDbContext> factory
             operating, indicatorList.Rows.Count,
             Enum.GetValues<AchievementStatus>().Select(s => new StatusCount(s, indicatorList.Count(s))).ToList(),
             indicatorList.NeedingExplanation,
-            headlines.GroupBy(h => h.IndicatorId).Select(g => new HeadlineResult(
-                g.First().Field, g.First().Name,
-                g.FirstOrDefault(x => x.Kind == IndicatorValueKind.Actual)?.Raw ?? Fmt.None,
-                g.FirstOrDefault(x => x.Kind == IndicatorValueKind.StatedRate)?.Raw)).ToList(),
+            indicatorList.Rows.Where(r => r.Kind == IndicatorKind.Headline)
+                .Select(r => new HeadlineResult(r.Field, r.Name, r.Actual?.Raw ?? Fmt.None, r.StatedRateRaw)).ToList(),
             shares);
     }
 }

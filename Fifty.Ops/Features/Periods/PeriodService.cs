@@ -8,15 +8,36 @@ public sealed record PeriodDto(int Year, int Quarter, DateOnly AsOf, string Labe
     public string Name => $"{Year}년 {Quarter}분기";
 }
 
-public sealed class PeriodService(IDbContextFactory<FiftyOpsDbContext> factory)
+/// <summary>
+/// The reporting periods, which every view resolves its year and quarter against. The short list is kept for a few
+/// seconds so one page — the layout's selector and each feature service — reads it once, and it is dropped at once
+/// when the app saves a change to a period (<see cref="PeriodCacheInvalidator"/>). Writes never rely on it: whether a
+/// period is closed is checked inside the writing transaction.
+/// </summary>
+public sealed class PeriodService(IDbContextFactory<FiftyOpsDbContext> factory, TimeProvider clock)
 {
+    public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(5);
+
+    private volatile Snapshot? _cache;
+
+    private sealed record Snapshot(IReadOnlyList<PeriodDto> Periods, DateTimeOffset Expires);
+
+    public PeriodService(IDbContextFactory<FiftyOpsDbContext> factory) : this(factory, TimeProvider.System)
+    {
+    }
+
+    public void Invalidate() => _cache = null;
+
     public async Task<IReadOnlyList<PeriodDto>> GetAllAsync(CancellationToken ct = default)
     {
+        if (_cache is { } cached && cached.Expires > clock.GetUtcNow()) return cached.Periods;
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.ReportingPeriods
+        var periods = await db.ReportingPeriods
             .OrderByDescending(p => p.Year).ThenByDescending(p => p.Quarter)
             .Select(p => new PeriodDto(p.Year, p.Quarter, p.AsOf, p.Label, p.IsClosed))
             .ToListAsync(ct);
+        _cache = new Snapshot(periods, clock.GetUtcNow() + CacheLifetime);
+        return periods;
     }
 
     /// <summary>The period a view shows and the fiscal year it stands for (the asked year when it has no period).</summary>

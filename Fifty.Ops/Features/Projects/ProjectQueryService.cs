@@ -67,7 +67,11 @@ public sealed class ProjectQueryService(IDbContextFactory<FiftyOpsDbContext> fac
     public Task<IReadOnlyList<ProjectDetail>> GetAllDetailsAsync(int? year, int? quarter, CancellationToken ct = default) =>
         GetDetailsAsync(year, quarter, null, ct);
 
-    private async Task<IReadOnlyList<ProjectDetail>> GetDetailsAsync(int? year, int? quarter, string? code, CancellationToken ct)
+    /// <summary>As <see cref="GetAllDetailsAsync(int?, int?, CancellationToken)"/>, with the targets taken from a list the caller already loaded.</summary>
+    public Task<IReadOnlyList<ProjectDetail>> GetAllDetailsAsync(IndicatorList indicatorList, CancellationToken ct = default) =>
+        GetDetailsAsync(indicatorList.Year, indicatorList.Period?.Quarter, null, ct, indicatorList);
+
+    private async Task<IReadOnlyList<ProjectDetail>> GetDetailsAsync(int? year, int? quarter, string? code, CancellationToken ct, IndicatorList? known = null)
     {
         var (period, shownYear) = await periods.SelectAsync(year, quarter, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -104,7 +108,7 @@ public sealed class ProjectQueryService(IDbContextFactory<FiftyOpsDbContext> fac
             .Select(l => new ProjectBudgetLine(l.Section, l.Code, l.Name, l.CurrentBudget, l.Committed, l.Disbursed, l.Forecast, l.RateDisbursedRaw, l.Source.ToString()))
             .ToList();
 
-        var indicatorList = await indicators.GetListAsync(shownYear, period?.Quarter, ct);
+        var indicatorList = known ?? await indicators.GetListAsync(shownYear, period?.Quarter, ct);
         return projects.Select(p =>
         {
             var summary = new ProjectSummary(p.Code, p.AreaNo, p.AreaName, p.GroupName, p.Title, p.Tags, p.RequiredBudget, TargetsOf(indicatorList, p.Code));

@@ -32,9 +32,13 @@ public sealed record QuarterlyReport(
     IndicatorList Indicators,
     IReadOnlyList<ProjectDetail> Projects)
 {
-    public string Title => $"{Period.Year}년 {Period.Quarter}분기 주요업무보고";
+    public string Title => TitleOf(Period.Year, Period.Quarter);
 
-    public string FileStem => $"{Period.Year}년_{Period.Quarter}분기_주요업무보고";
+    public string FileStem => FileStemOf(Period.Year, Period.Quarter);
+
+    public static string TitleOf(int year, int quarter) => $"{year}년 {quarter}분기 주요업무보고";
+
+    public static string FileStemOf(int year, int quarter) => $"{year}년_{quarter}분기_주요업무보고";
 }
 
 /// <summary>
@@ -86,7 +90,7 @@ public sealed class QuarterlyReportService(
         }
 
         var indicatorList = await indicators.GetListAsync(year, quarter, ct);
-        var projectDetails = await projects.GetAllDetailsAsync(year, quarter, ct);
+        var projectDetails = await projects.GetAllDetailsAsync(indicatorList, ct);
         var budgetOverview = await budget.GetOverviewAsync(year, quarter, ct);
         var campusOverview = await campuses.GetOverviewAsync(year, quarter, ct);
 

@@ -35,7 +35,7 @@ public sealed class ReportHtmlRenderer(IServiceProvider services, ILoggerFactory
             <meta charset="utf-8">
             <title>{WebUtility.HtmlEncode(report.Title)}</title>
             <style>
-            html, body {"{"} margin: 0; padding: 0; background: #fff; {"}"}
+            html, body {"{"} margin: 0; {"}"} @media print {"{"} html, body {"{"} background: #fff; padding: 0; {"}"} {"}"}
             {Stylesheet}
             </style>
             </head>

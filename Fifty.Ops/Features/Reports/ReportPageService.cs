@@ -1,14 +1,19 @@
 namespace Fifty.Ops.Features.Reports;
 
-public sealed record ReportPageModel(ReportCatalog Catalog, QuarterlyReport? Report);
-
-/// <summary>The reports page: what each period holds, and the selected period's report for the preview.</summary>
-public sealed class ReportPageService(ReportCatalogService catalog, QuarterlyReportService reports)
+/// <summary>The reports page: what each period holds, and the file name the selected period's report downloads as.</summary>
+public sealed record ReportPageModel(ReportCatalog Catalog)
 {
-    public async Task<ReportPageModel> GetAsync(int? year, int? quarter, CancellationToken ct = default)
-    {
-        var c = await catalog.GetAsync(year, quarter, ct);
-        var report = c.Selected is { } p ? await reports.GetAsync(p.Year, p.Quarter, ct) : null;
-        return new ReportPageModel(c, report);
-    }
+    public string? FileStem => Catalog.Selected is { } p ? QuarterlyReport.FileStemOf(p.Year, p.Quarter) : null;
+
+    public string? Title => Catalog.Selected is { } p ? QuarterlyReport.TitleOf(p.Year, p.Quarter) : null;
+}
+
+/// <summary>
+/// The page itself stays light: the report preview is the printed page (<c>/reports/{y}/q{q}.html</c>) in a frame, so
+/// what a planner checks is exactly what the PDF prints, and the page carries no copy of the report in its state.
+/// </summary>
+public sealed class ReportPageService(ReportCatalogService catalog)
+{
+    public async Task<ReportPageModel> GetAsync(int? year, int? quarter, CancellationToken ct = default) =>
+        new(await catalog.GetAsync(year, quarter, ct));
 }

@@ -40,18 +40,21 @@ public sealed class XlsxSheetWriter : IDisposable
     {
         ObjectDisposedException.ThrowIf(IsClosed, this);
         var number = ++RowCount;
-        var row = new Row { RowIndex = (uint)number };
-        if (outlineLevel > 0) row.OutlineLevel = (byte)Math.Min(outlineLevel, 7);
+        var rowText = number.ToString(CultureInfo.InvariantCulture);
+        // Row attributes through the writer and cells one by one: no row subtree is built in memory.
+        var attributes = new List<OpenXmlAttribute>(4) { new("r", "", rowText) };
+        if (outlineLevel > 0) attributes.Add(new OpenXmlAttribute("outlineLevel", "", Math.Min(outlineLevel, 7).ToString(CultureInfo.InvariantCulture)));
         if (height is { } h)
         {
-            row.Height = h;
-            row.CustomHeight = true;
+            attributes.Add(new OpenXmlAttribute("ht", "", h.ToString(CultureInfo.InvariantCulture)));
+            attributes.Add(new OpenXmlAttribute("customHeight", "", "1"));
         }
 
+        _writer.WriteStartElement(new Row(), attributes);
         for (var i = 0; i < cells.Count; i++)
         {
             var cell = cells[i];
-            var element = new Cell { CellReference = Reference(i + 1, number) };
+            var element = new Cell { CellReference = ColumnName(i + 1) + rowText };
             if (cell.Style != 0) element.StyleIndex = cell.Style;
             if (cell.Formula is { } formula)
             {
@@ -68,10 +71,10 @@ public sealed class XlsxSheetWriter : IDisposable
                 element.CellValue = new CellValue(_sharedString(cell.Text).ToString(CultureInfo.InvariantCulture));
             }
 
-            row.Append(element);
+            _writer.WriteElement(element);
         }
 
-        _writer.WriteElement(row);
+        _writer.WriteEndElement();
         return number;
     }
 
@@ -114,7 +117,11 @@ public sealed class XlsxSheetWriter : IDisposable
 
     public static string Reference(int column, int row) => ColumnName(column) + row.ToString(CultureInfo.InvariantCulture);
 
-    public static string ColumnName(int column)
+    private static readonly string[] FirstColumns = Enumerable.Range(1, 64).Select(ComputeColumnName).ToArray();
+
+    public static string ColumnName(int column) => column is >= 1 and <= 64 ? FirstColumns[column - 1] : ComputeColumnName(column);
+
+    private static string ComputeColumnName(int column)
     {
         var name = "";
         for (var n = column; n > 0; n = (n - 1) / 26) name = (char)('A' + ((n - 1) % 26)) + name;
