@@ -1,5 +1,7 @@
 using Fifty.Ops.Data.Seeding;
+using Fifty.Ops.Domain;
 using Fifty.Ops.Infrastructure;
+using Fifty.Ops.Infrastructure.Auditing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fifty.Ops.Data;
@@ -18,7 +20,13 @@ public sealed partial class DatabaseInitializer(IDbContextFactory<FiftyOpsDbCont
         }
 
         LogSeeding(logger, seed.Path);
+        // The source figures arrive as one recorded event, not as thousands of per-field changes.
+        db.AuditChanges = false;
         await new SeedLoader(db, seed.Path).LoadAsync(ct);
+        db.AuditChanges = true;
+        db.Actor = AuditActor.System;
+        db.AddAuditNote(new AuditRecord(AuditKind.System, "SeedData", Path.GetFileName(seed.Path), Detail: $"초기 자료 적재: {seed.Path}"));
+        await db.SaveChangesAsync(ct);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database already seeded; nothing to load.")]

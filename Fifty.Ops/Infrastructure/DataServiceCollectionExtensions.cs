@@ -1,7 +1,9 @@
 using Fifty.Ops.Data;
 using Fifty.Ops.Data.Seeding;
+using Fifty.Ops.Infrastructure.Auditing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Fifty.Ops.Infrastructure;
 
@@ -12,12 +14,26 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddFiftyOpsData(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = ResolveConnectionString(configuration.GetConnectionString("Default") ?? DefaultConnectionString);
-        services.AddDbContextFactory<FiftyOpsDbContext>(options => options
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ActorAccessor>();
+        services.AddSingleton<AuditSaveChangesInterceptor>();
+        // Every context writes its tracked changes to the audit trail in the same transaction.
+        services.AddDbContextFactory<FiftyOpsDbContext>((sp, options) => options
             .UseSqlite(connectionString)
-            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+            .AddInterceptors(sp.GetRequiredService<AuditSaveChangesInterceptor>()));
         services.AddSingleton(new SeedOptions(configuration["Seed:Path"] ?? Path.Combine(AppContext.BaseDirectory, "seed-data")));
         services.AddTransient<DatabaseInitializer>();
         return services;
+    }
+
+    /// <summary>The folder of the SQLite file (where data-protection keys live too); null for an in-memory database.</summary>
+    public static string? DataFolder(IConfiguration configuration)
+    {
+        var builder = new SqliteConnectionStringBuilder(ResolveConnectionString(configuration.GetConnectionString("Default") ?? DefaultConnectionString));
+        return builder.Mode == SqliteOpenMode.Memory || string.IsNullOrEmpty(builder.DataSource) || builder.DataSource == ":memory:"
+            ? null
+            : Path.GetDirectoryName(builder.DataSource);
     }
 
     /// <summary>A relative database path is taken from the working directory, and its folder is created.</summary>
