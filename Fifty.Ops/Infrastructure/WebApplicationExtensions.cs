@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Fifty.Ops.Data;
+using Fifty.Ops.Features.Account;
+using Fifty.Ops.Features.Audit;
 using Fifty.Ops.Features.Reports;
 using Microsoft.AspNetCore.Localization;
 using Radzen;
@@ -35,6 +37,7 @@ public static class WebApplicationExtensions
     {
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        await scope.ServiceProvider.GetRequiredService<AccountInitializer>().InitializeAsync();
     }
 
     public static WebApplication UseFiftyOpsPipeline(this WebApplication app)
@@ -46,11 +49,15 @@ public static class WebApplicationExtensions
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
 
+        app.UseFiftyOpsSecurity();
         app.UseRequestLocalization();
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        // Stylesheets and scripts are public: the sign-in page needs them before anyone is signed in.
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapAccountEndpoints();
+        app.MapAuditEndpoints();
         app.MapReportEndpoints();
-        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode().AllowFrameworkScripts();
         return app;
     }
 }

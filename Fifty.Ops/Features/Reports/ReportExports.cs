@@ -1,4 +1,7 @@
+using System.Security.Claims;
+using Fifty.Ops.Infrastructure.Auditing;
 using Fifty.Ops.Infrastructure.Pdf;
+using Fifty.Ops.Infrastructure.Security;
 
 namespace Fifty.Ops.Features.Reports;
 
@@ -19,27 +22,30 @@ public static class ReportEndpoints
 {
     public static IEndpointRouteBuilder MapReportEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/reports/{year:int}/q{quarter:int}.pdf", async (int year, int quarter, ReportPdfExporter exporter, CancellationToken ct) =>
+        app.MapGet("/reports/{year:int}/q{quarter:int}.pdf", async (int year, int quarter, ReportPdfExporter exporter, IAuditLog audit, ClaimsPrincipal user, CancellationToken ct) =>
         {
             try
             {
                 var result = await exporter.ExportAsync(year, quarter, ct);
-                return result is { } r
-                    ? Results.File(r.Pdf, "application/pdf", r.Report.FileStem + ".pdf")
-                    : NoSuchPeriod(year, quarter);
+                if (result is not { } r) return NoSuchPeriod(year, quarter);
+                await audit.RecordExportAsync(user, "QuarterlyReport", $"{year}-Q{quarter}", $"PDF 내려받기: {r.Report.FileStem}.pdf", ct);
+                return Results.File(r.Pdf, "application/pdf", r.Report.FileStem + ".pdf");
             }
             catch (PdfUnavailableException ex)
             {
                 return Results.Text(ex.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
             }
-        });
+        }).RequireAuthorization(Policies.CanDownload);
 
         // The exact page Chromium prints, for checking layout and as the benchmark's static-HTML baseline.
-        app.MapGet("/reports/{year:int}/q{quarter:int}.html", async (int year, int quarter, QuarterlyReportService reports, ReportHtmlRenderer html, CancellationToken ct) =>
+        app.MapGet("/reports/{year:int}/q{quarter:int}.html", async (int year, int quarter, QuarterlyReportService reports, ReportHtmlRenderer html, IAuditLog audit, ClaimsPrincipal user, CancellationToken ct) =>
         {
             var report = await reports.GetAsync(year, quarter, ct);
-            return report is null ? NoSuchPeriod(year, quarter) : Results.Content(await html.RenderAsync(report), "text/html; charset=utf-8");
-        });
+            if (report is null) return NoSuchPeriod(year, quarter);
+            var page = await html.RenderAsync(report);
+            await audit.RecordExportAsync(user, "QuarterlyReport", $"{year}-Q{quarter}", $"HTML 보기: {report.FileStem}.html", ct);
+            return Results.Content(page, "text/html; charset=utf-8");
+        }).RequireAuthorization(Policies.CanDownload);
         return app;
     }
 
