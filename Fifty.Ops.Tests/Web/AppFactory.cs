@@ -57,6 +57,25 @@ public class AppFactory : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>One signed-in client per role, kept for the life of the factory: for tests that only read.</summary>
+    public async Task<HttpClient> SharedClientAsync(string? role)
+    {
+        await _sharedLock.WaitAsync();
+        try
+        {
+            var key = role ?? "";
+            if (!_shared.TryGetValue(key, out var client)) _shared[key] = client = await CreateClientAsync(role);
+            return client;
+        }
+        finally
+        {
+            _sharedLock.Release();
+        }
+    }
+
+    private readonly Dictionary<string, HttpClient> _shared = [];
+    private readonly SemaphoreSlim _sharedLock = new(1, 1);
+
     public async Task EnsureAccountAsync(string role)
     {
         _ = Server;
@@ -97,6 +116,8 @@ public class AppFactory : WebApplicationFactory<Program>
 
     protected override void Dispose(bool disposing)
     {
+        foreach (var client in _shared.Values) client.Dispose();
+        _sharedLock.Dispose();
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
         File.Delete(DatabasePath);
