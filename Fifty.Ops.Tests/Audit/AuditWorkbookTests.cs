@@ -14,7 +14,7 @@ public sealed class AuditWorkbookTests : IAsyncLifetime
     private readonly SeededDatabase _database = new();
     private readonly ActorAccessor _actors = new();
 
-    private AuditQueryService Queries => new(_database.Factory, new AccessGuard(Log));
+    private AuditQueryService Queries => new(_database.Factory, new AccessGuard(Log), TimeProvider.System);
 
     private AuditLog Log => new(_database.AuditedFactory(_actors, TimeProvider.System), _actors, TimeProvider.System);
 

@@ -19,9 +19,26 @@ namespace Fifty.Ops.Tests.Web;
 /// </summary>
 public class AppFactory : WebApplicationFactory<Program>
 {
-    public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), $"fifty-ops-web-{Guid.NewGuid():N}.db");
+    private readonly bool _ownsFiles;
 
-    public string KeysPath { get; } = Path.Combine(Path.GetTempPath(), $"fifty-ops-keys-{Guid.NewGuid():N}");
+    public AppFactory()
+        : this(null, null, ownsFiles: true)
+    {
+    }
+
+    private AppFactory(string? databasePath, string? keysPath, bool ownsFiles)
+    {
+        DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"fifty-ops-web-{Guid.NewGuid():N}.db");
+        KeysPath = keysPath ?? Path.Combine(Path.GetTempPath(), $"fifty-ops-keys-{Guid.NewGuid():N}");
+        _ownsFiles = ownsFiles;
+    }
+
+    /// <summary>An app on given files, e.g. a second start on the first one's database and keys.</summary>
+    public static AppFactory On(string databasePath, string keysPath, bool ownsFiles) => new(databasePath, keysPath, ownsFiles);
+
+    public string DatabasePath { get; }
+
+    public string KeysPath { get; }
 
     public string ConnectionString => $"Data Source={DatabasePath};Pooling=False";
 
@@ -120,6 +137,7 @@ public class AppFactory : WebApplicationFactory<Program>
         _sharedLock.Dispose();
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (!_ownsFiles) return;
         File.Delete(DatabasePath);
         if (Directory.Exists(KeysPath)) Directory.Delete(KeysPath, recursive: true);
     }

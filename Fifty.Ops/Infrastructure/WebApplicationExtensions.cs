@@ -57,7 +57,8 @@ public static class WebApplicationExtensions
         app.MapAccountEndpoints();
         app.MapAuditEndpoints();
         app.MapReportEndpoints();
-        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode().AllowFrameworkScripts();
+        // frame-ancestors is in the app's one CSP header (SecurityHeadersMiddleware), not in a second one from Blazor.
+        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null).AllowFrameworkScripts();
         return app;
     }
 }

@@ -80,10 +80,16 @@ public sealed record AuditListModel(
     IReadOnlyList<AuditRow> Rows, int Total, int Page, int PageCount, IReadOnlyList<string> Users, ChainStatus? Chain, string? Refusal);
 
 /// <summary>Reads the audit trail for auditors and admins; checks the caller's role itself, not only the page's.</summary>
-public sealed class AuditQueryService(IDbContextFactory<FiftyOpsDbContext> factory, AccessGuard guard)
+public sealed class AuditQueryService(IDbContextFactory<FiftyOpsDbContext> factory, AccessGuard guard, TimeProvider clock)
 {
     public const int PageSize = 50;
     public const string ReadAction = "감사 기록 열람";
+
+    /// <summary>How long the page may show a verification before walking the whole chain again (the workbook always walks it).</summary>
+    public static readonly TimeSpan VerificationReuse = TimeSpan.FromSeconds(30);
+
+    private readonly Lock _verifiedLock = new();
+    private (ChainStatus Status, long HeadId, DateTimeOffset At)? _verified;
 
     public async Task<AuditListModel> GetPageAsync(ClaimsPrincipal user, AuditFilter filter, int page, CancellationToken ct = default)
     {
@@ -97,8 +103,30 @@ public sealed class AuditQueryService(IDbContextFactory<FiftyOpsDbContext> facto
         page = Math.Clamp(page, 1, pageCount);
         var rows = await Project(query.OrderByDescending(e => e.Id).Skip((page - 1) * PageSize).Take(PageSize)).ToListAsync(ct);
         var users = await db.AuditEntries.Where(e => e.UserName != null).Select(e => e.UserName!).Distinct().OrderBy(n => n).ToListAsync(ct);
-        var chain = await AuditChain.VerifyAsync(db, ct);
+        var chain = await RecentVerificationAsync(db, ct);
         return new AuditListModel(rows, total, page, pageCount, users, chain, null);
+    }
+
+    /// <summary>
+    /// Walking the chain reads every entry; paging through the trail should not repeat that on every click. A result is
+    /// reused for <see cref="VerificationReuse"/> while no entry has been added, so a tampered row shows within that time.
+    /// </summary>
+    private async Task<ChainStatus> RecentVerificationAsync(FiftyOpsDbContext db, CancellationToken ct)
+    {
+        var head = await db.AuditEntries.MaxAsync(e => (long?)e.Id, ct) ?? 0;
+        var now = clock.GetUtcNow();
+        lock (_verifiedLock)
+        {
+            if (_verified is { } v && v.HeadId == head && now - v.At < VerificationReuse) return v.Status;
+        }
+
+        var status = await AuditChain.VerifyAsync(db, ct);
+        lock (_verifiedLock)
+        {
+            _verified = (status, head, now);
+        }
+
+        return status;
     }
 
     /// <summary>Every matching entry, oldest first, read as it is written out (for the workbook).</summary>

@@ -195,7 +195,9 @@ public sealed class AuditSaveChangesInterceptor(ActorAccessor actors, TimeProvid
     {
         var parts = entry.Properties
             .Where(p => !p.Metadata.IsPrimaryKey() && (p.Metadata.IsForeignKey() || p.Metadata.Name is "Code" or "Year" or "Quarter"))
-            .Select(p => $"{p.Metadata.Name}={Format(p.OriginalValue ?? p.CurrentValue) ?? "null"}")
+            .Select(p => (p.Metadata.Name, Value: Format(p.OriginalValue ?? p.CurrentValue)))
+            .Where(p => p.Value is not null)
+            .Select(p => $"{p.Name}={p.Value}")
             .ToList();
         return parts.Count == 0 ? null : string.Join(", ", parts);
     }

@@ -150,6 +150,10 @@ public sealed class RevalidatingAuthStateProvider(
 
     protected override TimeSpan RevalidationInterval => options.Value.RevalidationInterval < MaxInterval ? options.Value.RevalidationInterval : MaxInterval;
 
+    internal TimeSpan Interval => RevalidationInterval;
+
+    internal Task<bool> ValidateAsync(AuthenticationState state, CancellationToken ct) => ValidateAuthenticationStateAsync(state, ct);
+
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
         var user = authenticationState.User;
