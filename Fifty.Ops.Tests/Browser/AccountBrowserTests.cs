@@ -60,15 +60,13 @@ public sealed class AccountBrowserTests(AppProcess app) : IClassFixture<AppProce
         var admin = await adminContext.NewPageAsync();
         await admin.GotoAsync(app.BaseUrl + "/admin/users");
         var issued = admin.Locator("code.password[data-user='kim.planner']");
-        // The form acts once the circuit is up; until then a click posts the prerendered page.
-        for (var attempt = 0; attempt < 40 && !await issued.IsVisibleAsync(); attempt++)
-        {
-            await admin.GetByLabel("아이디").FillAsync("kim.planner");
-            await admin.GetByLabel("이름").FillAsync("김기획");
-            await admin.Locator("fieldset.role-choices").GetByLabel("기획담당").CheckAsync();
-            await admin.GetByRole(AriaRole.Button, new() { Name = "사용자 만들기" }).ClickAsync();
-            await admin.WaitForTimeoutAsync(300);
-        }
+        // The buttons are enabled once the circuit is up.
+        var create = admin.GetByRole(AriaRole.Button, new() { Name = "사용자 만들기" });
+        await Assertions.Expect(create).ToBeEnabledAsync(new() { Timeout = 15_000 });
+        await admin.GetByLabel("아이디").FillAsync("kim.planner");
+        await admin.GetByLabel("이름").FillAsync("김기획");
+        await admin.Locator("fieldset.role-choices").GetByLabel("기획담당").CheckAsync();
+        await create.ClickAsync();
 
         await Assertions.Expect(admin.Locator(".admin-status")).ToHaveTextAsync("kim.planner 계정을 만들었습니다 (기획담당).");
         var password = await issued.InnerTextAsync();
@@ -125,6 +123,13 @@ public sealed class AccountBrowserTests(AppProcess app) : IClassFixture<AppProce
         var page = await context.NewPageAsync();
         await page.GotoAsync(app.BaseUrl + "/audit");
         await Assertions.Expect(page.Locator(".chain-status")).ToContainTextAsync("✓ 해시 체인 정상");
+        // When the circuit starts it renders the page afresh, which would undo a choice made just before; wait for it
+        // (the period selector navigates from the server, so a changed address means the circuit is up).
+        for (var attempt = 0; attempt < 40 && !page.Url.Contains("year=2020", StringComparison.Ordinal); attempt++)
+        {
+            await page.GetByLabel("보고 기간 선택").SelectOptionAsync(attempt % 2 == 0 ? "2020-3" : "2023-3");
+            await page.WaitForTimeoutAsync(250);
+        }
 
         await page.GetByLabel("종류").SelectOptionAsync(new SelectOptionValue { Label = "로그인" });
         await page.GetByRole(AriaRole.Button, new() { Name = "조회" }).ClickAsync();

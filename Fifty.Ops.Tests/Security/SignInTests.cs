@@ -130,6 +130,13 @@ public sealed class SignInTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync(new Uri("/", UriKind.Relative))).StatusCode);
     }
 
+    [Fact]
+    public async Task APostThatIsNotAFormGoesBackToTheSignInPage()
+    {
+        var response = await factory.CreateAnonymousClient().PostAsync(new Uri("/account/login", UriKind.Relative), new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal("/account/login?error=missing&user=&ReturnUrl=%2F", response.Headers.Location!.OriginalString);
+    }
+
     [Theory]
     [InlineData("https://evil.example/steal")]
     [InlineData("//evil.example/steal")]

@@ -34,6 +34,7 @@ public static class AccountEndpoints
     private static async Task<IResult> SignInAsync(
         HttpContext http, IAntiforgery antiforgery, SignInManager<AppUser> signIn, IAuditLog audit, ActorAccessor actors, TimeProvider clock)
     {
+        if (!http.Request.HasFormContentType) return BackToLogin("missing", "/", "");
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         var returnUrl = SafeReturnUrl(form["returnUrl"]);
         var userName = form["username"].ToString().Trim().ToLowerInvariant();
