@@ -15,6 +15,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.Services.AddFiftyOpsData(builder.Configuration);
 builder.Services.AddFiftyOpsFeatures();
 builder.Services.AddFiftyOpsUi();
+builder.Services.AddFiftyOpsSecurity(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 await app.InitializeDatabaseAsync();

@@ -7,7 +7,8 @@ namespace Fifty.Ops.Tests.Browser;
 
 /// <summary>
 /// The app's own build output started as a separate process on 127.0.0.1 with a fresh database, and Debian's Chromium
-/// driven by Playwright against it: what a user gets from <c>./run.sh</c>, minus the install step.
+/// driven by Playwright against it: what a user gets from <c>./run.sh</c>, minus the install step. Open screens
+/// re-check their user every two seconds here (30 s in the app), so a test can watch a session end.
 /// </summary>
 public sealed class AppProcess : IAsyncLifetime
 {
@@ -15,7 +16,11 @@ public sealed class AppProcess : IAsyncLifetime
     private Process? _process;
     private IPlaywright? _playwright;
 
+    public static readonly TimeSpan RevalidationInterval = TimeSpan.FromSeconds(2);
+
     public string BaseUrl { get; private set; } = "";
+
+    public string ConnectionString => $"Data Source={Path.Combine(_dataDir, "e2e.db")};Pooling=False";
     public IBrowser Browser { get; private set; } = default!;
 
     public static string ChromiumPath => Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
@@ -41,6 +46,8 @@ public sealed class AppProcess : IAsyncLifetime
         };
         start.Environment["ConnectionStrings__Default"] = $"Data Source={Path.Combine(_dataDir, "e2e.db")}";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Auth__InitialAdminPassword"] = Infrastructure.TestAccounts.Password("admin");
+        start.Environment["Auth__RevalidationInterval"] = RevalidationInterval.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, _) => { };
         _process.ErrorDataReceived += (_, _) => { };
@@ -66,6 +73,27 @@ public sealed class AppProcess : IAsyncLifetime
         Directory.Delete(_dataDir, recursive: true);
     }
 
+    /// <summary>A browser context signed in through the real sign-in form as the test account of <paramref name="role"/>.</summary>
+    public async Task<IBrowserContext> NewSignedInContextAsync(string role, BrowserNewContextOptions? options = null)
+    {
+        await Infrastructure.TestAccounts.EnsureAsync(ConnectionString, role);
+        var context = await Browser.NewContextAsync(options ?? new BrowserNewContextOptions { Locale = "ko-KR" });
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, role, Infrastructure.TestAccounts.Password(role));
+        await page.CloseAsync();
+        return context;
+    }
+
+    /// <summary>Fills and submits the sign-in form, and waits until the browser has left the sign-in page.</summary>
+    public async Task SignInAsync(IPage page, string userName, string password)
+    {
+        await page.GotoAsync(BaseUrl + "/account/login");
+        await page.GetByLabel("아이디").FillAsync(userName);
+        await page.GetByLabel("비밀번호").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "로그인" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+    }
+
     private async Task WaitUntilServingAsync()
     {
         using var http = new HttpClient();
@@ -75,7 +103,7 @@ public sealed class AppProcess : IAsyncLifetime
             if (_process!.HasExited) throw new InvalidOperationException($"앱이 시작하지 못했습니다 (exit {_process.ExitCode}).");
             try
             {
-                if ((await http.GetAsync(new Uri(BaseUrl + "/reports"))).IsSuccessStatusCode) return;
+                if ((await http.GetAsync(new Uri(BaseUrl + "/account/login"))).IsSuccessStatusCode) return;
             }
             catch (HttpRequestException)
             {

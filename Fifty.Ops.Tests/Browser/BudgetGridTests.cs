@@ -1,3 +1,4 @@
+using Fifty.Ops.Infrastructure.Security;
 using Microsoft.Playwright;
 
 namespace Fifty.Ops.Tests.Browser;
@@ -7,7 +8,7 @@ public sealed class BudgetGridTests(AppProcess app) : IClassFixture<AppProcess>
     [Fact]
     public async Task APolicyAreaExpandsAndTheUnitSwitchRoundsOnlyTheDisplay()
     {
-        await using var context = await app.Browser.NewContextAsync(new() { Locale = "ko-KR" });
+        await using var context = await app.NewSignedInContextAsync(AppRoles.Director);
         var page = await context.NewPageAsync();
         await page.GotoAsync(app.BaseUrl + "/budget?year=2023&quarter=3");
         // Buttons are enabled once the circuit is interactive; the grid says so.
@@ -52,7 +53,8 @@ public sealed class BudgetGridTests(AppProcess app) : IClassFixture<AppProcess>
     [Fact]
     public async Task TheAttentionListSortsByTheChosenColumn()
     {
-        var page = await app.Browser.NewPageAsync();
+        await using var context = await app.NewSignedInContextAsync(AppRoles.Auditor);
+        var page = await context.NewPageAsync();
         await page.GotoAsync(app.BaseUrl + "/budget?year=2023&quarter=3");
         await Assertions.Expect(page.Locator(".tree-grid")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 30_000 });
         var rows = page.Locator(".attention-table tbody tr");

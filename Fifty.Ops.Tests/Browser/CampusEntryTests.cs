@@ -1,3 +1,4 @@
+using Fifty.Ops.Infrastructure.Security;
 using Microsoft.Playwright;
 
 namespace Fifty.Ops.Tests.Browser;
@@ -7,7 +8,7 @@ public sealed class CampusEntryTests(AppProcess app) : IClassFixture<AppProcess>
     [Fact]
     public async Task EnteringAMonthUpdatesTheQuarterTotalAndABadFigureIsRefusedInKoreanKeepingWhatWasTyped()
     {
-        await using var context = await app.Browser.NewContextAsync(new() { Locale = "ko-KR" });
+        await using var context = await app.NewSignedInContextAsync(AppRoles.Planner);
         var page = await context.NewPageAsync();
         await page.GotoAsync(app.BaseUrl + "/campuses/entry?year=2023&quarter=3&campus=south");
         var save = page.GetByRole(AriaRole.Button, new() { Name = "저장" });

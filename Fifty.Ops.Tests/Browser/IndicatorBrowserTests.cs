@@ -1,3 +1,5 @@
+using Fifty.Ops.Infrastructure.Security;
+using Fifty.Ops.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace Fifty.Ops.Tests.Browser;
@@ -7,7 +9,7 @@ public sealed class IndicatorBrowserTests(AppProcess app) : IClassFixture<AppPro
     [Fact]
     public async Task ADirectorFiltersToShortfallsOpensOneAndExplainsIt()
     {
-        await using var context = await app.Browser.NewContextAsync(new() { Locale = "ko-KR" });
+        await using var context = await app.NewSignedInContextAsync(AppRoles.Director);
         var page = await context.NewPageAsync();
         await page.GotoAsync(app.BaseUrl + "/indicators?year=2020&quarter=3");
 
@@ -37,7 +39,7 @@ public sealed class IndicatorBrowserTests(AppProcess app) : IClassFixture<AppPro
 
         await page.GetByLabel("원인 분석").FillAsync("코로나19로 캠퍼스 대면 운영이 중단되었습니다.");
         await page.GetByLabel("조치 계획").FillAsync("온라인 강좌 전환");
-        await page.GetByLabel("작성자").FillAsync("기획조정팀");
+        await Assertions.Expect(page.Locator(".form-author")).ToContainTextAsync(TestAccounts.DisplayName(AppRoles.Director));
         await save.ClickAsync();
 
         await Assertions.Expect(page.Locator(".form-ok")).ToHaveTextAsync("2020년 3분기 설명을 저장했습니다.");

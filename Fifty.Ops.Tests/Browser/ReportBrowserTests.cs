@@ -1,3 +1,4 @@
+using Fifty.Ops.Infrastructure.Security;
 using Microsoft.Playwright;
 
 namespace Fifty.Ops.Tests.Browser;
@@ -7,7 +8,7 @@ public sealed class ReportBrowserTests(AppProcess app) : IClassFixture<AppProces
     [Fact]
     public async Task APlannerPreviewsTheReportAndDownloadsThePdf()
     {
-        await using var context = await app.Browser.NewContextAsync(new() { Locale = "ko-KR", AcceptDownloads = true });
+        await using var context = await app.NewSignedInContextAsync(AppRoles.Planner, new() { Locale = "ko-KR", AcceptDownloads = true });
         var page = await context.NewPageAsync();
         await page.GotoAsync(app.BaseUrl + "/reports?year=2023&quarter=3");
         var preview = page.FrameLocator("iframe.report-frame");

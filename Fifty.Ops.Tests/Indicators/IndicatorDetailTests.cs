@@ -1,8 +1,11 @@
+using System.Security.Claims;
 using Fifty.Ops.Components;
 using Fifty.Ops.Domain;
 using Fifty.Ops.Features.Indicators;
 using Fifty.Ops.Features.Periods;
 using Fifty.Ops.Features.Projects;
+using Fifty.Ops.Infrastructure.Auditing;
+using Fifty.Ops.Infrastructure.Security;
 using Fifty.Ops.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -89,7 +92,18 @@ public sealed class IndicatorCommentaryTests(SeededDatabase database) : IClassFi
 {
     private IndicatorQueryService Queries => new(database.Factory, new PeriodService(database.Factory));
 
-    private IndicatorCommentaryService Writes => new(database.Factory, TimeProvider.System);
+    private static readonly ClaimsPrincipal Planner = TestAccounts.Principal(AppRoles.Planner);
+    private static readonly ClaimsPrincipal Director = TestAccounts.Principal(AppRoles.Director);
+
+    private IndicatorCommentaryService Writes
+    {
+        get
+        {
+            var actors = new ActorAccessor();
+            return new IndicatorCommentaryService(database.Factory, TimeProvider.System,
+                new AccessGuard(new AuditLog(database.Factory, actors, TimeProvider.System)), actors);
+        }
+    }
 
     private async Task<int> IdOf(string code)
     {
@@ -108,14 +122,14 @@ public sealed class IndicatorCommentaryTests(SeededDatabase database) : IClassFi
         Assert.True(row.NeedsExplanation);
         Assert.False(before.Rows.Single(r => r.Code == "I2020-10").NeedsExplanation);
 
-        var saved = await Writes.SaveAsync(id, 2020, 3, new CommentaryInput { Cause = "코로나19로 대면 교육 중단", Action = "온라인 과정 확대", Author = "기획팀" });
+        var saved = await Writes.SaveAsync(Planner, id, 2020, 3, new CommentaryInput { Cause = "코로나19로 대면 교육 중단", Action = "온라인 과정 확대" });
         Assert.True(saved.Succeeded);
 
         var after = await Queries.GetDetailAsync(id, 3);
         Assert.False(after!.Row.NeedsExplanation);
         var c = after.Commentary.Single(x => x.Quarter == 3);
         Assert.Equal("코로나19로 대면 교육 중단", c.Cause);
-        Assert.Equal("기획팀", c.Author);
+        Assert.Equal(TestAccounts.DisplayName(AppRoles.Planner), c.Author);
         Assert.False(c.NeedsExplanation);
         Assert.Equal(before.NeedingExplanation - 1, (await Queries.GetListAsync(2020, 3)).NeedingExplanation);
     }
@@ -124,20 +138,22 @@ public sealed class IndicatorCommentaryTests(SeededDatabase database) : IClassFi
     public async Task SavingAgainUpdatesTheSameCommentary()
     {
         var id = await IdOf("I2020-03");
-        Assert.True((await Writes.SaveAsync(id, 2020, 3, new CommentaryInput { Cause = "첫 설명", Author = "가" })).Succeeded);
-        Assert.True((await Writes.SaveAsync(id, 2020, 3, new CommentaryInput { Cause = "고친 설명", Action = "조치", Author = "나" })).Succeeded);
+        Assert.True((await Writes.SaveAsync(Planner, id, 2020, 3, new CommentaryInput { Cause = "첫 설명" })).Succeeded);
+        Assert.True((await Writes.SaveAsync(Director, id, 2020, 3, new CommentaryInput { Cause = "고친 설명", Action = "조치" })).Succeeded);
         await using var db = database.CreateContext();
         var comments = await db.IndicatorComments.Where(c => c.IndicatorId == id).ToListAsync();
-        Assert.Equal("고친 설명", Assert.Single(comments).Cause);
+        var comment = Assert.Single(comments);
+        Assert.Equal("고친 설명", comment.Cause);
+        Assert.Equal(TestAccounts.DisplayName(AppRoles.Director), comment.Author);
     }
 
     [Theory]
-    [InlineData("", "", "기획팀", "Cause", "원인 분석과 조치 계획 중 하나 이상을 입력하세요.")]
-    [InlineData("원인", "", "  ", "Author", "작성자를 입력하세요.")]
-    public async Task InvalidCommentaryIsRefusedWithAKoreanMessageNamingTheField(string cause, string action, string author, string field, string message)
+    [InlineData("", "", "Cause", "원인 분석과 조치 계획 중 하나 이상을 입력하세요.")]
+    [InlineData("  ", "\n", "Cause", "원인 분석과 조치 계획 중 하나 이상을 입력하세요.")]
+    public async Task InvalidCommentaryIsRefusedWithAKoreanMessageNamingTheField(string cause, string action, string field, string message)
     {
         var id = await IdOf("I2020-04");
-        var result = await Writes.SaveAsync(id, 2020, 3, new CommentaryInput { Cause = cause, Action = action, Author = author });
+        var result = await Writes.SaveAsync(Planner, id, 2020, 3, new CommentaryInput { Cause = cause, Action = action });
         Assert.Equal(message, result.Errors[field]);
         await using var db = database.CreateContext();
         Assert.False(await db.IndicatorComments.AnyAsync(c => c.IndicatorId == id));
@@ -146,7 +162,7 @@ public sealed class IndicatorCommentaryTests(SeededDatabase database) : IClassFi
     [Fact]
     public async Task TooLongCommentaryIsRefusedAndSaysHowLongItIs()
     {
-        var result = IndicatorCommentaryService.Validate(new CommentaryInput { Cause = new string('가', 2001), Author = "x" });
+        var result = IndicatorCommentaryService.Validate(new CommentaryInput { Cause = new string('가', 2001) });
         Assert.Equal("원인 분석은 2,000자 이내로 입력하세요 (현재 2,001자).", result["Cause"]);
     }
 
@@ -154,9 +170,9 @@ public sealed class IndicatorCommentaryTests(SeededDatabase database) : IClassFi
     public async Task CommentaryForAPeriodOfAnotherYearOrAnUnknownIndicatorIsRefused()
     {
         var id = await IdOf("I2020-04");
-        var otherYear = await Writes.SaveAsync(id, 2023, 3, new CommentaryInput { Cause = "x", Author = "y" });
+        var otherYear = await Writes.SaveAsync(Planner, id, 2023, 3, new CommentaryInput { Cause = "x" });
         Assert.Equal("이 지표는 2020년 지표입니다. 2023년 기간에는 설명을 쓸 수 없습니다.", otherYear.Errors[""]);
-        var unknown = await Writes.SaveAsync(999_999, 2020, 3, new CommentaryInput { Cause = "x", Author = "y" });
+        var unknown = await Writes.SaveAsync(Planner, 999_999, 2020, 3, new CommentaryInput { Cause = "x" });
         Assert.False(unknown.Succeeded);
     }
 
@@ -166,17 +182,17 @@ public sealed class IndicatorCommentaryTests(SeededDatabase database) : IClassFi
         var id = await IdOf("H2023-08"); // 목표대비 90%: 주의 at the default threshold
         Assert.Equal(AchievementStatus.Caution, (await Queries.GetDetailAsync(id, 3))!.Row.Achievement.Status);
 
-        var invalid = await Writes.SetCautionThresholdAsync(id, 120m);
+        var invalid = await Writes.SetCautionThresholdAsync(Planner, id, 120m);
         Assert.Contains("0 초과 100 미만", invalid.Errors["Threshold"], StringComparison.Ordinal);
         Assert.Equal(AchievementStatus.Caution, (await Queries.GetDetailAsync(id, 3))!.Row.Achievement.Status);
 
-        Assert.True((await Writes.SetCautionThresholdAsync(id, 95m)).Succeeded);
+        Assert.True((await Writes.SetCautionThresholdAsync(Planner, id, 95m)).Succeeded);
         var raised = (await Queries.GetDetailAsync(id, 3))!.Row;
         Assert.Equal(AchievementStatus.Shortfall, raised.Achievement.Status);
         Assert.Equal(0.95m, raised.CautionThreshold);
         Assert.True(raised.HasOwnThreshold);
 
-        Assert.True((await Writes.SetCautionThresholdAsync(id, null)).Succeeded);
+        Assert.True((await Writes.SetCautionThresholdAsync(Planner, id, null)).Succeeded);
         Assert.Equal(AchievementStatus.Caution, (await Queries.GetDetailAsync(id, 3))!.Row.Achievement.Status);
     }
 }

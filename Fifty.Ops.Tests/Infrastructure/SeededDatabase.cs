@@ -1,5 +1,6 @@
 using Fifty.Ops.Data;
 using Fifty.Ops.Data.Seeding;
+using Fifty.Ops.Infrastructure.Auditing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +18,12 @@ public sealed class SeededDatabase : IAsyncLifetime
     public FiftyOpsDbContext CreateContext() =>
         new(new DbContextOptionsBuilder<FiftyOpsDbContext>().UseSqlite(ConnectionString).Options);
 
+    /// <summary>Contexts without the audit interceptor (reads, and writes whose audit is not the point).</summary>
     public TestDbContextFactory Factory => new(this);
+
+    /// <summary>Contexts as the app makes them: tracked changes go to the audit trail.</summary>
+    public IDbContextFactory<FiftyOpsDbContext> AuditedFactory(ActorAccessor actors, TimeProvider clock) =>
+        new AuditedDbContextFactory(ConnectionString, new AuditSaveChangesInterceptor(actors, clock));
 
     public async Task InitializeAsync()
     {
@@ -37,4 +43,11 @@ public sealed class SeededDatabase : IAsyncLifetime
 public sealed class TestDbContextFactory(SeededDatabase database) : IDbContextFactory<FiftyOpsDbContext>
 {
     public FiftyOpsDbContext CreateDbContext() => database.CreateContext();
+}
+
+public sealed class AuditedDbContextFactory(string connectionString, AuditSaveChangesInterceptor interceptor) : IDbContextFactory<FiftyOpsDbContext>
+{
+    public FiftyOpsDbContext CreateDbContext() =>
+        new(new DbContextOptionsBuilder<FiftyOpsDbContext>().UseSqlite(connectionString).UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+            .AddInterceptors(interceptor).Options);
 }

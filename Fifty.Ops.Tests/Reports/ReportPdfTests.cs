@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using Fifty.Ops.Infrastructure.Pdf;
+using Fifty.Ops.Infrastructure.Security;
 using Fifty.Ops.Tests.Web;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,8 @@ public sealed class ReportPdfTests(AppFactory factory) : IClassFixture<AppFactor
     [Fact]
     public async Task TheQuarterlyPdfHasTheTitlePageNumbersKoreanFontsAndTheKeyFigures()
     {
-        var response = await factory.CreateClient().GetAsync(new Uri("/reports/2023/q3.pdf", UriKind.Relative));
+        var client = await factory.CreateClientAsync(AppRoles.Auditor);
+        var response = await client.GetAsync(new Uri("/reports/2023/q3.pdf", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("2023년_3분기_주요업무보고.pdf", response.Content.Headers.ContentDisposition!.FileNameStar);
@@ -51,7 +53,7 @@ public sealed class ReportPdfTests(AppFactory factory) : IClassFixture<AppFactor
     [Fact]
     public async Task AClosedQuarterGivesTheSameFiguresEveryTime()
     {
-        var client = factory.CreateClient();
+        var client = await factory.CreateClientAsync(AppRoles.Director);
         var first = await client.GetStringAsync(new Uri("/reports/2023/q3.html", UriKind.Relative));
         var second = await client.GetStringAsync(new Uri("/reports/2023/q3.html", UriKind.Relative));
         static string WithoutPrintTime(string html) => System.Text.RegularExpressions.Regex.Replace(html, "출력일시 [^<]*", "");
@@ -62,7 +64,8 @@ public sealed class ReportPdfTests(AppFactory factory) : IClassFixture<AppFactor
     [Fact]
     public async Task AnUnknownPeriodIs404WithAKoreanMessage()
     {
-        var response = await factory.CreateClient().GetAsync(new Uri("/reports/2021/q1.pdf", UriKind.Relative));
+        var client = await factory.CreateClientAsync(AppRoles.Planner);
+        var response = await client.GetAsync(new Uri("/reports/2021/q1.pdf", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("2021년 1분기 보고 기간이 없습니다. 보고서 목록에서 기간을 확인하세요.", await response.Content.ReadAsStringAsync());
     }

@@ -1,3 +1,4 @@
+using Fifty.Ops.Infrastructure.Security;
 using System.Net;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -11,7 +12,7 @@ public sealed class ReportWorkbookTests(AppFactory factory) : IClassFixture<AppF
 {
     private async Task<SpreadsheetDocument> Download(string url)
     {
-        var response = await factory.CreateClient().GetAsync(new Uri(url, UriKind.Relative));
+        var response = await (await factory.SharedClientAsync(AppRoles.Auditor)).GetAsync(new Uri(url, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType!.MediaType);
         var bytes = await response.Content.ReadAsByteArrayAsync();
@@ -23,7 +24,7 @@ public sealed class ReportWorkbookTests(AppFactory factory) : IClassFixture<AppF
     [Fact]
     public async Task TheQuarterlyWorkbookHasTheSixSheetsWithHeadersNumbersAndPrintSettings()
     {
-        var response = await factory.CreateClient().GetAsync(new Uri("/reports/2023/q3.xlsx", UriKind.Relative));
+        var response = await (await factory.SharedClientAsync(AppRoles.Auditor)).GetAsync(new Uri("/reports/2023/q3.xlsx", UriKind.Relative));
         Assert.Equal("2023년_3분기_주요업무보고.xlsx", response.Content.Headers.ContentDisposition!.FileNameStar);
 
         using var document = await Download("/reports/2023/q3.xlsx");
@@ -100,7 +101,7 @@ public sealed class ReportWorkbookTests(AppFactory factory) : IClassFixture<AppF
     [Fact]
     public async Task AnUnknownPeriodIs404()
     {
-        var response = await factory.CreateClient().GetAsync(new Uri("/reports/2022/q2.xlsx", UriKind.Relative));
+        var response = await (await factory.SharedClientAsync(AppRoles.Auditor)).GetAsync(new Uri("/reports/2022/q2.xlsx", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 }

@@ -1,24 +1,158 @@
+using System.Net;
+using AngleSharp.Html.Parser;
+using Fifty.Ops.Data;
+using Fifty.Ops.Domain;
+using Fifty.Ops.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Fifty.Ops.Tests.Web;
 
-/// <summary>Boots the real app (migrations, seeding, pages) on a fresh SQLite file.</summary>
-public sealed class AppFactory : WebApplicationFactory<Program>
+/// <summary>
+/// Boots the real app (migrations, seeding, accounts, pages) on a fresh SQLite file, and signs test users in through
+/// the real sign-in form: GET the page for its antiforgery token, POST the form, keep the cookie.
+/// </summary>
+public class AppFactory : WebApplicationFactory<Program>
 {
-    public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), $"fifty-ops-web-{Guid.NewGuid():N}.db");
+    private readonly bool _ownsFiles;
+
+    public AppFactory()
+        : this(null, null, ownsFiles: true)
+    {
+    }
+
+    private AppFactory(string? databasePath, string? keysPath, bool ownsFiles)
+    {
+        DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"fifty-ops-web-{Guid.NewGuid():N}.db");
+        KeysPath = keysPath ?? Path.Combine(Path.GetTempPath(), $"fifty-ops-keys-{Guid.NewGuid():N}");
+        _ownsFiles = ownsFiles;
+    }
+
+    /// <summary>An app on given files, e.g. a second start on the first one's database and keys.</summary>
+    public static AppFactory On(string databasePath, string keysPath, bool ownsFiles) => new(databasePath, keysPath, ownsFiles);
+
+    public string DatabasePath { get; }
+
+    public string KeysPath { get; }
+
+    public string ConnectionString => $"Data Source={DatabasePath};Pooling=False";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath};Pooling=False");
+        builder.UseSetting("ConnectionStrings:Default", ConnectionString);
+        builder.UseSetting("Auth:InitialAdminPassword", TestAccounts.Password("admin"));
+        builder.UseSetting("DataProtection:KeysPath", KeysPath);
         builder.UseEnvironment("Production");
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IStartupFilter, LoopbackAddress>();
+            ConfigureTestServices(services);
+        });
+    }
+
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
+    }
+
+    /// <summary>A client that is not signed in and does not follow redirects (so a redirect to the sign-in page shows).</summary>
+    public HttpClient CreateAnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>A client signed in as the test account of <paramref name="role"/>; null gives an anonymous client.</summary>
+    public async Task<HttpClient> CreateClientAsync(string? role)
+    {
+        var client = CreateAnonymousClient();
+        if (role is null) return client;
+        await EnsureAccountAsync(role);
+        var response = await SignInAsync(client, role, TestAccounts.Password(role));
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString == "/",
+            $"{role} could not sign in: {(int)response.StatusCode} {response.Headers.Location}");
+        return client;
+    }
+
+    /// <summary>One signed-in client per role, kept for the life of the factory: for tests that only read.</summary>
+    public async Task<HttpClient> SharedClientAsync(string? role)
+    {
+        await _sharedLock.WaitAsync();
+        try
+        {
+            var key = role ?? "";
+            if (!_shared.TryGetValue(key, out var client)) _shared[key] = client = await CreateClientAsync(role);
+            return client;
+        }
+        finally
+        {
+            _sharedLock.Release();
+        }
+    }
+
+    private readonly Dictionary<string, HttpClient> _shared = [];
+    private readonly SemaphoreSlim _sharedLock = new(1, 1);
+
+    public async Task EnsureAccountAsync(string role)
+    {
+        _ = Server;
+        await TestAccounts.EnsureAsync(ConnectionString, role);
+    }
+
+    /// <summary>Posts the sign-in form as a browser would (with the token from the page); returns the redirect.</summary>
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password, string returnUrl = "/")
+    {
+        var token = await AntiforgeryTokenAsync(client, "/account/login");
+        return await client.PostAsync(new Uri("/account/login", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["username"] = userName,
+            ["password"] = password,
+            ["returnUrl"] = returnUrl,
+            ["__RequestVerificationToken"] = token,
+        }));
+    }
+
+    public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string page)
+    {
+        var html = await client.GetStringAsync(new Uri(page, UriKind.Relative));
+        return new HtmlParser().ParseDocument(html).QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"{page} has no antiforgery token.");
+    }
+
+    public async Task<List<AuditEntry>> AuditEntriesAsync()
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<FiftyOpsDbContext>>().CreateDbContextAsync();
+        return await db.AuditEntries.OrderBy(e => e.Id).ToListAsync();
+    }
+
+    public async Task<long> LastAuditIdAsync()
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<FiftyOpsDbContext>>().CreateDbContextAsync();
+        return await db.AuditEntries.MaxAsync(e => (long?)e.Id) ?? 0;
     }
 
     protected override void Dispose(bool disposing)
     {
+        foreach (var client in _shared.Values) client.Dispose();
+        _sharedLock.Dispose();
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (!_ownsFiles) return;
         File.Delete(DatabasePath);
+        if (Directory.Exists(KeysPath)) Directory.Delete(KeysPath, recursive: true);
+    }
+
+    /// <summary>The test server has no socket; give requests the loopback address Kestrel would report.</summary>
+    private sealed class LoopbackAddress : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress ??= IPAddress.Loopback;
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 }

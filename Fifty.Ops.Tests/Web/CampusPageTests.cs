@@ -1,27 +1,16 @@
+using Fifty.Ops.Infrastructure.Security;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 
 namespace Fifty.Ops.Tests.Web;
 
 /// <summary>The real app with <c>Seed:Demo=true</c>: the generated monthly usage is loaded and marked.</summary>
-public sealed class DemoAppFactory : WebApplicationFactory<Program>
+public sealed class DemoAppFactory : AppFactory
 {
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"fifty-ops-demo-{Guid.NewGuid():N}.db");
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("ConnectionStrings:Default", $"Data Source={_databasePath};Pooling=False");
+        base.ConfigureWebHost(builder);
         builder.UseSetting("Seed:Demo", "true");
-        builder.UseEnvironment("Production");
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        SqliteConnection.ClearAllPools();
-        File.Delete(_databasePath);
     }
 }
 
@@ -30,7 +19,7 @@ public sealed class CampusPageTests(AppFactory factory) : IClassFixture<AppFacto
     [Fact]
     public async Task ByDefaultThePageShowsNoDemoDataAndSaysMonthlyFiguresAreMissing()
     {
-        var doc = new HtmlParser().ParseDocument(await factory.CreateClient().GetStringAsync(new Uri("/campuses?year=2023&quarter=3", UriKind.Relative)));
+        var doc = new HtmlParser().ParseDocument(await (await factory.SharedClientAsync(AppRoles.Planner)).GetStringAsync(new Uri("/campuses?year=2023&quarter=3", UriKind.Relative)));
         Assert.DoesNotContain("예시 데이터", doc.Body!.TextContent, StringComparison.Ordinal);
         Assert.Equal(6, doc.QuerySelectorAll("article.campus-card").Length);
         Assert.Contains("입력된 월별 이용 자료가 없습니다", doc.Body.TextContent, StringComparison.Ordinal);
@@ -45,7 +34,7 @@ public sealed class CampusPageTests(AppFactory factory) : IClassFixture<AppFacto
     [Fact]
     public async Task The2020PageShowsTargetPaceTheDowntownCentreAndItsPlannedCostPerPerson()
     {
-        var text = new HtmlParser().ParseDocument(await factory.CreateClient().GetStringAsync(new Uri("/campuses?year=2020&quarter=3", UriKind.Relative))).Body!.TextContent;
+        var text = new HtmlParser().ParseDocument(await (await factory.SharedClientAsync(AppRoles.Planner)).GetStringAsync(new Uri("/campuses?year=2020&quarter=3", UriKind.Relative))).Body!.TextContent;
         Assert.Contains("60,809", text, StringComparison.Ordinal);
         Assert.Contains("진도 52.1%", text, StringComparison.Ordinal);
         Assert.Contains("159,536원/명", text, StringComparison.Ordinal);
@@ -55,7 +44,7 @@ public sealed class CampusPageTests(AppFactory factory) : IClassFixture<AppFacto
     [Fact]
     public async Task TheEntryPageRendersTheFormAndTheQuarterStates()
     {
-        var doc = new HtmlParser().ParseDocument(await factory.CreateClient().GetStringAsync(new Uri("/campuses/entry?year=2023&quarter=3&campus=west", UriKind.Relative)));
+        var doc = new HtmlParser().ParseDocument(await (await factory.SharedClientAsync(AppRoles.Planner)).GetStringAsync(new Uri("/campuses/entry?year=2023&quarter=3&campus=west", UriKind.Relative)));
         Assert.NotNull(doc.QuerySelector("form.entry-form select#entry-campus"));
         Assert.NotNull(doc.QuerySelector("input#entry-Visits"));
         Assert.Contains("4분기: 입력 가능", doc.Body!.TextContent, StringComparison.Ordinal);
@@ -69,7 +58,7 @@ public sealed class DemoCampusPageTests(DemoAppFactory factory) : IClassFixture<
     [Fact]
     public async Task WithTheDemoSettingTheGeneratedMonthsAppearAndEveryTableAndChartShowingThemIsBadged()
     {
-        var doc = new HtmlParser().ParseDocument(await factory.CreateClient().GetStringAsync(new Uri("/campuses?year=2023&quarter=3", UriKind.Relative)));
+        var doc = new HtmlParser().ParseDocument(await (await factory.SharedClientAsync(AppRoles.Planner)).GetStringAsync(new Uri("/campuses?year=2023&quarter=3", UriKind.Relative)));
         Assert.NotNull(doc.QuerySelector(".demo-banner"));
         Assert.NotNull(doc.QuerySelector("#campus-usage-h .badge-demo"));
         Assert.NotNull(doc.QuerySelector("table[data-table=campus-usage] caption .badge-demo"));
@@ -84,7 +73,7 @@ public sealed class DemoCampusPageTests(DemoAppFactory factory) : IClassFixture<
     [Fact]
     public async Task A2020PageHasNoDemoMonthsAndNoBadgeOnItsTables()
     {
-        var doc = new HtmlParser().ParseDocument(await factory.CreateClient().GetStringAsync(new Uri("/campuses?year=2020&quarter=3", UriKind.Relative)));
+        var doc = new HtmlParser().ParseDocument(await (await factory.SharedClientAsync(AppRoles.Planner)).GetStringAsync(new Uri("/campuses?year=2020&quarter=3", UriKind.Relative)));
         Assert.Null(doc.QuerySelector("#campus-usage-h .badge-demo"));
         Assert.Null(doc.QuerySelector("figure .badge-demo"));
         Assert.Null(doc.QuerySelector("table .badge-demo"));

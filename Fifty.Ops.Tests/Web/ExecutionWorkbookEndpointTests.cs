@@ -1,3 +1,4 @@
+using Fifty.Ops.Infrastructure.Security;
 using System.Globalization;
 using System.Net;
 using DocumentFormat.OpenXml.Packaging;
@@ -16,7 +17,7 @@ public sealed class ExecutionWorkbookEndpointTests(AppFactory factory) : IClassF
     [Fact]
     public async Task TheExecutionSheetDownloadsAsARealWorkbookWithNumbersStylesAndOutline()
     {
-        var response = await factory.CreateClient().GetAsync(new Uri("/budget/2023/q3/execution.xlsx", UriKind.Relative));
+        var response = await (await factory.SharedClientAsync(AppRoles.Auditor)).GetAsync(new Uri("/budget/2023/q3/execution.xlsx", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("2023년_3분기_예산집행현황.xlsx", response.Content.Headers.ContentDisposition!.FileNameStar);
@@ -78,7 +79,7 @@ public sealed class ExecutionWorkbookEndpointTests(AppFactory factory) : IClassF
     [Fact]
     public async Task AYearWithOnlyRequiredBudgetsExportsThoseWithTheirFindings()
     {
-        var response = await factory.CreateClient().GetAsync(new Uri("/budget/2020/q3/execution.xlsx", UriKind.Relative));
+        var response = await (await factory.SharedClientAsync(AppRoles.Auditor)).GetAsync(new Uri("/budget/2020/q3/execution.xlsx", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("2020년_3분기_사업별소요예산.xlsx", response.Content.Headers.ContentDisposition!.FileNameStar);
         await using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
@@ -97,7 +98,7 @@ public sealed class ExecutionWorkbookEndpointTests(AppFactory factory) : IClassF
     [InlineData("/budget/2023/q5/execution.xlsx", "분기는 1~4 중 하나여야 합니다")]
     public async Task AnUnknownPeriodGets404WithAKoreanMessage(string url, string message)
     {
-        var response = await factory.CreateClient().GetAsync(new Uri(url, UriKind.Relative));
+        var response = await (await factory.SharedClientAsync(AppRoles.Auditor)).GetAsync(new Uri(url, UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains(message, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }

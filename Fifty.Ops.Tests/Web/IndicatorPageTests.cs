@@ -1,13 +1,15 @@
 using System.Net;
 using AngleSharp.Html.Parser;
+using Fifty.Ops.Infrastructure.Security;
 
 namespace Fifty.Ops.Tests.Web;
 
 public sealed class IndicatorPageTests(AppFactory factory) : IClassFixture<AppFactory>
 {
-    private async Task<AngleSharp.Html.Dom.IHtmlDocument> Get(string url)
+    private async Task<AngleSharp.Html.Dom.IHtmlDocument> Get(string url, string role = AppRoles.Planner)
     {
-        var response = await factory.CreateClient().GetAsync(new Uri(url, UriKind.Relative));
+        var client = await factory.CreateClientAsync(role);
+        var response = await client.GetAsync(new Uri(url, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Parser;
 using Fifty.Ops.Data;
+using Fifty.Ops.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,7 +25,8 @@ public sealed class PageTests(AppFactory factory) : IClassFixture<AppFactory>
     [InlineData("/reports", "2023년 3분기 주요업무보고")]
     public async Task EveryPagePrerendersItsFiguresFromTheDatabase(string url, string figure)
     {
-        var response = await factory.CreateClient().GetAsync(new Uri(url, UriKind.Relative));
+        var client = await factory.CreateClientAsync(AppRoles.Director);
+        var response = await client.GetAsync(new Uri(url, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var document = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
         Assert.Equal("ko", document.DocumentElement.GetAttribute("lang"));
@@ -34,9 +36,10 @@ public sealed class PageTests(AppFactory factory) : IClassFixture<AppFactory>
     [Fact]
     public async Task EveryTableStatesItsUnit()
     {
-        foreach (var url in new[] { "/", "/indicators", "/budget", "/budget?year=2020", "/budget/reconciliation", "/campuses", "/reports" })
+        var client = await factory.CreateClientAsync(AppRoles.Auditor);
+        foreach (var url in new[] { "/", "/indicators", "/budget", "/budget?year=2020", "/budget/reconciliation", "/campuses", "/reports", "/audit" })
         {
-            var html = await factory.CreateClient().GetStringAsync(new Uri(url, UriKind.Relative));
+            var html = await client.GetStringAsync(new Uri(url, UriKind.Relative));
             var document = new HtmlParser().ParseDocument(html);
             Assert.All(document.QuerySelectorAll("table"), t => Assert.Contains("단위", t.QuerySelector("caption")?.TextContent ?? "", StringComparison.Ordinal));
         }
@@ -45,15 +48,22 @@ public sealed class PageTests(AppFactory factory) : IClassFixture<AppFactory>
     [Fact]
     public async Task AYearWithoutAReportSaysSoInsteadOfShowingZeros()
     {
-        var html = await factory.CreateClient().GetStringAsync(new Uri("/budget?year=2021", UriKind.Relative));
+        var client = await factory.CreateClientAsync(AppRoles.Planner);
+        var html = await client.GetStringAsync(new Uri("/budget?year=2021", UriKind.Relative));
         Assert.Contains("2021년: 등록된 보고 기간이 없습니다", html, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task AnUnknownPathGets404()
+    public async Task AnUnknownPathGets404ForASignedInUserAndTheSignInPageForAnyoneElse()
     {
-        var response = await factory.CreateClient().GetAsync(new Uri("/no-such-page", UriKind.Relative));
+        var client = await factory.CreateClientAsync(AppRoles.Planner);
+        var response = await client.GetAsync(new Uri("/no-such-page", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+
+        // Someone not signed in learns nothing about which addresses exist.
+        var anonymous = await factory.CreateAnonymousClient().GetAsync(new Uri("/no-such-page", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.Equal("/account/login?ReturnUrl=%2Fno-such-page", anonymous.Headers.Location!.PathAndQuery);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using Fifty.Ops.Data.Seeding;
+using Fifty.Ops.Domain;
 using Fifty.Ops.Infrastructure;
+using Fifty.Ops.Infrastructure.Auditing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fifty.Ops.Data;
@@ -18,14 +20,29 @@ public sealed partial class DatabaseInitializer(IDbContextFactory<FiftyOpsDbCont
         else
         {
             LogSeeding(logger, seed.Path);
+            // The source figures arrive as one recorded event, not as thousands of per-field changes.
+            db.AuditChanges = false;
             await new SeedLoader(db, seed.Path).LoadAsync(ct);
+            db.AuditChanges = true;
+            db.Actor = AuditActor.System;
+            db.AddAuditNote(new AuditRecord(AuditKind.System, "SeedData", Path.GetFileName(seed.Path), Detail: $"초기 자료 적재: {seed.Path}"));
+            await db.SaveChangesAsync(ct);
         }
 
         // Demo rows are added whenever the setting is on (also to a database seeded without them); with the setting
         // off they stay in the file and, if a database already holds some, every view leaves them out.
         if (seed.Demo)
         {
+            db.AuditChanges = false;
             var added = await new DemoUsageLoader(db, seed.Path).LoadAsync(ct);
+            db.AuditChanges = true;
+            if (added > 0)
+            {
+                db.Actor = AuditActor.System;
+                db.AddAuditNote(new AuditRecord(AuditKind.System, "DemoData", DemoUsageLoader.RelativePath, Detail: $"예시 데이터 {added}행 적재 (Seed:Demo)"));
+                await db.SaveChangesAsync(ct);
+            }
+
             LogDemoLoaded(logger, added);
         }
     }

@@ -1,4 +1,5 @@
 using Fifty.Ops.Domain;
+using Fifty.Ops.Infrastructure.Auditing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fifty.Ops.Data;
@@ -25,6 +26,26 @@ public sealed class FiftyOpsDbContext(DbContextOptions<FiftyOpsDbContext> option
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
     public DbSet<IndicatorComment> IndicatorComments => Set<IndicatorComment>();
     public DbSet<PolicyTarget> PolicyTargets => Set<PolicyTarget>();
+    public DbSet<AppUser> Users => Set<AppUser>();
+    public DbSet<AppRole> Roles => Set<AppRole>();
+    public DbSet<AppUserRole> UserRoles => Set<AppUserRole>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>Who makes the changes saved through this context; when null, the user of the current request or circuit event.</summary>
+    public AuditActor? Actor { get; set; }
+
+    /// <summary>
+    /// Data changes are written to the audit trail (<see cref="AuditSaveChangesInterceptor"/>). Off only for a bulk load
+    /// that records one entry of its own (the seed).
+    /// </summary>
+    public bool AuditChanges { get; set; } = true;
+
+    internal List<AuditRecord> AuditNotes { get; } = [];
+
+    internal AuditSaveChangesInterceptor.SaveState? AuditState { get; set; }
+
+    /// <summary>Adds an event to the audit trail in the same transaction as the next SaveChangesAsync of this context.</summary>
+    public void AddAuditNote(AuditRecord record) => AuditNotes.Add(record);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(FiftyOpsDbContext).Assembly);

@@ -16,7 +16,6 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
 
         // Stateless query services over the context factory: one short-lived DbContext per call.
-        services.AddSingleton<PeriodService>();
         services.AddSingleton<OverviewService>();
         services.AddSingleton<IndicatorQueryService>();
         services.AddSingleton<IndicatorCommentaryService>();

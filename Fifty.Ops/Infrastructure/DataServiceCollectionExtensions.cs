@@ -1,8 +1,10 @@
 using Fifty.Ops.Data;
 using Fifty.Ops.Data.Seeding;
 using Fifty.Ops.Features.Periods;
+using Fifty.Ops.Infrastructure.Auditing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Fifty.Ops.Infrastructure;
 
@@ -13,16 +15,31 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddFiftyOpsData(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = ResolveConnectionString(configuration.GetConnectionString("Default") ?? DefaultConnectionString);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ActorAccessor>();
+        services.AddSingleton<AuditSaveChangesInterceptor>();
+        services.AddSingleton<PeriodService>();
         services.AddSingleton(sp => new PeriodCacheInvalidator(new Lazy<PeriodService>(sp.GetRequiredService<PeriodService>)));
+        // Every context writes its tracked changes to the audit trail in the same transaction, and a saved change to a
+        // reporting period drops the periods the views keep for a few seconds.
         services.AddDbContextFactory<FiftyOpsDbContext>((sp, options) => options
             .UseSqlite(connectionString)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
-            .AddInterceptors(sp.GetRequiredService<PeriodCacheInvalidator>()));
+            .AddInterceptors(sp.GetRequiredService<AuditSaveChangesInterceptor>(), sp.GetRequiredService<PeriodCacheInvalidator>()));
         services.AddSingleton(new SeedOptions(
             configuration["Seed:Path"] ?? Path.Combine(AppContext.BaseDirectory, "seed-data"),
             configuration.GetValue("Seed:Demo", false)));
         services.AddTransient<DatabaseInitializer>();
         return services;
+    }
+
+    /// <summary>The folder of the SQLite file (where data-protection keys live too); null for an in-memory database.</summary>
+    public static string? DataFolder(IConfiguration configuration)
+    {
+        var builder = new SqliteConnectionStringBuilder(ResolveConnectionString(configuration.GetConnectionString("Default") ?? DefaultConnectionString));
+        return builder.Mode == SqliteOpenMode.Memory || string.IsNullOrEmpty(builder.DataSource) || builder.DataSource == ":memory:"
+            ? null
+            : Path.GetDirectoryName(builder.DataSource);
     }
 
     /// <summary>A relative database path is taken from the working directory, and its folder is created.</summary>

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Fifty.Ops.Data;
+using Fifty.Ops.Features.Account;
+using Fifty.Ops.Features.Audit;
 using Fifty.Ops.Features.Reports;
 using Fifty.Ops.Features.Budget;
 using Microsoft.AspNetCore.Localization;
@@ -36,6 +38,7 @@ public static class WebApplicationExtensions
     {
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        await scope.ServiceProvider.GetRequiredService<AccountInitializer>().InitializeAsync();
     }
 
     public static WebApplication UseFiftyOpsPipeline(this WebApplication app)
@@ -47,12 +50,17 @@ public static class WebApplicationExtensions
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
 
+        app.UseFiftyOpsSecurity();
         app.UseRequestLocalization();
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        // Stylesheets and scripts are public: the sign-in page needs them before anyone is signed in.
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapAccountEndpoints();
+        app.MapAuditEndpoints();
         app.MapReportEndpoints();
         app.MapBudgetEndpoints();
-        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
+        // frame-ancestors is in the app's one CSP header (SecurityHeadersMiddleware), not in a second one from Blazor.
+        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null).AllowFrameworkScripts();
         return app;
     }
 }

@@ -24,7 +24,7 @@ public static class BudgetFeature
 
     public static IEndpointRouteBuilder MapBudgetEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(WorkbookRoute, DownloadWorkbookAsync).WithName("ExecutionWorkbook");
+        endpoints.MapGet(WorkbookRoute, DownloadWorkbookAsync).WithName("ExecutionWorkbook").RequireAuthorization(Infrastructure.Security.Policies.CanDownload);
         return endpoints;
     }
 
@@ -32,7 +32,8 @@ public static class BudgetFeature
     /// The workbook is built in a temporary file that is deleted when the response has been sent: the package format
     /// needs a seekable stream, and a file keeps memory flat however large the hierarchy gets.
     /// </summary>
-    private static async Task<IResult> DownloadWorkbookAsync(int year, int quarter, ExecutionWorkbook workbook, HttpResponse response, CancellationToken ct)
+    private static async Task<IResult> DownloadWorkbookAsync(int year, int quarter, ExecutionWorkbook workbook, HttpResponse response,
+        Infrastructure.Auditing.IAuditLog audit, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
     {
         if (quarter is < 1 or > 4) return NotFound($"분기는 1~4 중 하나여야 합니다 (요청: {quarter}분기).");
         var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
@@ -46,6 +47,7 @@ public static class BudgetFeature
             }
 
             file.Position = 0;
+            await audit.RecordExportAsync(user, "ExecutionWorkbook", $"{year}-Q{quarter}", $"예산 집행 현황 내려받기: {result.FileName}", ct);
             // The Korean name goes in filename*; the plain filename is an ASCII stand-in for clients that ignore it.
             response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment")
             {

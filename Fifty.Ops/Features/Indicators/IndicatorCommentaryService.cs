@@ -1,15 +1,18 @@
+using System.Globalization;
+using System.Security.Claims;
 using Fifty.Ops.Data;
 using Fifty.Ops.Domain;
+using Fifty.Ops.Infrastructure.Auditing;
+using Fifty.Ops.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fifty.Ops.Features.Indicators;
 
-/// <summary>What a planner types for one indicator and one reporting period.</summary>
+/// <summary>What a planner or director types for one indicator and one reporting period; the author is the signed-in user.</summary>
 public sealed class CommentaryInput
 {
     public string Cause { get; set; } = "";
     public string Action { get; set; } = "";
-    public string Author { get; set; } = "";
 }
 
 /// <summary>Errors keyed by the input field they belong to ("" for the form as a whole); empty when saved.</summary>
@@ -23,14 +26,16 @@ public sealed record WriteResult(IReadOnlyDictionary<string, string> Errors)
 }
 
 /// <summary>
-/// The planner's writes on an indicator: 원인 분석 / 조치 계획 per period and the 주의 threshold. Commentary is accepted
-/// for closed periods too, because explaining a closed quarter's shortfall is exactly what it is for; it never changes
-/// a figure.
+/// Writes on an indicator: 원인 분석 / 조치 계획 per period (planners and directors) and the 주의 threshold (planners).
+/// Each call names its user and is refused — with a Korean message and an audit entry — when their roles do not allow
+/// it, whatever the screen showed. Commentary is accepted for closed periods too, because explaining a closed
+/// quarter's shortfall is exactly what it is for; it never changes a figure.
 /// </summary>
-public sealed class IndicatorCommentaryService(IDbContextFactory<FiftyOpsDbContext> factory, TimeProvider clock)
+public sealed class IndicatorCommentaryService(IDbContextFactory<FiftyOpsDbContext> factory, TimeProvider clock, AccessGuard guard, ActorAccessor actors)
 {
     public const int MaxTextLength = 2000;
-    public const int MaxAuthorLength = 50;
+    public const string CommentAction = "성과지표 설명(원인 분석·조치 계획) 작성";
+    public const string ThresholdAction = "성과지표 주의 기준 변경";
 
     public static Dictionary<string, string> Validate(CommentaryInput input)
     {
@@ -43,19 +48,18 @@ public sealed class IndicatorCommentaryService(IDbContextFactory<FiftyOpsDbConte
             errors[nameof(CommentaryInput.Cause)] = $"원인 분석은 {MaxTextLength:#,##0}자 이내로 입력하세요 (현재 {cause.Length:#,##0}자).";
         if (action.Length > MaxTextLength)
             errors[nameof(CommentaryInput.Action)] = $"조치 계획은 {MaxTextLength:#,##0}자 이내로 입력하세요 (현재 {action.Length:#,##0}자).";
-        if (input.Author.Trim().Length == 0)
-            errors[nameof(CommentaryInput.Author)] = "작성자를 입력하세요.";
-        else if (input.Author.Trim().Length > MaxAuthorLength)
-            errors[nameof(CommentaryInput.Author)] = $"작성자는 {MaxAuthorLength}자 이내로 입력하세요.";
         return errors;
     }
 
-    public async Task<WriteResult> SaveAsync(int indicatorId, int year, int quarter, CommentaryInput input, CancellationToken ct = default)
+    public async Task<WriteResult> SaveAsync(ClaimsPrincipal user, int indicatorId, int year, int quarter, CommentaryInput input, CancellationToken ct = default)
     {
+        if (await guard.DemandAsync(user, Policies.CanComment, CommentAction, "Indicator", indicatorId.ToString(CultureInfo.InvariantCulture), ct) is { } refusal)
+            return WriteResult.Fail("", refusal);
         var errors = Validate(input);
         if (errors.Count > 0) return new WriteResult(errors);
 
         await using var db = await factory.CreateDbContextAsync(ct);
+        db.Actor = actors.For(user);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var indicatorYear = await db.Indicators.Where(i => i.Id == indicatorId).Select(i => (int?)i.Year).FirstOrDefaultAsync(ct);
         if (indicatorYear is null) return WriteResult.Fail("", "지표를 찾을 수 없습니다. 목록에서 다시 선택하세요.");
@@ -73,7 +77,7 @@ public sealed class IndicatorCommentaryService(IDbContextFactory<FiftyOpsDbConte
 
         comment.Cause = input.Cause.Trim();
         comment.Action = input.Action.Trim();
-        comment.Author = input.Author.Trim();
+        comment.Author = FiftyOpsClaims.DisplayNameOf(user);
         comment.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -81,15 +85,20 @@ public sealed class IndicatorCommentaryService(IDbContextFactory<FiftyOpsDbConte
     }
 
     /// <summary>Sets the ratio from which the status is 주의 rather than 미달 (given as a percentage); null restores the default.</summary>
-    public async Task<WriteResult> SetCautionThresholdAsync(int indicatorId, decimal? percent, CancellationToken ct = default)
+    public async Task<WriteResult> SetCautionThresholdAsync(ClaimsPrincipal user, int indicatorId, decimal? percent, CancellationToken ct = default)
     {
+        if (await guard.DemandAsync(user, Policies.CanEditFigures, ThresholdAction, "Indicator", indicatorId.ToString(CultureInfo.InvariantCulture), ct) is { } refusal)
+            return WriteResult.Fail("", refusal);
         if (percent is { } p && (p <= 0m || p >= 100m || decimal.Round(p, 1) != p))
             return WriteResult.Fail("Threshold", "주의 기준은 0 초과 100 미만, 소수 첫째 자리까지의 백분율이어야 합니다 (예: 90 또는 85.5).");
 
-        var ratio = percent / 100m;
+        // Through the change tracker, so the audit trail gets the old and the new threshold in the same transaction.
         await using var db = await factory.CreateDbContextAsync(ct);
-        var changed = await db.Indicators.Where(i => i.Id == indicatorId)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.CautionThreshold, ratio), ct);
-        return changed == 1 ? WriteResult.Saved : WriteResult.Fail("", "지표를 찾을 수 없습니다. 목록에서 다시 선택하세요.");
+        db.Actor = actors.For(user);
+        var indicator = await db.Indicators.AsTracking().FirstOrDefaultAsync(i => i.Id == indicatorId, ct);
+        if (indicator is null) return WriteResult.Fail("", "지표를 찾을 수 없습니다. 목록에서 다시 선택하세요.");
+        indicator.CautionThreshold = percent / 100m;
+        await db.SaveChangesAsync(ct);
+        return WriteResult.Saved;
     }
 }

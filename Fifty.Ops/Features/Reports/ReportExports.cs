@@ -1,4 +1,7 @@
+using System.Security.Claims;
+using Fifty.Ops.Infrastructure.Auditing;
 using Fifty.Ops.Infrastructure.Pdf;
+using Fifty.Ops.Infrastructure.Security;
 
 namespace Fifty.Ops.Features.Reports;
 
@@ -19,22 +22,22 @@ public static class ReportEndpoints
 {
     public static IEndpointRouteBuilder MapReportEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/reports/{year:int}/q{quarter:int}.pdf", async (int year, int quarter, ReportPdfExporter exporter, CancellationToken ct) =>
+        app.MapGet("/reports/{year:int}/q{quarter:int}.pdf", async (int year, int quarter, ReportPdfExporter exporter, IAuditLog audit, ClaimsPrincipal user, CancellationToken ct) =>
         {
             try
             {
                 var result = await exporter.ExportAsync(year, quarter, ct);
-                return result is { } r
-                    ? Results.File(r.Pdf, "application/pdf", r.Report.FileStem + ".pdf")
-                    : NoSuchPeriod(year, quarter);
+                if (result is not { } r) return NoSuchPeriod(year, quarter);
+                await audit.RecordExportAsync(user, "QuarterlyReport", $"{year}-Q{quarter}", $"PDF 내려받기: {r.Report.FileStem}.pdf", ct);
+                return Results.File(r.Pdf, "application/pdf", r.Report.FileStem + ".pdf");
             }
             catch (PdfUnavailableException ex)
             {
                 return Results.Text(ex.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
             }
-        });
+        }).RequireAuthorization(Policies.CanDownload);
 
-        app.MapGet("/reports/{year:int}/q{quarter:int}.xlsx", async (int year, int quarter, QuarterlyWorkbook workbook, HttpResponse response, CancellationToken ct) =>
+        app.MapGet("/reports/{year:int}/q{quarter:int}.xlsx", async (int year, int quarter, QuarterlyWorkbook workbook, HttpResponse response, IAuditLog audit, ClaimsPrincipal user, CancellationToken ct) =>
         {
             // A temporary file rather than memory: the package needs a seekable stream, and a file keeps memory flat.
             var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
@@ -48,6 +51,7 @@ public static class ReportEndpoints
                 }
 
                 file.Position = 0;
+                await audit.RecordExportAsync(user, "QuarterlyReport", $"{year}-Q{quarter}", $"Excel 내려받기: {report.FileStem}.xlsx", ct);
                 response.Headers.CacheControl = "no-store";
                 return Results.File(file, QuarterlyWorkbook.ContentType, report.FileStem + ".xlsx");
             }
@@ -56,14 +60,17 @@ public static class ReportEndpoints
                 await file.DisposeAsync();
                 throw;
             }
-        });
+        }).RequireAuthorization(Policies.CanDownload);
 
         // The exact page Chromium prints, for checking layout and as the benchmark's static-HTML baseline.
-        app.MapGet("/reports/{year:int}/q{quarter:int}.html", async (int year, int quarter, QuarterlyReportService reports, ReportHtmlRenderer html, CancellationToken ct) =>
+        app.MapGet("/reports/{year:int}/q{quarter:int}.html", async (int year, int quarter, QuarterlyReportService reports, ReportHtmlRenderer html, IAuditLog audit, ClaimsPrincipal user, CancellationToken ct) =>
         {
             var report = await reports.GetAsync(year, quarter, ct);
-            return report is null ? NoSuchPeriod(year, quarter) : Results.Content(await html.RenderAsync(report), "text/html; charset=utf-8");
-        });
+            if (report is null) return NoSuchPeriod(year, quarter);
+            var page = await html.RenderAsync(report);
+            await audit.RecordExportAsync(user, "QuarterlyReport", $"{year}-Q{quarter}", $"HTML 보기: {report.FileStem}.html", ct);
+            return Results.Content(page, "text/html; charset=utf-8");
+        }).RequireAuthorization(Policies.CanDownload);
         return app;
     }
 

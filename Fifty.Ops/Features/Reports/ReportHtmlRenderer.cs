@@ -23,7 +23,9 @@ public sealed class ReportHtmlRenderer(IServiceProvider services, ILoggerFactory
 
     public async Task<string> RenderAsync(QuarterlyReport report)
     {
-        await using var renderer = new HtmlRenderer(services, loggerFactory);
+        // A scope of its own: components may use scoped services (the cascading authentication state is one).
+        await using var scope = services.CreateAsyncScope();
+        await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggerFactory);
         var body = await renderer.Dispatcher.InvokeAsync(async () =>
             (await renderer.RenderComponentAsync<QuarterlyReportDocument>(
                 ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(QuarterlyReportDocument.Report)] = report })))

@@ -1,0 +1,74 @@
+using System.Net;
+using AngleSharp.Html.Parser;
+using Fifty.Ops.Data;
+using Fifty.Ops.Domain;
+using Fifty.Ops.Infrastructure.Auditing;
+using Fifty.Ops.Infrastructure.Security;
+using Fifty.Ops.Tests.Infrastructure;
+using Fifty.Ops.Tests.Web;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Fifty.Ops.Tests.Audit;
+
+/// <summary>The /audit page as served: filters in the address, paging, and the chain status it shows.</summary>
+public sealed class AuditPageTests(AppFactory factory) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task FiltersInTheAddressNarrowTheRowsAndPagesHoldFiftyEach()
+    {
+        _ = factory.Server;
+        var log = factory.Services.GetRequiredService<IAuditLog>();
+        for (var i = 0; i < 60; i++)
+        {
+            await log.RecordAsync(new AuditActor(null, "batch", "10.0.0.1"), new AuditRecord(AuditKind.Export, "BudgetWorkbook", $"2023-Q{i % 4 + 1}", Detail: $"시험 {i}"));
+        }
+
+        var client = await factory.SharedClientAsync(AppRoles.Auditor);
+        var first = await PageAsync(client, "/audit?user=batch&kind=Export");
+        Assert.Equal(50, first.QuerySelectorAll("tbody tr").Length);
+        Assert.All(first.QuerySelectorAll("tbody tr"), r => Assert.Equal("Export", r.GetAttribute("data-kind")));
+        Assert.Contains("1 / 2쪽 · 전체 60건", first.QuerySelector("nav.pager")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("audit.xlsx?user=batch&kind=Export", first.QuerySelector("a[data-download]")!.GetAttribute("href"));
+        Assert.Equal("batch", first.QuerySelector("select#user option[selected]")!.GetAttribute("value"));
+
+        var next = first.QuerySelector("nav.pager a")!.GetAttribute("href")!;
+        Assert.Equal("audit?user=batch&kind=Export&page=2", next);
+        Assert.Equal(10, (await PageAsync(client, "/" + next)).QuerySelectorAll("tbody tr").Length);
+
+        var byObject = await PageAsync(client, "/audit?q=2023-Q1&user=batch");
+        Assert.Equal(15, byObject.QuerySelectorAll("tbody tr").Length);
+
+        var nothing = await PageAsync(client, "/audit?from=2001-01-01&to=2001-12-31");
+        Assert.Contains("조건에 맞는 기록이 없습니다.", nothing.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ATamperedTrailIsShownAsBrokenAtTheRowThatWasChanged()
+    {
+        var client = await factory.SharedClientAsync(AppRoles.Admin);
+        var intact = await PageAsync(client, "/audit");
+        Assert.Equal("true", intact.QuerySelector(".chain-status")!.GetAttribute("data-intact"));
+
+        await using (var db = await factory.Services.GetRequiredService<IDbContextFactory<FiftyOpsDbContext>>().CreateDbContextAsync())
+        {
+            await db.Database.ExecuteSqlRawAsync("""DROP TRIGGER "AuditEntries_NoUpdate" """);
+            await db.Database.ExecuteSqlRawAsync("""UPDATE "AuditEntries" SET "Detail" = '바꿔치기' WHERE "Id" = 2""");
+        }
+
+        // A new entry moves the head, so the page walks the chain again instead of reusing its last result.
+        await factory.Services.GetRequiredService<IAuditLog>().RecordAsync(AuditActor.System, new AuditRecord(AuditKind.System, Detail: "시험"));
+        var broken = await PageAsync(client, "/audit");
+        var status = broken.QuerySelector(".chain-status")!;
+        Assert.Equal("false", status.GetAttribute("data-intact"));
+        Assert.Contains("✕ 해시 체인 끊김", status.TextContent, StringComparison.Ordinal);
+        Assert.Contains("2번 기록의 내용이 해시와 맞지 않습니다", status.TextContent, StringComparison.Ordinal);
+    }
+
+    private static async Task<AngleSharp.Html.Dom.IHtmlDocument> PageAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+    }
+}

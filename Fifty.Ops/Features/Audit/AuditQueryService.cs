@@ -1,0 +1,175 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Security.Claims;
+using Fifty.Ops.Data;
+using Fifty.Ops.Domain;
+using Fifty.Ops.Infrastructure.Auditing;
+using Fifty.Ops.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fifty.Ops.Features.Audit;
+
+/// <summary>Korean names and the Korea time the audit screens and the workbook show (UTC is what is stored).</summary>
+public static class AuditText
+{
+    public static readonly TimeSpan Kst = TimeSpan.FromHours(9);
+
+    public static string Kind(AuditKind kind) => kind switch
+    {
+        AuditKind.SignIn => "로그인",
+        AuditKind.SignInFailed => "로그인 실패",
+        AuditKind.SignOut => "로그아웃",
+        AuditKind.SessionEnded => "세션 종료",
+        AuditKind.AccessDenied => "권한 거부",
+        AuditKind.DataChange => "자료 변경",
+        AuditKind.Account => "계정 관리",
+        AuditKind.Export => "내려받기",
+        AuditKind.PeriodClosed => "기간 마감",
+        AuditKind.PeriodReopened => "마감 해제",
+        AuditKind.System => "시스템",
+        _ => kind.ToString(),
+    };
+
+    public static DateTime ToKst(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).Add(Kst);
+
+    public static string Time(DateTime utc) => ToKst(utc).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+}
+
+/// <summary>What the auditor asked for: a period of Korea dates, a user, a kind, and text in the object's type or id.</summary>
+public sealed record AuditFilter(DateOnly? From, DateOnly? To, string? User, AuditKind? Kind, string? ObjectText)
+{
+    public static readonly AuditFilter None = new(null, null, null, null, null);
+
+    public static AuditFilter Parse(string? from, string? to, string? user, string? kind, string? obj) => new(
+        DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var f) ? f : null,
+        DateOnly.TryParseExact(to, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : null,
+        string.IsNullOrWhiteSpace(user) ? null : user.Trim(),
+        Enum.TryParse<AuditKind>(kind, ignoreCase: false, out var k) && Enum.IsDefined(k) ? k : null,
+        string.IsNullOrWhiteSpace(obj) ? null : obj.Trim());
+
+    /// <summary>The filter as query-string pairs (for paging links and the download), without the leading '?'.</summary>
+    public string ToQuery()
+    {
+        var parts = new List<string>();
+        if (From is { } f) parts.Add("from=" + f.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if (To is { } t) parts.Add("to=" + t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if (User is not null) parts.Add("user=" + Uri.EscapeDataString(User));
+        if (Kind is { } k) parts.Add("kind=" + k);
+        if (ObjectText is not null) parts.Add("q=" + Uri.EscapeDataString(ObjectText));
+        return string.Join("&", parts);
+    }
+
+    public string Describe()
+    {
+        var parts = new List<string>();
+        if (From is not null || To is not null)
+            parts.Add($"기간 {From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "처음"} ~ {To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "지금"} (한국 시간)");
+        if (User is not null) parts.Add($"사용자 {User}");
+        if (Kind is { } k) parts.Add($"종류 {AuditText.Kind(k)}");
+        if (ObjectText is not null) parts.Add($"대상 '{ObjectText}'");
+        return parts.Count == 0 ? "전체 기록" : string.Join(", ", parts);
+    }
+}
+
+public sealed record AuditRow(
+    long Id, DateTime OccurredUtc, string? UserName, string? IpAddress, AuditKind Kind,
+    string? ObjectType, string? ObjectId, string? Field, string? OldValue, string? NewValue, string? Detail, string Hash);
+
+/// <summary>One page of the trail. <see cref="Refusal"/> is set (and nothing else) when the caller may not read it.</summary>
+public sealed record AuditListModel(
+    IReadOnlyList<AuditRow> Rows, int Total, int Page, int PageCount, IReadOnlyList<string> Users, ChainStatus? Chain, string? Refusal);
+
+/// <summary>Reads the audit trail for auditors and admins; checks the caller's role itself, not only the page's.</summary>
+public sealed class AuditQueryService(IDbContextFactory<FiftyOpsDbContext> factory, AccessGuard guard, TimeProvider clock)
+{
+    public const int PageSize = 50;
+    public const string ReadAction = "감사 기록 열람";
+
+    /// <summary>How long the page may show a verification before walking the whole chain again (the workbook always walks it).</summary>
+    public static readonly TimeSpan VerificationReuse = TimeSpan.FromSeconds(30);
+
+    private readonly Lock _verifiedLock = new();
+    private (ChainStatus Status, long HeadId, DateTimeOffset At)? _verified;
+
+    public async Task<AuditListModel> GetPageAsync(ClaimsPrincipal user, AuditFilter filter, int page, CancellationToken ct = default)
+    {
+        if (await guard.DemandAsync(user, Policies.CanAudit, ReadAction, "AuditTrail", "/audit", ct) is { } refusal)
+            return new AuditListModel([], 0, 1, 1, [], null, refusal);
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var query = Apply(db.AuditEntries, filter);
+        var total = await query.CountAsync(ct);
+        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        page = Math.Clamp(page, 1, pageCount);
+        var rows = await Project(query.OrderByDescending(e => e.Id).Skip((page - 1) * PageSize).Take(PageSize)).ToListAsync(ct);
+        var users = await db.AuditEntries.Where(e => e.UserName != null).Select(e => e.UserName!).Distinct().OrderBy(n => n).ToListAsync(ct);
+        var chain = await RecentVerificationAsync(db, ct);
+        return new AuditListModel(rows, total, page, pageCount, users, chain, null);
+    }
+
+    /// <summary>
+    /// Walking the chain reads every entry; paging through the trail should not repeat that on every click. A result is
+    /// reused for <see cref="VerificationReuse"/> while no entry has been added, so a tampered row shows within that time.
+    /// </summary>
+    private async Task<ChainStatus> RecentVerificationAsync(FiftyOpsDbContext db, CancellationToken ct)
+    {
+        var head = await db.AuditEntries.MaxAsync(e => (long?)e.Id, ct) ?? 0;
+        var now = clock.GetUtcNow();
+        lock (_verifiedLock)
+        {
+            if (_verified is { } v && v.HeadId == head && now - v.At < VerificationReuse) return v.Status;
+        }
+
+        var status = await AuditChain.VerifyAsync(db, ct);
+        lock (_verifiedLock)
+        {
+            _verified = (status, head, now);
+        }
+
+        return status;
+    }
+
+    /// <summary>Every matching entry, oldest first, read as it is written out (for the workbook).</summary>
+    public async IAsyncEnumerable<AuditRow> StreamAsync(AuditFilter filter, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await foreach (var row in Project(Apply(db.AuditEntries, filter).OrderBy(e => e.Id)).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            yield return row;
+        }
+    }
+
+    public async Task<ChainStatus> VerifyAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await AuditChain.VerifyAsync(db, ct);
+    }
+
+    internal static IQueryable<AuditEntry> Apply(IQueryable<AuditEntry> query, AuditFilter filter)
+    {
+        if (filter.From is { } from)
+        {
+            var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - AuditText.Kst;
+            query = query.Where(e => e.OccurredUtc >= start);
+        }
+
+        if (filter.To is { } to)
+        {
+            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - AuditText.Kst;
+            query = query.Where(e => e.OccurredUtc < end);
+        }
+
+        if (filter.User is { } user) query = query.Where(e => e.UserName == user);
+        if (filter.Kind is { } kind) query = query.Where(e => e.Kind == kind);
+        if (filter.ObjectText is { } text)
+        {
+            var pattern = "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            query = query.Where(e => EF.Functions.Like(e.ObjectType!, pattern, "\\") || EF.Functions.Like(e.ObjectId!, pattern, "\\"));
+        }
+
+        return query;
+    }
+
+    private static IQueryable<AuditRow> Project(IQueryable<AuditEntry> query) => query.Select(e => new AuditRow(
+        e.Id, e.OccurredUtc, e.UserName, e.IpAddress, e.Kind, e.ObjectType, e.ObjectId, e.Field, e.OldValue, e.NewValue, e.Detail, e.Hash));
+}

@@ -1,0 +1,159 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Fifty.Ops.Data;
+using Fifty.Ops.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fifty.Ops.Infrastructure.Auditing;
+
+/// <summary>The result of walking the chain from the first entry to the last.</summary>
+public sealed record ChainStatus(long Count, bool IsIntact, long? BrokenAtId, string Message, string? HeadHash);
+
+/// <summary>
+/// The hash chain of the audit trail: how an entry is serialised and hashed, how entries are appended, and how the
+/// chain is verified. Appends run inside a write transaction (SQLite <c>BEGIN IMMEDIATE</c>, which is what
+/// Microsoft.Data.Sqlite issues), so reading the last hash and inserting after it cannot interleave with another
+/// writer — in this process or any other.
+/// </summary>
+public static class AuditChain
+{
+    public static readonly string Genesis = new('0', 64);
+
+    /// <summary>Longer values are cut (and say so) before hashing, so what is stored is exactly what was hashed.</summary>
+    public const int MaxValueLength = 4000;
+
+    private const string StoredTimeFormat = "yyyy-MM-dd HH:mm:ss.FFFFFFF";
+
+    /// <summary>
+    /// A JSON array of every recorded column except the hashes, in a fixed order, with invariant formats. JSON gives
+    /// unambiguous quoting, so "a|b" + "c" can never collide with "a" + "b|c".
+    /// </summary>
+    public static string Canonical(AuditEntry e) => JsonSerializer.Serialize(new[]
+    {
+        e.Id.ToString(CultureInfo.InvariantCulture),
+        e.OccurredUtc.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture),
+        e.UserId?.ToString(CultureInfo.InvariantCulture),
+        e.UserName,
+        e.IpAddress,
+        e.Kind.ToString(),
+        e.ObjectType,
+        e.ObjectId,
+        e.Field,
+        e.OldValue,
+        e.NewValue,
+        e.Detail,
+    });
+
+    public static string ComputeHash(string previousHash, AuditEntry entry) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(previousHash + "\n" + Canonical(entry))));
+
+    /// <summary>
+    /// Appends records after the current last entry. The caller owns <paramref name="transaction"/>, which must already
+    /// hold SQLite's write lock (any transaction begun by EF or Microsoft.Data.Sqlite does).
+    /// </summary>
+    public static async Task<IReadOnlyList<AuditEntry>> AppendAsync(
+        DbConnection connection, DbTransaction transaction, AuditActor actor, IReadOnlyList<AuditRecord> records, DateTime occurredUtc, CancellationToken ct)
+    {
+        if (records.Count == 0) return [];
+        long lastId = 0;
+        var previous = Genesis;
+        await using (var last = connection.CreateCommand())
+        {
+            last.Transaction = transaction;
+            last.CommandText = """SELECT "Id", "Hash" FROM "AuditEntries" ORDER BY "Id" DESC LIMIT 1""";
+            await using var reader = await last.ExecuteReaderAsync(ct);
+            if (await reader.ReadAsync(ct))
+            {
+                lastId = reader.GetInt64(0);
+                previous = reader.GetString(1);
+            }
+        }
+
+        var written = new List<AuditEntry>(records.Count);
+        foreach (var record in records)
+        {
+            var entry = new AuditEntry
+            {
+                Id = ++lastId,
+                OccurredUtc = DateTime.SpecifyKind(occurredUtc, DateTimeKind.Utc),
+                UserId = actor.UserId,
+                UserName = Cut(actor.UserName, 64),
+                IpAddress = Cut(actor.IpAddress, 64),
+                Kind = record.Kind,
+                ObjectType = Cut(record.ObjectType, 100),
+                ObjectId = Cut(record.ObjectId, 200),
+                Field = Cut(record.Field, 100),
+                OldValue = Cut(record.OldValue, MaxValueLength),
+                NewValue = Cut(record.NewValue, MaxValueLength),
+                Detail = Cut(record.Detail, MaxValueLength),
+                PreviousHash = previous,
+            };
+            entry.Hash = ComputeHash(previous, entry);
+            previous = entry.Hash;
+
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = """
+                INSERT INTO "AuditEntries" ("Id", "OccurredUtc", "UserId", "UserName", "IpAddress", "Kind", "ObjectType", "ObjectId",
+                    "Field", "OldValue", "NewValue", "Detail", "PreviousHash", "Hash")
+                VALUES ($id, $at, $userId, $userName, $ip, $kind, $objectType, $objectId, $field, $old, $new, $detail, $previous, $hash)
+                """;
+            Add(insert, "$id", entry.Id);
+            Add(insert, "$at", entry.OccurredUtc.ToString(StoredTimeFormat, CultureInfo.InvariantCulture));
+            Add(insert, "$userId", entry.UserId);
+            Add(insert, "$userName", entry.UserName);
+            Add(insert, "$ip", entry.IpAddress);
+            Add(insert, "$kind", entry.Kind.ToString());
+            Add(insert, "$objectType", entry.ObjectType);
+            Add(insert, "$objectId", entry.ObjectId);
+            Add(insert, "$field", entry.Field);
+            Add(insert, "$old", entry.OldValue);
+            Add(insert, "$new", entry.NewValue);
+            Add(insert, "$detail", entry.Detail);
+            Add(insert, "$previous", entry.PreviousHash);
+            Add(insert, "$hash", entry.Hash);
+            await insert.ExecuteNonQueryAsync(ct);
+            written.Add(entry);
+        }
+
+        return written;
+    }
+
+    /// <summary>Walks every entry in order and reports the first one that does not follow from the one before.</summary>
+    public static async Task<ChainStatus> VerifyAsync(FiftyOpsDbContext db, CancellationToken ct = default)
+    {
+        long count = 0;
+        long expectedId = 1;
+        var expectedPrevious = Genesis;
+        await foreach (var e in db.AuditEntries.AsNoTracking().OrderBy(e => e.Id).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (e.Id != expectedId)
+                return Broken(count, e.Id, $"{expectedId:#,##0}번 기록이 없습니다: {e.Id:#,##0}번 앞에서 기록이 삭제되었습니다.");
+            if (e.PreviousHash != expectedPrevious)
+                return Broken(count, e.Id, $"{e.Id:#,##0}번 기록의 이전 해시가 앞 기록과 맞지 않습니다: 앞 기록이 바뀌었거나 삭제되었습니다.");
+            if (ComputeHash(e.PreviousHash, e) != e.Hash)
+                return Broken(count, e.Id, $"{e.Id:#,##0}번 기록의 내용이 해시와 맞지 않습니다: 기록된 뒤에 바뀌었습니다.");
+            expectedPrevious = e.Hash;
+            expectedId++;
+            count++;
+        }
+
+        return new ChainStatus(count, true, null, $"정상: 기록 {count:#,##0}건의 해시 체인이 끊김 없이 이어집니다.", count == 0 ? null : expectedPrevious);
+    }
+
+    private static ChainStatus Broken(long verified, long id, string message) => new(verified, false, id, "변조 의심: " + message, null);
+
+    private static string? Cut(string? value, int max) =>
+        value is null || value.Length <= max ? value : string.Concat(value.AsSpan(0, max - 20), $"…({value.Length - max + 20:#,##0}자 생략)");
+
+    private static void Add(DbCommand command, string name, object? value)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value ?? DBNull.Value;
+        command.Parameters.Add(p);
+    }
+}

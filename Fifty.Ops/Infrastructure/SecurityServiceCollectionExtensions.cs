@@ -1,0 +1,124 @@
+using Fifty.Ops.Domain;
+using Fifty.Ops.Features.Account;
+using Fifty.Ops.Features.Admin;
+using Fifty.Ops.Features.Audit;
+using Fifty.Ops.Infrastructure.Auditing;
+using Fifty.Ops.Infrastructure.Security;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Fifty.Ops.Infrastructure;
+
+/// <summary>Sign-in, roles, sessions, the audit trail and the hardening that goes with them (decision record 0004).</summary>
+public static class SecurityServiceCollectionExtensions
+{
+    public static IServiceCollection AddFiftyOpsSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section)
+            .Validate(o => o.IdleTimeout > TimeSpan.Zero && o.AbsoluteLifetime >= o.IdleTimeout && o.RevalidationInterval > TimeSpan.Zero,
+                "Auth: IdleTimeout > 0, AbsoluteLifetime ≥ IdleTimeout and RevalidationInterval > 0 are required.")
+            .ValidateOnStart();
+
+        services.AddSingleton<IAuditLog, AuditLog>();
+        services.AddSingleton<AccessGuard>();
+        services.AddSingleton<SessionValidator>();
+        services.AddSingleton<AuditQueryService>();
+        services.AddSingleton<AuditWorkbookWriter>();
+        services.AddScoped<UserAdminService>();
+        services.AddScoped<AccountInitializer>();
+
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                // Length, not composition (NIST 800-63B); PasswordRules adds a maximum and two sanity checks.
+                o.Password.RequiredLength = AuthOptions.MinPasswordLength;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.MaxFailedAccessAttempts = AuthOptions.MaxFailedAttempts;
+                o.Lockout.DefaultLockoutTimeSpan = AuthOptions.LockoutDuration;
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyz0123456789._-";
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddRoles<AppRole>()
+            .AddUserStore<UserStore>()
+            .AddRoleStore<RoleStore>()
+            .AddSignInManager<FiftyOpsSignInManager>()
+            .AddClaimsPrincipalFactory<ClaimsFactory>()
+            .AddErrorDescriber<KoreanIdentityErrorDescriber>()
+            .AddPasswordValidator<PasswordRules<AppUser>>()
+            .AddDefaultTokenProviders();
+
+        services.AddAuthentication(IdentityConstants.ApplicationScheme)
+            .AddCookie(IdentityConstants.ApplicationScheme, o =>
+            {
+                o.Cookie.Name = SessionCookie.Name;
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.LoginPath = "/account/login";
+                o.LogoutPath = "/account/logout";
+                o.SlidingExpiration = true;
+                o.Events.OnSigningIn = SessionCookie.OnSigningIn;
+                o.Events.OnValidatePrincipal = SessionCookie.OnValidatePrincipal;
+            });
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<AuthOptions>>((cookie, auth) => cookie.ExpireTimeSpan = auth.Value.IdleTimeout);
+
+        services.AddAuthorization(o => o.AddFiftyOpsPolicies());
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
+
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<CircuitActivity>();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingAuthStateProvider>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, ActorCircuitHandler>());
+        services.Configure<CircuitOptions>(o => o.DetailedErrors = environment.IsDevelopment());
+        services.AddAntiforgery(o => o.Cookie.Name = "FiftyOps.Antiforgery");
+
+        // Keys beside the database: a restart keeps people signed in and their forms valid.
+        var dataProtection = services.AddDataProtection().SetApplicationName("Fifty.Ops");
+        var keys = configuration["DataProtection:KeysPath"] ?? (DataServiceCollectionExtensions.DataFolder(configuration) is { } folder ? Path.Combine(folder, "keys") : null);
+        if (keys is not null)
+        {
+            if (OperatingSystem.IsWindows()) Directory.CreateDirectory(keys);
+            else Directory.CreateDirectory(keys, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keys));
+        }
+
+        return services;
+    }
+
+    /// <summary>Headers, then who the user is, then what they may do; the actor is known before a refusal is recorded.</summary>
+    public static WebApplication UseFiftyOpsSecurity(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseAuthentication();
+        app.UseMiddleware<ActorMiddleware>();
+        app.UseAuthorization();
+        return app;
+    }
+
+    /// <summary>
+    /// The framework's own scripts (<c>_framework/blazor.web.js</c>) are endpoints of the component mapping, so the
+    /// fallback policy would hide them from the sign-in page; they are public files, like the stylesheets.
+    /// </summary>
+    public static RazorComponentsEndpointConventionBuilder AllowFrameworkScripts(this RazorComponentsEndpointConventionBuilder builder)
+    {
+        builder.Add(endpoint =>
+        {
+            if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } route } && route.TrimStart('/').StartsWith("_framework/", StringComparison.Ordinal))
+                endpoint.Metadata.Add(new AllowAnonymousAttribute());
+        });
+        return builder;
+    }
+}
