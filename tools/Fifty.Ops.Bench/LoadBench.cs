@@ -25,6 +25,8 @@ public static class LoadBench
         start.Environment["ConnectionStrings__Default"] = $"Data Source={databasePath}";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Auth__InitialAdminPassword"] = BenchApp.AdminPassword;
+        start.Environment["DataProtection__KeysPath"] = Path.Combine(Path.GetDirectoryName(databasePath)!, "keys-load");
         using var app = Process.Start(start)!;
         app.OutputDataReceived += (_, _) => { };
         app.ErrorDataReceived += (_, _) => { };
@@ -89,6 +91,11 @@ public static class LoadBench
     private static async Task OneUserAsync(IPage page, string url, string year, string quarter, List<double> latencies, TimeSpan limit)
     {
         page.SetDefaultTimeout((float)limit.TotalMilliseconds);
+        await page.GotoAsync($"{url}/account/login");
+        await page.Locator("input[name=username]").FillAsync("admin");
+        await page.Locator("input[name=password]").FillAsync(BenchApp.AdminPassword);
+        await page.Locator("form button[type=submit]").First.ClickAsync();
+        await page.WaitForURLAsync(u => !u.Contains("/account/login", StringComparison.Ordinal));
         await page.GotoAsync($"{url}/budget?year={year}&quarter={quarter}");
         var million = page.Locator("button.segment", new() { HasTextString = "백만원" });
         await Microsoft.Playwright.Assertions.Expect(million).ToBeEnabledAsync(new() { Timeout = (float)limit.TotalMilliseconds });

@@ -111,7 +111,7 @@ internal static class BenchCommand
             "/" + q, "/indicators" + q, $"/indicators/{indicatorId}" + q, "/projects" + q, $"/projects/{projectCode}" + q,
             "/budget" + q, "/budget/reconciliation" + q, "/campuses" + q, "/reports" + q,
         ];
-        var client = app.CreateClient();
+        var client = await app.SignedInClientAsync();
         using var sql = new SqlCounter();
         Console.WriteLine($"## Pages: {label} — prerendered GET, {requests} requests each after 3 warm-ups");
         Console.WriteLine();
@@ -154,7 +154,7 @@ internal static class BenchCommand
         var bare = await Timings.RunAsync(2, 10, () => { using var s = new MemoryStream(); ExportBench.WriteBare(cells, s); return Task.CompletedTask; });
         var (_, peak, managed) = ExportBench.Time(() => { using var s = new MemoryStream(); QuarterlyWorkbook.Write(report, s); });
         Console.WriteLine($"| quarterly .xlsx, writer only ({cells.Count:#,##0} cells) | {writer.Median:0} | {bare.Median:0} | {writer.Median / bare.Median:0.00}× | {peak:0} | {managed:0} |");
-        var client = app.CreateClient();
+        var client = await app.SignedInClientAsync();
         var endpoint = await Timings.RunAsync(2, 10, async () => (await client.GetAsync(new Uri($"/reports/{year}/q{quarter}.xlsx", UriKind.Relative))).EnsureSuccessStatusCode());
         Console.WriteLine($"| quarterly .xlsx, GET endpoint (data + writer) | {endpoint.Median:0} | | | | |");
 
