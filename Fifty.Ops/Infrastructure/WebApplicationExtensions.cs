@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using Fifty.Ops.Data;
 using Fifty.Ops.Features.Reports;
 using Fifty.Ops.Features.Budget;
+using Fifty.Ops.Features.DataEntry;
 using Microsoft.AspNetCore.Localization;
 using Radzen;
 
@@ -52,6 +53,7 @@ public static class WebApplicationExtensions
         app.MapStaticAssets();
         app.MapReportEndpoints();
         app.MapBudgetEndpoints();
+        app.MapDataEntryEndpoints();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;
     }
