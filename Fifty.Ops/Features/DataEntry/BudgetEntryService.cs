@@ -129,9 +129,11 @@ public sealed class BudgetEntryForm
 /// </summary>
 public sealed class BudgetEntryService(IDbContextFactory<FiftyOpsDbContext> factory, TimeProvider clock)
 {
-    public async Task<BudgetEntryPage> GetAsync(int year, int quarter, CancellationToken ct = default)
+    /// <summary>The page of the asked period (or the latest open one when none is asked).</summary>
+    public async Task<BudgetEntryPage> GetAsync(int? askedYear, int? askedQuarter, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        if (await PeriodLock.ResolveAsync(db, askedYear, askedQuarter, ct) is not var (year, quarter)) return new BudgetEntryPage(null, askedYear ?? DateTime.Today.Year, []);
         var state = await PeriodLock.StateAsync(db, year, quarter, ct);
         if (state is null) return new BudgetEntryPage(null, year, []);
         var facts = await BudgetFacts.LoadAsync(db, Dto(state), ct);

@@ -80,6 +80,20 @@ public static class PeriodLock
             : $"{year}년 {closing.Quarter}분기가 마감되어 그 이전인 {quarter}분기도 입력할 수 없습니다 (분기 보고는 연초부터 누적됩니다).";
     }
 
+    /// <summary>
+    /// The period an entry page opens on: the one asked for; otherwise the latest open period (of the asked year, if one
+    /// was asked), else the latest period. Null when there is none.
+    /// </summary>
+    public static async Task<(int Year, int Quarter)?> ResolveAsync(FiftyOpsDbContext db, int? year, int? quarter, CancellationToken ct)
+    {
+        var periods = await db.ReportingPeriods.Where(p => year == null || p.Year == year)
+            .Select(p => new { p.Year, p.Quarter, p.IsClosed }).ToListAsync(ct);
+        var pick = periods.FirstOrDefault(p => p.Quarter == quarter)
+                   ?? periods.Where(p => !p.IsClosed).OrderByDescending(p => p.Year).ThenByDescending(p => p.Quarter).FirstOrDefault()
+                   ?? periods.OrderByDescending(p => p.Year).ThenByDescending(p => p.Quarter).FirstOrDefault();
+        return pick is null ? null : (pick.Year, pick.Quarter);
+    }
+
     /// <summary>The period and its state, read on the caller's context (inside the writing transaction when writing).</summary>
     public static async Task<EntryPeriodState?> StateAsync(FiftyOpsDbContext db, int year, int quarter, CancellationToken ct)
     {

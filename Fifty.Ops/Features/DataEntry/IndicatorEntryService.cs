@@ -51,9 +51,11 @@ public sealed class IndicatorEntryService(IDbContextFactory<FiftyOpsDbContext> f
 
     public static string TokenOf(int target, int actual, int comment) => string.Create(CultureInfo.InvariantCulture, $"{target}.{actual}.{comment}");
 
-    public async Task<IndicatorEntryPage> GetAsync(int year, int quarter, CancellationToken ct = default)
+    /// <summary>The page of the asked period (or the latest open one when none is asked).</summary>
+    public async Task<IndicatorEntryPage> GetAsync(int? askedYear, int? askedQuarter, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        if (await PeriodLock.ResolveAsync(db, askedYear, askedQuarter, ct) is not var (year, quarter)) return new IndicatorEntryPage(null, askedYear ?? DateTime.Today.Year, []);
         var state = await PeriodLock.StateAsync(db, year, quarter, ct);
         if (state is null) return new IndicatorEntryPage(null, year, []);
         var periodId = await db.ReportingPeriods.Where(p => p.Year == year && p.Quarter == quarter).Select(p => p.Id).SingleAsync(ct);

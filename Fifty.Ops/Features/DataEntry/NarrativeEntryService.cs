@@ -55,9 +55,11 @@ public sealed class NarrativeEntryService(IDbContextFactory<FiftyOpsDbContext> f
     public static string TokenOf(IEnumerable<(int Id, int Version)> rows) =>
         string.Join(",", rows.OrderBy(r => r.Id).Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Id}:{r.Version}")));
 
-    public async Task<NarrativeEntryPage> GetAsync(int year, int quarter, CancellationToken ct = default)
+    /// <summary>The page of the asked period (or the latest open one when none is asked).</summary>
+    public async Task<NarrativeEntryPage> GetAsync(int? askedYear, int? askedQuarter, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        if (await PeriodLock.ResolveAsync(db, askedYear, askedQuarter, ct) is not var (year, quarter)) return new NarrativeEntryPage(null, askedYear ?? DateTime.Today.Year, []);
         var state = await PeriodLock.StateAsync(db, year, quarter, ct);
         if (state is null) return new NarrativeEntryPage(null, year, []);
         var periods = await db.ReportingPeriods.Where(p => p.Year == year && p.Quarter <= quarter)

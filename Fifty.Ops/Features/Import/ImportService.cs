@@ -35,6 +35,10 @@ public sealed record ImportPreview(
 
 public sealed record ImportCommitResult(bool Committed, string Message, ImportPreview Preview);
 
+public sealed record ImportBatchRow(string FileName, string ContentHash, long SizeBytes, int ChangeCount, DateTimeOffset ImportedAt, string ImportedBy);
+
+public sealed record ImportPageModel(EntryPeriodState? Period, int Year, IReadOnlyList<ImportBatchRow> Recent);
+
 /// <summary>
 /// The Excel round trip of a period: the template (<see cref="ImportTemplate"/>) and the upload. An upload is checked
 /// before parsing (<see cref="UploadGuard"/>), read with bounded parts (<see cref="XlsxSheetReader"/>), validated
@@ -54,6 +58,17 @@ public sealed class ImportService(
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private const string FileSheet = "파일";
+
+    public async Task<ImportPageModel> GetPageAsync(int? askedYear, int? askedQuarter, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (await PeriodLock.ResolveAsync(db, askedYear, askedQuarter, ct) is not var (year, quarter)) return new ImportPageModel(null, askedYear ?? DateTime.Today.Year, []);
+        var state = await PeriodLock.StateAsync(db, year, quarter, ct);
+        var recent = (await db.ImportBatches.Where(b => db.ReportingPeriods.Any(p => p.Id == b.ReportingPeriodId && p.Year == year && p.Quarter == quarter))
+                .Select(b => new ImportBatchRow(b.FileName, b.ContentHash, b.SizeBytes, b.ChangeCount, b.ImportedAt, b.ImportedBy)).ToListAsync(ct))
+            .OrderByDescending(b => b.ImportedAt).Take(10).ToList();
+        return new ImportPageModel(state, year, recent);
+    }
 
     /// <summary>The template of a period, or why there is none.</summary>
     public async Task<(string? FileName, string? Problem)> WriteTemplateAsync(int year, int quarter, Stream output, CancellationToken ct = default)
