@@ -1,5 +1,6 @@
 using Fifty.Ops.Features;
 using Fifty.Ops.Infrastructure;
+using Fifty.Ops.Infrastructure.Durability;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -13,6 +14,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddFiftyOpsData(builder.Configuration);
+builder.Services.AddFiftyOpsDurability(builder.Configuration);
 builder.Services.AddFiftyOpsFeatures();
 builder.Services.AddFiftyOpsUi();
 builder.Services.AddFiftyOpsSecurity(builder.Configuration, builder.Environment);

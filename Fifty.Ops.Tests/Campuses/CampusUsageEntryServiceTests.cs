@@ -15,8 +15,19 @@ public sealed class CampusUsageEntryServiceTests : IAsyncLifetime
 
     public Task DisposeAsync() => _database.DisposeAsync();
 
+
     private CampusUsageEntryService Service(bool demo = false) =>
-        new(_database.Factory, new PeriodService(_database.Factory), new SeedOptions(SeededDatabase.SeedRoot, demo), TimeProvider.System);
+        new(_database.Factory, new PeriodService(_database.Factory), new SeedOptions(SeededDatabase.SeedRoot, demo), TimeProvider.System, EntryFixtures.Guard(_database.Factory));
+
+    [Fact]
+    public async Task OnlyAPlannerMayRecordAMonthAndARefusalWritesNothing()
+    {
+        var result = await Service().SaveAsync(EntryFixtures.Director, Form(campus: "central", visits: "777"));
+        Assert.False(result.Saved);
+        Assert.StartsWith("권한이 없습니다: 캠퍼스 월별 이용 입력 권한은", Assert.Single(result.Errors).Text, StringComparison.Ordinal);
+        await using var db = _database.CreateContext();
+        Assert.False(await db.CampusUsages.AnyAsync(u => u.Visits == 777));
+    }
 
     private static UsageEntryForm Form(string campus = "west", int year = 2023, string month = "10", string visits = "1200", string occupied = "") =>
         new() { CampusCode = campus, Year = year, Month = month, Visits = visits, CounsellingCases = "40", OccupiedSeats = occupied };
@@ -24,7 +35,7 @@ public sealed class CampusUsageEntryServiceTests : IAsyncLifetime
     [Fact]
     public async Task SavesAMonthAndTheQuarterTotalIncludesIt()
     {
-        var result = await Service().SaveAsync(Form(occupied: "30"));
+        var result = await Service().SaveAsync(EntryFixtures.Planner, Form(occupied: "30"));
         Assert.True(result.Saved, string.Join(" / ", result.Errors.Select(e => e.Text)));
 
         var page = await Service().GetPageAsync(2023, 3);
@@ -40,8 +51,12 @@ public sealed class CampusUsageEntryServiceTests : IAsyncLifetime
     [Fact]
     public async Task SavingTheSameMonthAgainReplacesItsFigures()
     {
-        Assert.True((await Service().SaveAsync(Form(visits: "1200"))).Saved);
-        Assert.True((await Service().SaveAsync(Form(visits: "1500"))).Saved);
+        var first = await Service().SaveAsync(EntryFixtures.Planner, Form(visits: "1200"));
+        Assert.True(first.Saved);
+        // The form carries the version it loaded; saving the month again from it replaces the figures.
+        var second = Form(visits: "1500");
+        second.Token = first.Token!;
+        Assert.True((await Service().SaveAsync(EntryFixtures.Planner, second)).Saved);
 
         await using var db = _database.CreateContext();
         var row = await db.CampusUsages.SingleAsync(u => u.Year == 2023 && u.Month == 10);
@@ -51,7 +66,7 @@ public sealed class CampusUsageEntryServiceTests : IAsyncLifetime
     [Fact]
     public async Task AClosedPeriodRefusesTheEntryAndWritesNothing()
     {
-        var result = await Service().SaveAsync(Form(month: "9"));
+        var result = await Service().SaveAsync(EntryFixtures.Planner, Form(month: "9"));
         Assert.False(result.Saved);
         Assert.Equal("2023년 3분기는 마감되어 입력할 수 없습니다 (2023. 9. 30. 기준 보고).", Assert.Single(result.Errors).Text);
         await using var db = _database.CreateContext();
@@ -67,13 +82,13 @@ public sealed class CampusUsageEntryServiceTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        Assert.True((await Service().SaveAsync(Form(month: "11"))).Saved);
+        Assert.True((await Service().SaveAsync(EntryFixtures.Planner, Form(month: "11"))).Saved);
         await using (var db = _database.CreateContext())
         {
             await db.ReportingPeriods.Where(p => p.Year == 2023 && p.Quarter == 4).ExecuteUpdateAsync(s => s.SetProperty(p => p.IsClosed, true));
         }
 
-        var result = await Service().SaveAsync(Form(month: "11", visits: "999"));
+        var result = await Service().SaveAsync(EntryFixtures.Planner, Form(month: "11", visits: "999"));
         Assert.False(result.Saved);
         Assert.StartsWith("2023년 4분기는 마감되어", result.Errors[0].Text, StringComparison.Ordinal);
         await using var check = _database.CreateContext();
@@ -83,7 +98,7 @@ public sealed class CampusUsageEntryServiceTests : IAsyncLifetime
     [Fact]
     public async Task OccupiedSeatsAboveThe2023SeatCountAreRefused()
     {
-        var result = await Service().SaveAsync(Form(occupied: "49"));
+        var result = await Service().SaveAsync(EntryFixtures.Planner, Form(occupied: "49"));
         Assert.False(result.Saved);
         var error = Assert.Single(result.Errors);
         Assert.Equal(nameof(UsageEntryForm.OccupiedSeats), error.Field);
@@ -93,7 +108,7 @@ public sealed class CampusUsageEntryServiceTests : IAsyncLifetime
     [Fact]
     public async Task TheDowntownCentreHasNoSeatCountSoOccupiedSeatsComeWithANotice()
     {
-        var result = await Service().SaveAsync(Form(campus: "downtown", occupied: "5"));
+        var result = await Service().SaveAsync(EntryFixtures.Planner, Form(campus: "downtown", occupied: "5"));
         Assert.True(result.Saved);
         Assert.Contains("사용률을 계산할 수 없습니다", Assert.Single(result.Notices), StringComparison.Ordinal);
     }
@@ -101,9 +116,9 @@ public sealed class CampusUsageEntryServiceTests : IAsyncLifetime
     [Fact]
     public async Task AYearWithoutReportingPeriodsAndAnUnknownCampusAreRefused()
     {
-        Assert.Equal("2024년은 등록된 보고 기간이 없어 입력할 수 없습니다.", (await Service().SaveAsync(Form(year: 2024))).Errors.Single().Text);
-        Assert.Equal(nameof(UsageEntryForm.CampusCode), (await Service().SaveAsync(Form(campus: "nowhere"))).Errors.Single().Field);
-        Assert.StartsWith("서울시50플러스 동부캠퍼스는 개관 전이어서", (await Service().SaveAsync(Form(campus: "east"))).Errors.Single().Text, StringComparison.Ordinal);
+        Assert.Equal("2024년은 등록된 보고 기간이 없어 입력할 수 없습니다.", (await Service().SaveAsync(EntryFixtures.Planner, Form(year: 2024))).Errors.Single().Text);
+        Assert.Equal(nameof(UsageEntryForm.CampusCode), (await Service().SaveAsync(EntryFixtures.Planner, Form(campus: "nowhere"))).Errors.Single().Field);
+        Assert.StartsWith("서울시50플러스 동부캠퍼스는 개관 전이어서", (await Service().SaveAsync(EntryFixtures.Planner, Form(campus: "east"))).Errors.Single().Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -135,7 +150,7 @@ public sealed class CampusUsageEntryServiceTests : IAsyncLifetime
         Assert.True(withDemo.Months[9]!.IsDemo);
         Assert.True(withDemo.IncludesDemo);
 
-        Assert.True((await Service(demo: true).SaveAsync(Form(visits: "1200"))).Saved);
+        Assert.True((await Service(demo: true).SaveAsync(EntryFixtures.Planner, Form(visits: "1200"))).Saved);
         var overridden = (await Service(demo: true).GetPageAsync(2023, 3)).Campuses.Single(c => c.Code == "west");
         Assert.Equal(1200, overridden.Months[9]!.Visits);
         Assert.False(overridden.Months[9]!.IsDemo);

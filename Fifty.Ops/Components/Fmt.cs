@@ -29,6 +29,10 @@ public static class Fmt
 
     public static string AsOf(DateOnly date) => $"{Date(date)} 기준";
 
+    /// <summary>A moment as Korean staff read it: Korea time, to the minute ("2026. 11. 23. 10:05 (KST)").</summary>
+    public static string Time(DateTimeOffset? moment) =>
+        moment is null ? None : moment.Value.ToOffset(TimeSpan.FromHours(9)).ToString("yyyy. M. d. HH:mm", CultureInfo.InvariantCulture) + " (KST)";
+
     public static decimal? Ratio(decimal? numerator, decimal? denominator) =>
         numerator is null || denominator is null || denominator == 0 ? null : numerator / denominator;
 }

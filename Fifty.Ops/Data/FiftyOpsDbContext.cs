@@ -7,6 +7,8 @@ namespace Fifty.Ops.Data;
 public sealed class FiftyOpsDbContext(DbContextOptions<FiftyOpsDbContext> options) : DbContext(options)
 {
     public DbSet<ReportingPeriod> ReportingPeriods => Set<ReportingPeriod>();
+    public DbSet<PeriodStatusChange> PeriodStatusChanges => Set<PeriodStatusChange>();
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<Campus> Campuses => Set<Campus>();
     public DbSet<CampusFacility> CampusFacilities => Set<CampusFacility>();
     public DbSet<SharedOffice> SharedOffices => Set<SharedOffice>();
@@ -54,5 +56,38 @@ public sealed class FiftyOpsDbContext(DbContextOptions<FiftyOpsDbContext> option
     {
         // Enums are stored by name so the database stays readable to auditors with a plain SQLite client.
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// Every save of a versioned record raises its <see cref="IVersioned.Version"/> by one; the UPDATE matches the
+    /// original version, so a save based on a stale read affects no row and fails with a concurrency exception.
+    /// A service that knows which version its editor started from sets that as the original value first.
+    /// </summary>
+    private void StampVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State == EntityState.Added && entry.Entity.Version == 0)
+            {
+                entry.Entity.Version = 1;
+            }
+            else if (entry.State == EntityState.Modified)
+            {
+                var version = entry.Property(e => e.Version);
+                version.CurrentValue = version.OriginalValue + 1;
+            }
+        }
     }
 }

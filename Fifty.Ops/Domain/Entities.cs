@@ -15,7 +15,7 @@ public sealed record SourceRef(string Doc, string Section)
 public enum Quarter { Q1 = 1, Q2 = 2, Q3 = 3, Q4 = 4 }
 
 /// <summary>A quarter of a fiscal year with its as-of date (기준일). A closed period accepts no writes.</summary>
-public sealed class ReportingPeriod
+public sealed class ReportingPeriod : IVersioned
 {
     public int Id { get; set; }
     public int Year { get; set; }
@@ -23,6 +23,14 @@ public sealed class ReportingPeriod
     public DateOnly AsOf { get; set; }
     public string Label { get; set; } = "";
     public bool IsClosed { get; set; }
+    /// <summary>When and by whom it was last closed (마감); null for a period seeded closed from a published report.</summary>
+    public DateTimeOffset? ClosedAt { get; set; }
+    public string? ClosedBy { get; set; }
+    /// <summary>The last reopening and its stated reason; the full history is in <see cref="PeriodStatusChange"/>.</summary>
+    public DateTimeOffset? ReopenedAt { get; set; }
+    public string? ReopenedBy { get; set; }
+    public string? ReopenReason { get; set; }
+    public int Version { get; set; }
 }
 
 public enum CampusKind { Campus, Centre }
@@ -78,7 +86,7 @@ public sealed class SharedOffice : IHasSource
 }
 
 /// <summary>Monthly usage of one campus, entered by planners (or loaded from the optional demo set).</summary>
-public sealed class CampusUsage
+public sealed class CampusUsage : IVersioned
 {
     public int Id { get; set; }
     public int CampusId { get; set; }
@@ -92,6 +100,8 @@ public sealed class CampusUsage
     public int? OccupiedSeats { get; set; }
     public bool IsDemo { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    public string? UpdatedBy { get; set; }
+    public int Version { get; set; }
 }
 
 public enum CampusBudgetRole { Operation, Opening }
@@ -232,8 +242,11 @@ public sealed class ProgrammeNode : IHasSource
 /// <summary>Which part of a report an amount comes from; the same project may appear in several and must agree.</summary>
 public enum BudgetSection { Appendix, ProjectTable, RequiredBudget, Entry }
 
-/// <summary>Amounts (천원) of one programme row as one section of a report states them for one period.</summary>
-public sealed class BudgetLine : IHasSource
+/// <summary>
+/// Amounts (천원) of one programme row as one section of a report states them for one period. A planner's figures are a
+/// line of their own in section <see cref="BudgetSection.Entry"/>; the lines transcribed from a report are never edited.
+/// </summary>
+public sealed class BudgetLine : IHasSource, IVersioned
 {
     public int Id { get; set; }
     public int ReportingPeriodId { get; set; }
@@ -254,6 +267,9 @@ public sealed class BudgetLine : IHasSource
     public string? RateDisbursedRaw { get; set; }
     public string? ForecastRateRaw { get; set; }
     public SourceRef Source { get; set; } = SourceRef.Entered;
+    public DateTimeOffset? UpdatedAt { get; set; }
+    public string? UpdatedBy { get; set; }
+    public int Version { get; set; }
 }
 
 /// <summary>A project block of a report (overview, 성과목표 ☞ 실적, 소요예산) with its narrative bullets.</summary>
@@ -280,7 +296,7 @@ public sealed class Project : IHasSource
 
 public enum NarrativeKind { Progress, Plan }
 
-public sealed class ProjectNarrative : IHasSource
+public sealed class ProjectNarrative : IHasSource, IVersioned
 {
     public int Id { get; set; }
     public int ProjectId { get; set; }
@@ -292,6 +308,9 @@ public sealed class ProjectNarrative : IHasSource
     public string Text { get; set; } = "";
     public string? ScheduleRaw { get; set; }
     public SourceRef Source { get; set; } = SourceRef.Entered;
+    public DateTimeOffset? UpdatedAt { get; set; }
+    public string? UpdatedBy { get; set; }
+    public int Version { get; set; }
 }
 
 public enum IndicatorKind { Promise, Headline, Project }
@@ -321,8 +340,12 @@ public sealed class Indicator : IHasSource
 
 public enum IndicatorValueKind { Actual, Target, StatedRate }
 
-/// <summary>One cell of an indicator table; Raw is verbatim, Value/SubValue are what could be read from it.</summary>
-public sealed class IndicatorValue : IHasSource
+/// <summary>
+/// One cell of an indicator table; Raw is verbatim, Value/SubValue are what could be read from it. A cell a planner
+/// enters belongs to a reporting period (<see cref="ReportingPeriodId"/>) and takes that period's 기준일 as
+/// <see cref="AsOf"/>; a cell transcribed from a report has none and is never edited.
+/// </summary>
+public sealed class IndicatorValue : IHasSource, IVersioned
 {
     public int Id { get; set; }
     public int IndicatorId { get; set; }
@@ -335,10 +358,14 @@ public sealed class IndicatorValue : IHasSource
     public decimal? Value { get; set; }
     public decimal? SubValue { get; set; }
     public SourceRef Source { get; set; } = SourceRef.Entered;
+    public int? ReportingPeriodId { get; set; }
+    public DateTimeOffset? UpdatedAt { get; set; }
+    public string? UpdatedBy { get; set; }
+    public int Version { get; set; }
 }
 
 /// <summary>원인 분석 / 조치 계획 written by a planner for an indicator at a period.</summary>
-public sealed class IndicatorComment
+public sealed class IndicatorComment : IVersioned
 {
     public int Id { get; set; }
     public int IndicatorId { get; set; }
@@ -348,6 +375,7 @@ public sealed class IndicatorComment
     public string Action { get; set; } = "";
     public string Author { get; set; } = "";
     public DateTimeOffset UpdatedAt { get; set; }
+    public int Version { get; set; }
 }
 
 /// <summary>A multi-year target of the city's Seoul Learn 4050 plan (the policy 2023 programmes are tagged with).</summary>

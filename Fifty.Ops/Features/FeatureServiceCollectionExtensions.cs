@@ -1,5 +1,6 @@
 using Fifty.Ops.Features.Budget;
 using Fifty.Ops.Features.Campuses;
+using Fifty.Ops.Features.DataEntry;
 using Fifty.Ops.Features.Indicators;
 using Fifty.Ops.Features.Overview;
 using Fifty.Ops.Features.Periods;
@@ -23,6 +24,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton<ProjectQueryService>();
         services.AddSingleton<CampusQueryService>();
         services.AddSingleton<CampusUsageEntryService>();
+        services.AddDataEntryFeature();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ReportCatalogService>();
         services.AddSingleton<QuarterlyReportService>();

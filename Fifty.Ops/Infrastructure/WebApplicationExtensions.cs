@@ -6,6 +6,7 @@ using Fifty.Ops.Features.Account;
 using Fifty.Ops.Features.Audit;
 using Fifty.Ops.Features.Reports;
 using Fifty.Ops.Features.Budget;
+using Fifty.Ops.Features.DataEntry;
 using Microsoft.AspNetCore.Localization;
 using Radzen;
 
@@ -59,6 +60,7 @@ public static class WebApplicationExtensions
         app.MapAuditEndpoints();
         app.MapReportEndpoints();
         app.MapBudgetEndpoints();
+        app.MapDataEntryEndpoints();
         // frame-ancestors is in the app's one CSP header (SecurityHeadersMiddleware), not in a second one from Blazor.
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null).AllowFrameworkScripts();
         return app;

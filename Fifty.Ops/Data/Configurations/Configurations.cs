@@ -10,6 +10,10 @@ internal sealed class ReportingPeriodConfiguration : IEntityTypeConfiguration<Re
     {
         b.HasIndex(e => new { e.Year, e.Quarter }).IsUnique();
         b.Property(e => e.Label).HasMaxLength(100);
+        b.Property(e => e.ClosedBy).HasMaxLength(100);
+        b.Property(e => e.ReopenedBy).HasMaxLength(100);
+        b.Property(e => e.ReopenReason).HasMaxLength(500);
+        b.Property(e => e.Version).IsConcurrencyToken();
     }
 }
 
@@ -49,6 +53,8 @@ internal sealed class CampusUsageConfiguration : IEntityTypeConfiguration<Campus
     {
         b.HasOne(e => e.Campus).WithMany().HasForeignKey(e => e.CampusId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(e => new { e.CampusId, e.Year, e.Month, e.IsDemo }).IsUnique();
+        b.Property(e => e.UpdatedBy).HasMaxLength(100);
+        b.Property(e => e.Version).IsConcurrencyToken();
         b.ToTable(t =>
         {
             t.HasCheckConstraint("CK_CampusUsages_Month", "\"Month\" BETWEEN 1 AND 12");
@@ -147,6 +153,8 @@ internal sealed class BudgetLineConfiguration : IEntityTypeConfiguration<BudgetL
         b.HasIndex(e => new { e.ReportingPeriodId, e.Section, e.RowInSection }).IsUnique();
         b.HasIndex(e => e.ProgrammeNodeId);
         b.Property(e => e.NameInSource).HasMaxLength(300);
+        b.Property(e => e.UpdatedBy).HasMaxLength(100);
+        b.Property(e => e.Version).IsConcurrencyToken();
         b.HasSource();
     }
 }
@@ -168,6 +176,8 @@ internal sealed class ProjectNarrativeConfiguration : IEntityTypeConfiguration<P
         b.HasOne(e => e.Project).WithMany().HasForeignKey(e => e.ProjectId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<ReportingPeriod>().WithMany().HasForeignKey(e => e.ReportingPeriodId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(e => new { e.ProjectId, e.ReportingPeriodId, e.Kind, e.Ordinal }).IsUnique();
+        b.Property(e => e.UpdatedBy).HasMaxLength(100);
+        b.Property(e => e.Version).IsConcurrencyToken();
         b.HasSource();
     }
 }
@@ -189,6 +199,11 @@ internal sealed class IndicatorValueConfiguration : IEntityTypeConfiguration<Ind
     {
         b.HasOne(e => e.Indicator).WithMany().HasForeignKey(e => e.IndicatorId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(e => new { e.IndicatorId, e.Year, e.Kind });
+        // A planner's cell belongs to one period: at most one per indicator, year, kind and period (source cells have none).
+        b.HasOne<ReportingPeriod>().WithMany().HasForeignKey(e => e.ReportingPeriodId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(e => new { e.IndicatorId, e.Year, e.Kind, e.ReportingPeriodId }).IsUnique();
+        b.Property(e => e.UpdatedBy).HasMaxLength(100);
+        b.Property(e => e.Version).IsConcurrencyToken();
         b.HasSource();
     }
 }
@@ -200,6 +215,7 @@ internal sealed class IndicatorCommentConfiguration : IEntityTypeConfiguration<I
         b.HasOne(e => e.Indicator).WithMany().HasForeignKey(e => e.IndicatorId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<ReportingPeriod>().WithMany().HasForeignKey(e => e.ReportingPeriodId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(e => new { e.IndicatorId, e.ReportingPeriodId }).IsUnique();
+        b.Property(e => e.Version).IsConcurrencyToken();
     }
 }
 

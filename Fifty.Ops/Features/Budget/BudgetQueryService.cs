@@ -108,6 +108,7 @@ public sealed class BudgetQueryService(IDbContextFactory<FiftyOpsDbContext> fact
 {
     public const string ExecutionSourceText = "붙임 예산 집행 현황 (예산현액·당초·추경·예산변경·지출액), 사업별 예산집행현황 (원인행위액·연말 집행예상액)";
     public const string RequiredBudgetSourceText = "사업별 사업개요의 소요예산 (집행 실적은 보고서에 없음)";
+    public const string EntrySourceText = "기획 담당 입력 값 우선 (입력이 없는 칸은 보고서 값, 상위 행은 입력이 바꾼 열만 하위 합계)";
 
     public async Task<BudgetOverview> GetOverviewAsync(int? year, int? quarter, CancellationToken ct = default)
     {
@@ -131,7 +132,13 @@ public sealed class BudgetQueryService(IDbContextFactory<FiftyOpsDbContext> fact
             shares,
             view.Mode,
             view.Rows,
-            view.Mode switch { BudgetGridMode.Execution => ExecutionSourceText, BudgetGridMode.RequiredBudget => RequiredBudgetSourceText, _ => null },
+            view.Mode switch
+            {
+                BudgetGridMode.Execution when facts!.Lines.Any(l => l.Section == BudgetSection.Entry) => EntrySourceText + "; " + ExecutionSourceText,
+                BudgetGridMode.Execution => ExecutionSourceText,
+                BudgetGridMode.RequiredBudget => RequiredBudgetSourceText,
+                _ => null,
+            },
             view.Pace,
             view.Pace is null ? null : YearEndForecast.Method(view.Pace.Expected),
             view.Attention,
@@ -154,7 +161,7 @@ public sealed class BudgetQueryService(IDbContextFactory<FiftyOpsDbContext> fact
 
     internal static ExecutionView BuildView(BudgetFacts facts, PaceOptions options)
     {
-        if (facts.Lines.Any(l => l.Section == BudgetSection.Appendix && l.Code is not null))
+        if (facts.Lines.Any(l => l.Section is BudgetSection.Appendix or BudgetSection.Entry && l.Code is not null))
         {
             var rows = ExecutionRows(facts, options);
             var pace = new PaceSummary(facts.Quarter, options.ExpectedShare(facts.Quarter), options.BehindTolerance, options.AheadTolerance);
@@ -172,12 +179,14 @@ public sealed class BudgetQueryService(IDbContextFactory<FiftyOpsDbContext> fact
     /// </summary>
     internal static List<ExecutionRow> ExecutionRows(BudgetFacts facts, PaceOptions options)
     {
-        var rows = facts.Nodes
-            .Select(n => (Node: n, Line: facts.FirstIn(n.Code, BudgetSection.Appendix), Table: facts.FirstIn(n.Code, BudgetSection.ProjectTable)))
-            .Where(x => x.Line is not null)
-            .Select(x => new ExecutionRow(x.Node.Code, x.Node.ParentCode, x.Node.Level, x.Node.Kind, x.Node.Name, x.Node.Funding, x.Node.Tags,
-                x.Line!.CurrentBudget, x.Line.Original, x.Line.Supplementary, x.Line.Transfers, x.Table?.Committed, x.Line.Disbursed, x.Table?.Forecast))
-            .ToList();
+        var rows = facts.Lines.Any(l => l.Section == BudgetSection.Entry && l.Code is not null)
+            ? EnteredRows(facts)
+            : facts.Nodes
+                .Select(n => (Node: n, Line: facts.FirstIn(n.Code, BudgetSection.Appendix), Table: facts.FirstIn(n.Code, BudgetSection.ProjectTable)))
+                .Where(x => x.Line is not null)
+                .Select(x => new ExecutionRow(x.Node.Code, x.Node.ParentCode, x.Node.Level, x.Node.Kind, x.Node.Name, x.Node.Funding, x.Node.Tags,
+                    x.Line!.CurrentBudget, x.Line.Original, x.Line.Supplementary, x.Line.Transfers, x.Table?.Committed, x.Line.Disbursed, x.Table?.Forecast))
+                .ToList();
         rows = RollUp(rows);
 
         var elapsed = options.ExpectedShare(facts.Quarter);
@@ -189,6 +198,63 @@ public sealed class BudgetQueryService(IDbContextFactory<FiftyOpsDbContext> fact
             ForecastBasis = forecasts[r.Code].Basis,
             Pace = ExecutionPace.Assess(r.CurrentBudget, r.Disbursed, facts.Quarter, options),
         }).ToList();
+    }
+
+    /// <summary>
+    /// The hierarchy when planners have entered figures (section <see cref="BudgetSection.Entry"/>): an entered amount wins
+    /// over the report's; a row shows the report's own amount for a column unless an entry below it changes that
+    /// column, in which case it is the sum of its children (null when any child lacks one: a partial sum proves
+    /// nothing). Rows appear where the report prints them or an entry exists at or below them.
+    /// </summary>
+    internal static List<ExecutionRow> EnteredRows(BudgetFacts facts)
+    {
+        var entered = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var line in facts.Lines.Where(l => l.Section == BudgetSection.Entry && l.Code is not null))
+        {
+            for (var n = facts.Node(line.Code!); n is not null; n = n.ParentCode is null ? null : facts.Node(n.ParentCode)) entered.Add(n.Code);
+        }
+
+        var columns = new Func<LineFact?, LineFact?, decimal?>[]
+        {
+            (a, _) => a?.CurrentBudget, (a, _) => a?.Original, (a, _) => a?.Supplementary, (a, _) => a?.Transfers,
+            (_, t) => t?.Committed, (a, _) => a?.Disbursed, (_, t) => t?.Forecast,
+        };
+        var memo = new Dictionary<(string, int), (decimal? Value, bool Computed, bool Changed)>();
+
+        (decimal? Value, bool Computed, bool Changed) Cell(NodeFact node, int column)
+        {
+            if (memo.TryGetValue((node.Code, column), out var known)) return known;
+            var entry = facts.FirstIn(node.Code, BudgetSection.Entry);
+            var ownEntry = entry is null ? null : columns[column](entry, entry);
+            (decimal? Value, bool Computed, bool Changed) result;
+            if (ownEntry is not null)
+            {
+                result = (ownEntry, false, true);
+            }
+            else
+            {
+                var kids = facts.ChildrenOf(node.Code).Select(k => Cell(k, column)).ToList();
+                var printed = columns[column](facts.FirstIn(node.Code, BudgetSection.Appendix), facts.FirstIn(node.Code, BudgetSection.ProjectTable));
+                var changedBelow = kids.Any(k => k.Changed);
+                result = printed is not null && !changedBelow ? (printed, false, false)
+                    : kids.Count > 0 && kids.All(k => k.Value is not null) && (changedBelow || printed is null) ? (kids.Sum(k => k.Value), true, changedBelow)
+                    : (null, false, changedBelow);
+            }
+
+            memo[(node.Code, column)] = result;
+            return result;
+        }
+
+        return facts.Nodes
+            .Where(n => entered.Contains(n.Code) || facts.FirstIn(n.Code, BudgetSection.Appendix) is not null)
+            .Select(n =>
+            {
+                var v = Enumerable.Range(0, columns.Length).Select(c => Cell(n, c)).ToArray();
+                return new ExecutionRow(n.Code, n.ParentCode, n.Level, n.Kind, n.Name, n.Funding, n.Tags,
+                    v[0].Value, v[1].Value, v[2].Value, v[3].Value, v[4].Value, v[5].Value, facts.FirstIn(n.Code, BudgetSection.Entry)?.Forecast ?? facts.FirstIn(n.Code, BudgetSection.ProjectTable)?.Forecast,
+                    BudgetComputed: v[0].Computed);
+            })
+            .ToList();
     }
 
     /// <summary>

@@ -53,7 +53,7 @@ internal static class CampusUsageData
             .Select(u => new
             {
                 u.CampusId,
-                Usage = new MonthlyUsage(u.Month, u.Visits, u.CourseParticipants, u.CounsellingCases, u.Communities, u.OccupiedSeats, u.IsDemo),
+                Usage = new MonthlyUsage(u.Month, u.Visits, u.CourseParticipants, u.CounsellingCases, u.Communities, u.OccupiedSeats, u.IsDemo) { Version = u.Version },
             })
             .ToListAsync(ct);
         return rows.GroupBy(r => r.CampusId).ToDictionary(g => g.Key, g => UsageAggregation.Merge(g.Select(r => r.Usage), includeDemo));

@@ -1,8 +1,13 @@
+using System.Globalization;
+using System.Security.Claims;
+using Fifty.Ops.Components;
 using Fifty.Ops.Data;
 using Fifty.Ops.Domain;
+using Fifty.Ops.Features.DataEntry;
 using Fifty.Ops.Features.Periods;
 using Fifty.Ops.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Fifty.Ops.Infrastructure.Security;
 
 namespace Fifty.Ops.Features.Campuses;
 
@@ -24,14 +29,21 @@ public sealed record UsageEntryPage(
 /// <param name="Saved">The entry was written.</param>
 /// <param name="Errors">Why it was refused (nothing was written); field-level where a field is at fault.</param>
 /// <param name="Notices">Accepted, with something the planner should know (e.g. occupancy cannot be computed).</param>
-public sealed record UsageEntryResult(bool Saved, IReadOnlyList<EntryMessage> Errors, IReadOnlyList<string> Notices);
+/// <param name="Conflict">Refused because someone saved the month after the form opened; nothing was written.</param>
+/// <param name="Token">The stored month's version after the save (the form's next starting point).</param>
+public sealed record UsageEntryResult(bool Saved, IReadOnlyList<EntryMessage> Errors, IReadOnlyList<string> Notices)
+{
+    public SaveConflict? Conflict { get; init; }
+
+    public string? Token { get; init; }
+}
 
 /// <summary>
 /// Monthly usage entry (캠퍼스 월별 이용 입력): validates one campus-month and writes it in one transaction. The
 /// closed-period and seat checks read the database inside that transaction, so a period closed a moment before the save
-/// still refuses it. Entries are anonymous until sign-in exists.
+/// still refuses it. A month saved by someone else after the form opened is shown, not overwritten.
 /// </summary>
-public sealed class CampusUsageEntryService(IDbContextFactory<FiftyOpsDbContext> factory, PeriodService periods, SeedOptions seed, TimeProvider clock)
+public sealed class CampusUsageEntryService(IDbContextFactory<FiftyOpsDbContext> factory, PeriodService periods, SeedOptions seed, TimeProvider clock, AccessGuard guard)
 {
     public async Task<UsageEntryPage> GetPageAsync(int? year, int? quarter, CancellationToken ct = default)
     {
@@ -64,8 +76,9 @@ public sealed class CampusUsageEntryService(IDbContextFactory<FiftyOpsDbContext>
         return new UsageEntryPage(period, shownYear, yearPeriods.Count > 0, cutoff, quarters, tables, seed.Demo);
     }
 
-    public async Task<UsageEntryResult> SaveAsync(UsageEntryForm form, CancellationToken ct = default)
+    public async Task<UsageEntryResult> SaveAsync(ClaimsPrincipal user, UsageEntryForm form, CancellationToken ct = default)
     {
+        if (await guard.DemandAsync(user, Policies.CanEditFigures, "캠퍼스 월별 이용 입력", "CampusUsage", $"{form.CampusCode} {form.Year}-{form.Month}", ct) is { } refusal) return new UsageEntryResult(false, [new EntryMessage("", refusal)], []);
         var parseErrors = UsageEntryRules.Parse(form, out var entry);
         if (entry is null) return new(false, parseErrors, []);
 
@@ -84,6 +97,8 @@ public sealed class CampusUsageEntryService(IDbContextFactory<FiftyOpsDbContext>
 
         var row = await db.CampusUsages.AsTracking()
             .SingleOrDefaultAsync(u => u.CampusId == campus.Id && u.Year == entry.Year && u.Month == entry.Month && !u.IsDemo, ct);
+        var current = (row?.Version ?? 0).ToString(CultureInfo.InvariantCulture);
+        if (current != form.Token.Trim()) return new(false, [], []) { Conflict = ConflictOf(row, entry, current) };
         if (row is null)
         {
             row = new CampusUsage { CampusId = campus.Id, Year = entry.Year, Month = entry.Month };
@@ -96,9 +111,35 @@ public sealed class CampusUsageEntryService(IDbContextFactory<FiftyOpsDbContext>
         row.Communities = entry.Communities;
         row.OccupiedSeats = entry.OccupiedSeats;
         row.UpdatedAt = clock.GetUtcNow();
+        row.UpdatedBy = EntryActor.NameOf(user);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return new(true, [], notices);
+        return new(true, [], notices) { Token = row.Version.ToString(CultureInfo.InvariantCulture) };
+    }
+
+    private static SaveConflict ConflictOf(CampusUsage? row, ParsedUsageEntry mine, string current)
+    {
+        int? Theirs(UsageMetric m) => row is null ? null : m switch
+        {
+            UsageMetric.Visits => row.Visits,
+            UsageMetric.CourseParticipants => row.CourseParticipants,
+            UsageMetric.CounsellingCases => row.CounsellingCases,
+            UsageMetric.Communities => row.Communities,
+            _ => row.OccupiedSeats,
+        };
+        int? Mine(UsageMetric m) => m switch
+        {
+            UsageMetric.Visits => mine.Visits,
+            UsageMetric.CourseParticipants => mine.CourseParticipants,
+            UsageMetric.CounsellingCases => mine.CounsellingCases,
+            UsageMetric.Communities => mine.Communities,
+            _ => mine.OccupiedSeats,
+        };
+        var values = UsageAggregation.Metrics.Where(m => Theirs(m) != Mine(m))
+            .Select(m => new ConflictValue($"{UsageAggregation.Label(m)} ({UsageAggregation.Unit(m)})",
+                Theirs(m) is { } t ? Fmt.Number(t) : "(입력 없음)", Mine(m) is { } v ? Fmt.Number(v) : "(비움)"))
+            .ToList();
+        return new SaveConflict(row?.UpdatedBy, row?.UpdatedAt, values, current);
     }
 
     private static async Task<List<EntryPeriod>> PeriodsOfAsync(FiftyOpsDbContext db, int year, CancellationToken ct) =>

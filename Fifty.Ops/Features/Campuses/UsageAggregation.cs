@@ -6,6 +6,9 @@ public enum UsageMetric { Visits, CourseParticipants, CounsellingCases, Communit
 public sealed record MonthlyUsage(
     int Month, int? Visits, int? CourseParticipants, int? CounsellingCases, int? Communities, int? OccupiedSeats, bool IsDemo)
 {
+    /// <summary>The stored row's concurrency version, which an entry form starts from.</summary>
+    public int Version { get; init; }
+
     public int? this[UsageMetric metric] => metric switch
     {
         UsageMetric.Visits => Visits,

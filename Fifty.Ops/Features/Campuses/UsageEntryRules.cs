@@ -14,6 +14,8 @@ public sealed class UsageEntryForm
     public string CounsellingCases { get; set; } = "";
     public string Communities { get; set; } = "";
     public string OccupiedSeats { get; set; } = "";
+    /// <summary>The version of the stored month the form started from ("0" when the month had no entry).</summary>
+    public string Token { get; set; } = "0";
 
     public string this[UsageMetric metric]
     {

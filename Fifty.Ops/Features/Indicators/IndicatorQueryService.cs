@@ -113,14 +113,15 @@ public sealed class IndicatorQueryService(IDbContextFactory<FiftyOpsDbContext> f
 
         var values = await db.IndicatorValues.Where(v => v.IndicatorId == id)
             .OrderBy(v => v.Year).ThenBy(v => v.Kind)
-            .Select(v => new { v.Year, v.Kind, v.Raw, v.Value, v.SubValue, v.AsOf, v.AsOfRaw, v.Source })
+            .Select(v => new { v.Year, v.Kind, v.Raw, v.Value, v.SubValue, v.AsOf, v.AsOfRaw, v.Source, v.ReportingPeriodId })
             .ToListAsync(ct);
         var valueRows = values.Select(v => new IndicatorValueRow(v.Year, v.Kind, v.Raw, v.Value, v.SubValue, v.AsOf, v.AsOfRaw, v.Source.ToString())).ToList();
 
-        var trend = valueRows.Select(v => v.Year).Distinct().Order().Select(y =>
+        // The chart shows each year's latest cell (a planner's later quarter over the printed one).
+        var trend = values.Select(v => v.Year).Distinct().Order().Select(y =>
         {
-            var actual = valueRows.FirstOrDefault(v => v.Year == y && v.Kind == IndicatorValueKind.Actual);
-            var target = valueRows.FirstOrDefault(v => v.Year == y && v.Kind == IndicatorValueKind.Target);
+            var actual = IndicatorCellChoice.InForce(values.Where(v => v.Year == y && v.Kind == IndicatorValueKind.Actual), v => v.AsOf, v => v.ReportingPeriodId is not null, null);
+            var target = IndicatorCellChoice.InForce(values.Where(v => v.Year == y && v.Kind == IndicatorValueKind.Target), v => v.AsOf, v => v.ReportingPeriodId is not null, null);
             return new TrendPoint(y, actual?.Value, actual?.Raw, actual?.AsOf, target?.Value);
         }).ToList();
 
@@ -157,7 +158,7 @@ public sealed class IndicatorQueryService(IDbContextFactory<FiftyOpsDbContext> f
         var ids = indicators.Select(i => i.Id).ToList();
         var values = await db.IndicatorValues
             .Where(v => ids.Contains(v.IndicatorId))
-            .Select(v => new { v.IndicatorId, v.Year, v.Kind, v.Raw, v.Value, v.SubValue, v.AsOf })
+            .Select(v => new { v.IndicatorId, v.Year, v.Kind, v.Raw, v.Value, v.SubValue, v.AsOf, v.ReportingPeriodId })
             .ToListAsync(ct);
         var byIndicator = values.ToLookup(v => v.IndicatorId);
 
@@ -177,10 +178,10 @@ public sealed class IndicatorQueryService(IDbContextFactory<FiftyOpsDbContext> f
         return indicators.Select(i =>
         {
             var cells = byIndicator[i.Id].ToList();
-            IndicatorCell? Cell(IndicatorValueKind kind) => cells
-                .Where(c => c.Kind == kind && c.Year == year)
-                .Select(c => new IndicatorCell(c.Year, c.Raw, c.Value, c.SubValue, c.AsOf))
-                .FirstOrDefault();
+            // The cell in force at the period's 기준일: a later quarter's entry never shows in an earlier report.
+            IndicatorCell? Cell(IndicatorValueKind kind) =>
+                IndicatorCellChoice.InForce(cells.Where(c => c.Kind == kind && c.Year == year), c => c.AsOf, c => c.ReportingPeriodId is not null, period?.AsOf)
+                    is { } c ? new IndicatorCell(c.Year, c.Raw, c.Value, c.SubValue, c.AsOf) : null;
             var history = cells.Where(c => c.Kind == IndicatorValueKind.Actual && c.Year < year)
                 .OrderBy(c => c.Year)
                 .Select(c => new IndicatorCell(c.Year, c.Raw, c.Value, c.SubValue, c.AsOf))

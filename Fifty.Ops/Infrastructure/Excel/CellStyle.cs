@@ -14,6 +14,7 @@ public enum CellAlign
 /// </summary>
 /// <param name="NumberFormat">An Excel format code (<see cref="Formats"/>); null for General.</param>
 /// <param name="Fill">Background as RRGGBB, or null.</param>
+/// <param name="Unlocked">Editable when the sheet is protected (<see cref="SheetLayout.Protected"/>); cells are locked by default.</param>
 public sealed record CellStyle(
     string? NumberFormat = null,
     bool Bold = false,
@@ -22,7 +23,8 @@ public sealed record CellStyle(
     bool Border = false,
     CellAlign Align = CellAlign.General,
     uint Indent = 0,
-    bool Wrap = false)
+    bool Wrap = false,
+    bool Unlocked = false)
 {
     public static class Formats
     {

@@ -17,6 +17,13 @@ public static class ExcelText
     public static string EscapeFormula(string text) =>
         text.Length > 0 && Array.IndexOf(FormulaTriggers, text[0]) >= 0 ? "'" + text : text;
 
+    /// <summary>
+    /// Reverses <see cref="EscapeFormula"/> when reading a workbook back: Excel keeps an apostrophe typed before text out
+    /// of the cell's value, so one stored in the value came from our escaping.
+    /// </summary>
+    public static string UnescapeFormula(string text) =>
+        text.Length > 1 && text[0] == '\'' && Array.IndexOf(FormulaTriggers, text[1]) >= 0 ? text[1..] : text;
+
     /// <summary>Removes what XML 1.0 cannot carry (control characters other than tab, LF, CR; U+FFFE/U+FFFF; lone surrogates).</summary>
     public static string StripIllegalXml(string text)
     {

@@ -30,4 +30,16 @@ public sealed record SheetLayout
     public string? FooterLeft { get; init; }
 
     public string? FooterRight { get; init; }
+
+    /// <summary>
+    /// Protects the sheet (no password: it guards against slips, not people): only cells styled
+    /// <see cref="CellStyle.Unlocked"/> can be edited; columns can still be resized and filters used.
+    /// </summary>
+    public bool Protected { get; init; }
+
+    /// <summary>Columns (1-based) written hidden, e.g. a machine-read check column of an import template.</summary>
+    public IReadOnlySet<int> HiddenColumns { get; init; } = new HashSet<int>();
+
+    /// <summary>Hides the whole sheet from the tab bar.</summary>
+    public bool Hidden { get; init; }
 }

@@ -96,6 +96,12 @@ public sealed class StyleSheetBuilder
                 format.Append(alignment);
             }
 
+            if (s.Unlocked)
+            {
+                format.ApplyProtection = true;
+                format.Append(new Protection { Locked = false });
+            }
+
             return format;
         })) { Count = (uint)_styles.Count });
         stylesheet.Append(new CellStyles(new DocumentFormat.OpenXml.Spreadsheet.CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });

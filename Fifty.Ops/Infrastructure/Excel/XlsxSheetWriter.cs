@@ -15,6 +15,7 @@ public sealed class XlsxSheetWriter : IDisposable
     private readonly OpenXmlWriter _writer;
     private readonly Func<string, int> _sharedString;
     private readonly List<string> _merges = [];
+    private readonly List<XlsxValidation> _validations = [];
 
     internal XlsxSheetWriter(WorksheetPart part, SheetLayout layout, Func<string, int> sharedString)
     {
@@ -81,6 +82,9 @@ public sealed class XlsxSheetWriter : IDisposable
     /// <summary>Merges columns <paramref name="firstColumn"/>..<paramref name="lastColumn"/> (1-based) of one row.</summary>
     public void Merge(int row, int firstColumn, int lastColumn) => _merges.Add($"{Reference(firstColumn, row)}:{Reference(lastColumn, row)}");
 
+    /// <summary>Restricts what may be typed in a range, with a Korean message Excel shows on a wrong entry.</summary>
+    public void Validate(XlsxValidation validation) => _validations.Add(validation);
+
     /// <summary>Filter buttons on the heading row over the data below it.</summary>
     public void AutoFilter(int headingRow, int lastRow, int columns) =>
         FilterRange = $"${ColumnName(1)}${headingRow}:${ColumnName(columns)}${Math.Max(lastRow, headingRow)}";
@@ -90,8 +94,17 @@ public sealed class XlsxSheetWriter : IDisposable
         if (IsClosed) return;
         IsClosed = true;
         _writer.WriteEndElement(); // sheetData
+        if (Layout.Protected)
+        {
+            _writer.WriteElement(new SheetProtection
+            {
+                Sheet = true, Objects = true, Scenarios = true, FormatColumns = false, FormatRows = false, AutoFilter = false, Sort = false,
+            });
+        }
+
         if (FilterRange is not null) _writer.WriteElement(new AutoFilter { Reference = FilterRange.Replace("$", "", StringComparison.Ordinal) });
         if (_merges.Count > 0) _writer.WriteElement(new MergeCells(_merges.Select(m => new MergeCell { Reference = m })) { Count = (uint)_merges.Count });
+        if (_validations.Count > 0) _writer.WriteElement(new DataValidations(_validations.Select(v => v.ToElement())) { Count = (uint)_validations.Count });
         _writer.WriteElement(new PageMargins { Left = 0.4, Right = 0.4, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 });
         var setup = new PageSetup { PaperSize = 9, Orientation = Layout.Landscape ? OrientationValues.Landscape : OrientationValues.Portrait };
         if (Layout.FitToWidth)
@@ -160,6 +173,7 @@ public sealed class XlsxSheetWriter : IDisposable
                 Max = (uint)(i + 1),
                 Width = Math.Round(w, 2),
                 CustomWidth = true,
+                Hidden = Layout.HiddenColumns.Contains(i + 1) ? true : null,
             })));
         }
     }

@@ -88,7 +88,11 @@ public sealed class XlsxWorkbook : IDisposable
 
         var workbook = new Workbook(
             new BookViews(new WorkbookView()),
-            new Sheets(_sheets.Select((s, i) => new Sheet { Name = s.Name, SheetId = (uint)(i + 1), Id = s.RelationshipId })));
+            new Sheets(_sheets.Select((s, i) => new Sheet
+            {
+                Name = s.Name, SheetId = (uint)(i + 1), Id = s.RelationshipId,
+                State = s.Writer.Layout.Hidden ? SheetStateValues.Hidden : null,
+            })));
         if (definedNames.HasChildren) workbook.Append(definedNames);
         // Formulas carry cached values; asking for a recalculation on open keeps them honest if a reader edits a cell.
         workbook.Append(new CalculationProperties { CalculationId = 191029, FullCalculationOnLoad = true });

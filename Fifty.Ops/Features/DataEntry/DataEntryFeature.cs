@@ -1,0 +1,75 @@
+using Fifty.Ops.Features.Admin;
+using Fifty.Ops.Features.Import;
+using Fifty.Ops.Infrastructure.Durability;
+using Microsoft.Net.Http.Headers;
+
+namespace Fifty.Ops.Features.DataEntry;
+
+public static class DataEntryFeature
+{
+    public const string TemplateRoute = "/import/{year:int}/q{quarter:int}/template.xlsx";
+    public const string BackupRoute = "/admin/backups/files/{name}";
+
+    public static string TemplateUrl(int year, int quarter) => $"/import/{year}/q{quarter}/template.xlsx";
+
+    public static string BackupUrl(string name) => $"/admin/backups/files/{Uri.EscapeDataString(name)}";
+
+    /// <summary>Quarterly entry forms, the Excel import, and period administration: stateless services over the context factory.</summary>
+    public static IServiceCollection AddDataEntryFeature(this IServiceCollection services)
+    {
+        services.AddSingleton<EntryHubService>();
+        services.AddSingleton<IndicatorEntryService>();
+        services.AddSingleton<BudgetEntryService>();
+        services.AddSingleton<NarrativeEntryService>();
+        services.AddSingleton<ImportService>();
+        services.AddSingleton<PeriodAdminService>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapDataEntryEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet(TemplateRoute, DownloadTemplateAsync).WithName("ImportTemplate").RequireAuthorization(Infrastructure.Security.Policies.CanEditFigures);
+        // A backup is the whole database: administrators only.
+        endpoints.MapGet(BackupRoute, DownloadBackup).WithName("BackupFile").RequireAuthorization(Infrastructure.Security.Policies.CanAdminister);
+        return endpoints;
+    }
+
+    /// <summary>Built in a temporary file deleted after sending: the package needs a seekable stream.</summary>
+    private static async Task<IResult> DownloadTemplateAsync(int year, int quarter, ImportService import, HttpResponse response, CancellationToken ct)
+    {
+        if (quarter is < 1 or > 4) return Text($"분기는 1~4 중 하나여야 합니다 (요청: {quarter}분기).", StatusCodes.Status404NotFound);
+        var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
+        try
+        {
+            var (fileName, problem) = await import.WriteTemplateAsync(year, quarter, file, ct);
+            if (problem is not null)
+            {
+                await file.DisposeAsync();
+                return Text(problem, StatusCodes.Status404NotFound);
+            }
+
+            file.Position = 0;
+            response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment")
+            {
+                FileName = $"{year}-Q{quarter}-input-template.xlsx",
+                FileNameStar = fileName,
+            }.ToString();
+            response.Headers.CacheControl = "no-store";
+            return Results.File(file, ImportService.ContentType);
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static IResult DownloadBackup(string name, BackupService backups, HttpResponse response)
+    {
+        if (backups.Find(name) is not { } file) return Text("그런 백업 파일이 없습니다.", StatusCodes.Status404NotFound);
+        response.Headers.CacheControl = "no-store";
+        return Results.File(file.FullName, "application/vnd.sqlite3", file.Name);
+    }
+
+    private static IResult Text(string message, int status) => Results.Text(message, "text/plain; charset=utf-8", statusCode: status);
+}
