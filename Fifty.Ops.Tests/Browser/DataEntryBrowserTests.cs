@@ -6,7 +6,20 @@ namespace Fifty.Ops.Tests.Browser;
 
 public sealed class DataEntryBrowserTests(AppProcess app) : IClassFixture<AppProcess>
 {
+    private const string Admin = "admin";
+    private const string Planner = "planner";
+
     private static string? Shots => Environment.GetEnvironmentVariable("FIFTY_SCREENSHOTS");
+
+    /// <summary>
+    /// A browser context acting in <paramref name="role"/>: administrators open and close periods, planners enter figures.
+    /// Sign-in comes with the parallel sign-in branch; once merged this is <c>app.NewSignedInContextAsync(role, options)</c>.
+    /// </summary>
+    private Task<IBrowserContext> ContextAsync(string role)
+    {
+        _ = role;
+        return app.Browser.NewContextAsync(new() { Locale = "ko-KR", ViewportSize = new() { Width = 1400, Height = 1000 } });
+    }
 
     private static async Task ShotAsync(IPage page, string name)
     {
@@ -32,14 +45,16 @@ public sealed class DataEntryBrowserTests(AppProcess app) : IClassFixture<AppPro
     [Fact]
     public async Task APlannerEntersAFigureSeesItSavedAndAStaleSecondFormGetsAConflict()
     {
-        await using var context = await app.Browser.NewContextAsync(new() { Locale = "ko-KR", ViewportSize = new() { Width = 1400, Height = 1000 } });
-        var admin = await context.NewPageAsync();
-
+        await using var adminContext = await ContextAsync(Admin);
+        var admin = await adminContext.NewPageAsync();
         await OpenQ4Async(admin);
         await ShotAsync(admin, "admin-periods");
 
+        // Two planners' screens open on the same empty row.
+        await using var context = await ContextAsync(Planner);
+        await using var otherContext = await ContextAsync(Planner);
         var first = await context.NewPageAsync();
-        var second = await context.NewPageAsync();
+        var second = await otherContext.NewPageAsync();
         foreach (var page in new[] { first, second })
         {
             await page.GotoAsync(app.BaseUrl + "/entry/budget?year=2023&quarter=4");
@@ -85,12 +100,16 @@ public sealed class DataEntryBrowserTests(AppProcess app) : IClassFixture<AppPro
     [Fact]
     public async Task APlannerUploadsAFilledTemplateSeesEachChangeAndCommitsIt()
     {
-        await using var context = await app.Browser.NewContextAsync(new() { Locale = "ko-KR", ViewportSize = new() { Width = 1400, Height = 1000 } });
-        var page = await context.NewPageAsync();
-        await OpenQ4Async(page);
+        await using (var adminContext = await ContextAsync(Admin))
+        {
+            await OpenQ4Async(await adminContext.NewPageAsync());
+        }
 
-        using var http = new HttpClient();
-        var template = await http.GetByteArrayAsync(new Uri(app.BaseUrl + "/import/2023/q4/template.xlsx"));
+        await using var context = await ContextAsync(Planner);
+        var page = await context.NewPageAsync();
+        var download = await context.APIRequest.GetAsync(app.BaseUrl + "/import/2023/q4/template.xlsx");
+        Assert.True(download.Ok);
+        var template = await download.BodyAsync();
         using var edit = new XlsxEditor(template);
         var file = Path.Combine(Path.GetTempPath(), $"입력-{Guid.NewGuid():N}.xlsx");
         await File.WriteAllBytesAsync(file, edit.Number(TemplateLayout.BudgetSheet, edit.RowOf(TemplateLayout.BudgetSheet, "P6.1.1", "I"), 4321m)
@@ -124,10 +143,12 @@ public sealed class DataEntryBrowserTests(AppProcess app) : IClassFixture<AppPro
     [Fact]
     public async Task NarrativesAndAnIndicatorAreEnteredThenTheQuarterIsClosedAndReopenedWithAReason()
     {
-        await using var context = await app.Browser.NewContextAsync(new() { Locale = "ko-KR", ViewportSize = new() { Width = 1400, Height = 1000 } });
-        var page = await context.NewPageAsync();
-        await OpenQ4Async(page);
+        await using var adminContext = await ContextAsync(Admin);
+        var admin = await adminContext.NewPageAsync();
+        await OpenQ4Async(admin);
 
+        await using var context = await ContextAsync(Planner);
+        var page = await context.NewPageAsync();
         await page.GotoAsync(app.BaseUrl + "/entry/indicators?year=2023&quarter=4");
         await page.Locator("tr[data-code='T2023-1.1.1']").GetByRole(AriaRole.Button, new() { Name = "입력" }).ClickAsync();
         await page.GetByLabel("실적 (2023. 12. 31. 기준)").FillAsync("455명");
@@ -154,32 +175,32 @@ public sealed class DataEntryBrowserTests(AppProcess app) : IClassFixture<AppPro
         await Assertions.Expect(project.Locator("ul.narrative").Last).ToContainTextAsync("2024년 참여기관 모집 공고");
 
         // The administrator closes the quarter: the forms become read-only.
-        await page.GotoAsync(app.BaseUrl + "/admin/periods");
-        var q4 = page.Locator("tr[data-period='2023-4']");
+        await admin.GotoAsync(app.BaseUrl + "/admin/periods");
+        var q4 = admin.Locator("tr[data-period='2023-4']");
         await q4.GetByRole(AriaRole.Button, new() { Name = "2023년 4분기 마감" }).ClickAsync();
         await q4.GetByRole(AriaRole.Button, new() { Name = "마감 확정" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".form-saved")).ToContainTextAsync("2023년 4분기를 마감했습니다");
+        await Assertions.Expect(admin.Locator(".form-saved")).ToContainTextAsync("2023년 4분기를 마감했습니다");
         await page.GotoAsync(app.BaseUrl + "/entry/indicators?year=2023&quarter=4");
         await Assertions.Expect(page.Locator(".period-state")).ToContainTextAsync("2023년 4분기는 마감되어 입력할 수 없습니다");
         await Assertions.Expect(page.Locator("table[data-table=indicator-entry] button")).ToHaveCountAsync(0);
 
         // Reopening needs a reason, and the reason is kept.
-        await page.GotoAsync(app.BaseUrl + "/admin/periods");
-        q4 = page.Locator("tr[data-period='2023-4']");
+        await admin.GotoAsync(app.BaseUrl + "/admin/periods");
+        q4 = admin.Locator("tr[data-period='2023-4']");
         await q4.GetByRole(AriaRole.Button, new() { Name = "2023년 4분기 마감 해제" }).ClickAsync();
         await q4.GetByRole(AriaRole.Button, new() { Name = "마감 해제", Exact = true }).ClickAsync();
         await Assertions.Expect(q4.Locator(".field-error")).ToHaveTextAsync("마감 해제 사유를 입력하세요.");
         await q4.GetByLabel("마감 해제 사유 (필수)").FillAsync("12월 지출 누락분 반영");
-        await ShotAsync(page, "admin-reopen");
+        await ShotAsync(admin, "admin-reopen");
         await q4.GetByRole(AriaRole.Button, new() { Name = "마감 해제", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.Locator(".form-saved")).ToContainTextAsync("사유: 12월 지출 누락분 반영");
+        await Assertions.Expect(admin.Locator(".form-saved")).ToContainTextAsync("사유: 12월 지출 누락분 반영");
         await Assertions.Expect(q4.Locator(".history")).ToContainTextAsync("마감 해제");
-        await ShotAsync(page, "admin-reopened");
+        await ShotAsync(admin, "admin-reopened");
 
-        await page.GotoAsync(app.BaseUrl + "/admin/backups");
-        await page.GetByRole(AriaRole.Button, new() { Name = "지금 백업" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".form-saved")).ToContainTextAsync("무결성 검사 ok");
-        await Assertions.Expect(page.Locator("table[data-table=backups] tbody tr")).ToHaveCountAsync(1);
-        await ShotAsync(page, "admin-backups");
+        await admin.GotoAsync(app.BaseUrl + "/admin/backups");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "지금 백업" }).ClickAsync();
+        await Assertions.Expect(admin.Locator(".form-saved")).ToContainTextAsync("무결성 검사 ok");
+        await Assertions.Expect(admin.Locator("table[data-table=backups] tbody tr")).ToHaveCountAsync(1);
+        await ShotAsync(admin, "admin-backups");
     }
 }
