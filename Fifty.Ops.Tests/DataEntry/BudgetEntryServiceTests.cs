@@ -77,6 +77,13 @@ public sealed class BudgetEntryServiceTests : IAsyncLifetime
         Assert.True(unit.BudgetComputed);
         Assert.Equal(55000m, overview.Execution.Single(r => r.Code == "P1.1.1").Disbursed);
         Assert.StartsWith(BudgetQueryService.EntrySourceText, overview.ExecutionSource, StringComparison.Ordinal);
+        // P1 has other unit projects nobody entered: its total and the 소계 stay empty rather than partial.
+        var area = overview.Execution.Single(r => r.Code == "P1");
+        Assert.Null(area.CurrentBudget);
+        Assert.Null(area.Committed);
+        Assert.Null(area.Forecast);
+        Assert.Contains(overview.Execution, r => r.Code == "P1.2" && r.CurrentBudget is null);
+        Assert.Null(overview.Total!.Committed);
     }
 
     [Fact]

@@ -204,7 +204,7 @@ public sealed class BudgetQueryService(IDbContextFactory<FiftyOpsDbContext> fact
     /// The hierarchy when planners have entered figures (section <see cref="BudgetSection.Entry"/>): an entered amount wins
     /// over the report's; a row shows the report's own amount for a column unless an entry below it changes that
     /// column, in which case it is the sum of its children (null when any child lacks one: a partial sum proves
-    /// nothing). Rows appear where the report prints them or an entry exists at or below them.
+    /// nothing). Rows appear where the report prints them or an entry exists at or below them or beside such a row.
     /// </summary>
     internal static List<ExecutionRow> EnteredRows(BudgetFacts facts)
     {
@@ -245,8 +245,12 @@ public sealed class BudgetQueryService(IDbContextFactory<FiftyOpsDbContext> fact
             return result;
         }
 
+        // Siblings of an entered path are shown too (empty where nothing is known), so no parent reads as the total of
+        // only the children someone happened to enter.
+        var shown = new HashSet<string>(entered, StringComparer.Ordinal);
+        foreach (var code in entered) shown.UnionWith(facts.ChildrenOf(code).Select(c => c.Code));
         return facts.Nodes
-            .Where(n => entered.Contains(n.Code) || facts.FirstIn(n.Code, BudgetSection.Appendix) is not null)
+            .Where(n => shown.Contains(n.Code) || facts.FirstIn(n.Code, BudgetSection.Appendix) is not null)
             .Select(n =>
             {
                 var v = Enumerable.Range(0, columns.Length).Select(c => Cell(n, c)).ToArray();

@@ -128,7 +128,8 @@ public sealed class IndicatorEntryService(IDbContextFactory<FiftyOpsDbContext> f
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var (periodId, state, closed) = await PeriodLock.CheckWritableAsync(db, year, quarter, ct);
         if (closed is not null) return SaveResult.Fail(SaveResult.General, closed);
-        var indicator = await db.Indicators.Where(i => i.Id == form.IndicatorId).Select(i => new { i.Id, i.Year, i.Name }).FirstOrDefaultAsync(ct);
+        var indicator = await db.Indicators.Where(i => i.Id == form.IndicatorId)
+            .Select(i => new { i.Id, i.Year, Name = i.Project == null ? i.Name : i.Project.Title + " · " + i.Name }).FirstOrDefaultAsync(ct);
         if (indicator is null) return SaveResult.Fail(SaveResult.General, "지표를 찾을 수 없습니다. 목록을 새로 고치세요.");
         if (indicator.Year != year) return SaveResult.Fail(SaveResult.General, $"이 지표는 {indicator.Year}년 지표여서 {year}년 기간에 입력할 수 없습니다.");
 
