@@ -11,15 +11,9 @@ public sealed class DataEntryBrowserTests(AppProcess app) : IClassFixture<AppPro
 
     private static string? Shots => Environment.GetEnvironmentVariable("FIFTY_SCREENSHOTS");
 
-    /// <summary>
-    /// A browser context acting in <paramref name="role"/>: administrators open and close periods, planners enter figures.
-    /// Sign-in comes with the parallel sign-in branch; once merged this is <c>app.NewSignedInContextAsync(role, options)</c>.
-    /// </summary>
-    private Task<IBrowserContext> ContextAsync(string role)
-    {
-        _ = role;
-        return app.Browser.NewContextAsync(new() { Locale = "ko-KR", ViewportSize = new() { Width = 1400, Height = 1000 } });
-    }
+    /// <summary>A browser context signed in as <paramref name="role"/>: administrators open and close periods, planners enter figures.</summary>
+    private Task<IBrowserContext> ContextAsync(string role) =>
+        app.NewSignedInContextAsync(role, new() { Locale = "ko-KR", ViewportSize = new() { Width = 1400, Height = 1000 } });
 
     private static async Task ShotAsync(IPage page, string name)
     {

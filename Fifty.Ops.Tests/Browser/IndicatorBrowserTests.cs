@@ -28,13 +28,10 @@ public sealed class IndicatorBrowserTests(AppProcess app) : IClassFixture<AppPro
         await Assertions.Expect(page.Locator(".commentary-list")).ToContainTextAsync("설명 필요");
 
         // The form works once the circuit is up; a first empty submit shows the Korean message beside the field.
+        // The form acts once the circuit is up; until then the button is disabled. An empty submit shows the Korean message.
         var save = page.GetByRole(AriaRole.Button, new() { Name = "저장" });
-        for (var attempt = 0; attempt < 40 && await page.Locator("#cause-error").InnerTextAsync() == ""; attempt++)
-        {
-            await save.ClickAsync();
-            await page.WaitForTimeoutAsync(250);
-        }
-
+        await Assertions.Expect(save).ToBeEnabledAsync(new() { Timeout = 30_000 });
+        await save.ClickAsync();
         await Assertions.Expect(page.Locator("#cause-error")).ToHaveTextAsync("원인 분석과 조치 계획 중 하나 이상을 입력하세요.");
 
         await page.GetByLabel("원인 분석").FillAsync("코로나19로 캠퍼스 대면 운영이 중단되었습니다.");
