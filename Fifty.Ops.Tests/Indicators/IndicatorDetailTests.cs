@@ -135,11 +135,33 @@ public sealed class IndicatorCommentaryTests(SeededDatabase database) : IClassFi
     }
 
     [Fact]
+    public async Task TwoPeopleEditingTheSameCommentaryTheSecondIsShownTheFirstsChangeInsteadOfOverwritingIt()
+    {
+        var id = await IdOf("I2020-06");
+        var planner = new CommentaryInput { Cause = "기획 설명" };  // both opened the page before anything was written
+        var director = new CommentaryInput { Cause = "간부 설명" };
+        Assert.True((await Writes.SaveAsync(Planner, id, 2020, 3, planner)).Succeeded);
+
+        var conflict = await Writes.SaveAsync(Director, id, 2020, 3, director);
+        Assert.False(conflict.Succeeded);
+        Assert.Contains("먼저 저장했습니다", conflict.Errors[""], StringComparison.Ordinal);
+        Assert.Contains("“기획 설명”", conflict.Errors[""], StringComparison.Ordinal);
+        Assert.Equal("기획 설명", (await Queries.GetDetailAsync(id, 3))!.Commentary.Single(c => c.Quarter == 3).Cause);
+
+        // Having seen it, saving again is a deliberate overwrite.
+        Assert.True((await Writes.SaveAsync(Director, id, 2020, 3, director)).Succeeded);
+        Assert.Equal("간부 설명", (await Queries.GetDetailAsync(id, 3))!.Commentary.Single(c => c.Quarter == 3).Cause);
+    }
+
+    [Fact]
     public async Task SavingAgainUpdatesTheSameCommentary()
     {
         var id = await IdOf("I2020-03");
-        Assert.True((await Writes.SaveAsync(Planner, id, 2020, 3, new CommentaryInput { Cause = "첫 설명" })).Succeeded);
-        Assert.True((await Writes.SaveAsync(Director, id, 2020, 3, new CommentaryInput { Cause = "고친 설명", Action = "조치" })).Succeeded);
+        var first = new CommentaryInput { Cause = "첫 설명" };
+        Assert.True((await Writes.SaveAsync(Planner, id, 2020, 3, first)).Succeeded);
+        var reopened = (await Queries.GetDetailAsync(id, 3))!.Commentary.Single(c => c.Quarter == 3);
+        Assert.Equal(first.Version, reopened.Version);
+        Assert.True((await Writes.SaveAsync(Director, id, 2020, 3, new CommentaryInput { Cause = "고친 설명", Action = "조치", Version = reopened.Version })).Succeeded);
         await using var db = database.CreateContext();
         var comments = await db.IndicatorComments.Where(c => c.IndicatorId == id).ToListAsync();
         var comment = Assert.Single(comments);

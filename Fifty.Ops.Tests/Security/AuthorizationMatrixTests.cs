@@ -128,8 +128,16 @@ public sealed class AuthorizationMatrixTests(AppFactory factory) : IClassFixture
         var allowed = role is AppRoles.Planner or AppRoles.Director;
         var id = await IndicatorIdAsync();
         var before = await factory.LastAuditIdAsync();
+        int version;
+        await using (var db = await factory.Services.GetRequiredService<IDbContextFactory<FiftyOpsDbContext>>().CreateDbContextAsync())
+        {
+            // Fill the form as a person who has just opened the page would: with the commentary's current version.
+            version = await db.IndicatorComments.Where(c => c.IndicatorId == id && db.ReportingPeriods.Any(p => p.Id == c.ReportingPeriodId && p.Year == 2020 && p.Quarter == 3))
+                .Select(c => c.Version).FirstOrDefaultAsync();
+        }
+
         var result = await factory.Services.GetRequiredService<IndicatorCommentaryService>()
-            .SaveAsync(TestAccounts.Principal(role), id, 2020, 3, new CommentaryInput { Cause = $"{role} 원인", Action = "조치" });
+            .SaveAsync(TestAccounts.Principal(role), id, 2020, 3, new CommentaryInput { Cause = $"{role} 원인", Action = "조치", Version = version });
         await AssertOutcomeAsync(role, allowed, result.Succeeded, result.Errors.GetValueOrDefault(""), before,
             "권한이 없습니다: 성과지표 설명(원인 분석·조치 계획) 작성 권한은 기획담당·간부에게만 있습니다.", AuditKind.DataChange);
     }

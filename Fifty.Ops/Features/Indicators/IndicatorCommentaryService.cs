@@ -13,6 +13,9 @@ public sealed class CommentaryInput
 {
     public string Cause { get; set; } = "";
     public string Action { get; set; } = "";
+
+    /// <summary>The stored commentary's version when the form was filled (0: there was none); a newer one is not overwritten.</summary>
+    public int Version { get; set; }
 }
 
 /// <summary>Errors keyed by the input field they belong to ("" for the form as a whole); empty when saved.</summary>
@@ -69,6 +72,16 @@ public sealed class IndicatorCommentaryService(IDbContextFactory<FiftyOpsDbConte
 
         var comment = await db.IndicatorComments.AsTracking()
             .FirstOrDefaultAsync(c => c.IndicatorId == indicatorId && c.ReportingPeriodId == periodId, ct);
+        if ((comment?.Version ?? 0) != input.Version)
+        {
+            // Someone saved after this form was filled: show what they wrote instead of silently replacing it. The form
+            // takes the newer version, so saving again is a deliberate overwrite.
+            input.Version = comment?.Version ?? 0;
+            return WriteResult.Fail("", comment is null
+                ? "그사이 다른 사람이 이 기간의 설명을 지웠습니다. 내용을 확인하고 다시 저장하세요."
+                : $"그사이 {comment.Author}님이 {comment.UpdatedAt.ToOffset(TimeSpan.FromHours(9)):yyyy. M. d. HH:mm}에 먼저 저장했습니다 (원인 분석: “{comment.Cause}”, 조치 계획: “{comment.Action}”). 내용을 확인하고, 바꾸려면 다시 저장하세요.");
+        }
+
         if (comment is null)
         {
             comment = new IndicatorComment { IndicatorId = indicatorId, ReportingPeriodId = periodId.Value };
@@ -81,6 +94,7 @@ public sealed class IndicatorCommentaryService(IDbContextFactory<FiftyOpsDbConte
         comment.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        input.Version = comment.Version;
         return WriteResult.Saved;
     }
 

@@ -69,7 +69,8 @@ public sealed record PeriodCommentary(
     string Action,
     string? Author,
     DateTimeOffset? UpdatedAt,
-    bool NeedsExplanation)
+    bool NeedsExplanation,
+    int Version = 0)
 {
     public string Name => $"{Year}년 {Quarter}분기";
 
@@ -128,12 +129,12 @@ public sealed class IndicatorQueryService(IDbContextFactory<FiftyOpsDbContext> f
         var yearPeriods = await db.ReportingPeriods.Where(p => p.Year == meta.Year).OrderBy(p => p.Quarter)
             .Select(p => new { p.Id, p.Year, p.Quarter, p.AsOf, p.IsClosed }).ToListAsync(ct);
         var comments = await db.IndicatorComments.Where(c => c.IndicatorId == id)
-            .Select(c => new { c.ReportingPeriodId, c.Cause, c.Action, c.Author, c.UpdatedAt }).ToListAsync(ct);
+            .Select(c => new { c.ReportingPeriodId, c.Cause, c.Action, c.Author, c.UpdatedAt, c.Version }).ToListAsync(ct);
         var commentary = yearPeriods.Select(p =>
         {
             var c = comments.FirstOrDefault(x => x.ReportingPeriodId == p.Id);
             var needs = p.IsClosed && IsConcern(row.Achievement.Status) && c is null;
-            return new PeriodCommentary(p.Year, p.Quarter, p.AsOf, p.IsClosed, c?.Cause ?? "", c?.Action ?? "", c?.Author, c?.UpdatedAt, needs);
+            return new PeriodCommentary(p.Year, p.Quarter, p.AsOf, p.IsClosed, c?.Cause ?? "", c?.Action ?? "", c?.Author, c?.UpdatedAt, needs, c?.Version ?? 0);
         }).ToList();
 
         return new IndicatorDetail(row, period, meta.Year, meta.Note, meta.RelatedBasis, valueRows, trend, commentary);
