@@ -28,9 +28,11 @@ public sealed class IndicatorBrowserTests(AppProcess app) : IClassFixture<AppPro
         await Assertions.Expect(page.Locator(".commentary-list")).ToContainTextAsync("설명 필요");
 
         // The form works once the circuit is up; a first empty submit shows the Korean message beside the field.
-        // The form acts once the circuit is up; until then the button is disabled. An empty submit shows the Korean message.
+        // The form acts once the circuit is up; until then the button is disabled. The list and the link were followed
+        // while the first circuit may still have been starting, so the detail page is loaded afresh before writing.
+        await page.ReloadAsync();
         var save = page.GetByRole(AriaRole.Button, new() { Name = "저장" });
-        await Assertions.Expect(save).ToBeEnabledAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(save).ToBeEnabledAsync(new() { Timeout = 60_000 });
         await save.ClickAsync();
         await Assertions.Expect(page.Locator("#cause-error")).ToHaveTextAsync("원인 분석과 조치 계획 중 하나 이상을 입력하세요.");
 
