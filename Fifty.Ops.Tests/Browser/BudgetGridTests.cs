@@ -19,6 +19,9 @@ public sealed class BudgetGridTests(AppProcess app) : IClassFixture<AppProcess>
         var line = page.Locator(".execution-table tr[data-code='P2.1.1']");
         await Assertions.Expect(area).ToBeVisibleAsync();
         await Assertions.Expect(unit).ToBeHiddenAsync();
+        // Once interactive, a closed branch is not in the page at all (the server keeps every rendered row per user).
+        await Assertions.Expect(unit).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator(".execution-table tr[hidden]")).ToHaveCountAsync(0);
 
         await area.GetByRole(AriaRole.Button, new() { Name = "중장년일자리사다리 펼치기" }).ClickAsync();
         await Assertions.Expect(area.Locator("button.toggle")).ToHaveAttributeAsync("aria-expanded", "true");

@@ -17,7 +17,7 @@ public sealed class NavigationTests(AppProcess app) : IClassFixture<AppProcess>
         var sections = new (string Link, string Heading, string Figure)[]
         {
             ("성과지표", "성과지표", "1,785명"),
-            ("예산·집행", "예산·집행", "920,856"),
+            ("예산·집행", "예산·집행", "2,964,715"), // 중장년일자리사다리 예산현액: a policy area, open by default
             ("캠퍼스 이용", "캠퍼스 이용", "6,156㎡"),
             ("캠퍼스 이용", "캠퍼스 이용", "356,915"),
             ("분기 보고서", "분기 보고서", "2023년 3분기 주요업무보고"),

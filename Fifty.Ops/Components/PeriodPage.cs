@@ -90,6 +90,9 @@ public abstract partial class PeriodPage<TModel> : ComponentBase, IDisposable wh
     public void Dispose()
     {
         _subscription.Dispose();
+        // The renderer can keep a disposed page reachable for a while (a parent's previous render tree still points at
+        // it until the parent renders again); the model must not stay alive with it, it is the page's one large object.
+        Model = null;
         GC.SuppressFinalize(this);
     }
 

@@ -7,14 +7,37 @@ namespace Fifty.Ops.Bench;
 
 /// <summary>
 /// N concurrent users: Playwright contexts on one Chromium against the app started as its own process on 127.0.0.1.
-/// Each user opens the budget page, waits for the circuit, switches the unit (an interaction round trip), then opens
-/// the indicator list and filters it. Reports the interaction latencies and the server's memory per open circuit.
+/// See <see cref="Describe"/> for what each user does. Reports the interaction latencies (click to updated DOM) and the
+/// server's memory per open circuit, measured while every user's circuit is still connected.
 /// </summary>
 public static class LoadBench
 {
-    public sealed record Result(int Users, Timings Interactions, double ServerMbBefore, double ServerMbAfter, int Failures)
+    public const string Describe =
+        "Each user signs in, opens the budget page (a scale year of 668 programme rows), switches the unit to 백만원 and back, expands a " +
+        "policy area, follows the menu to the indicator list and filters it by status, then opens the campus page, with a " +
+        "think time of 0.5–1.5 s between actions; users start over the first 10 s (a ramp) and all stay connected until the end. " +
+        "Server memory is read after a minute without traffic, before the users start and again with all of them connected.";
+
+    /// <summary>The server process: working set, live managed heap after a full GC, and of that the pinned heap.</summary>
+    public sealed record Memory(double WorkingSetMb, double LiveMb, double PinnedMb);
+
+    public sealed record Result(int Users, Timings Interactions, IReadOnlyList<(string Name, Timings Timings)> ByInteraction,
+        Memory Before, Memory After, int Failures, TimeSpan Wall, TimeSpan ServerCpu, double MachineBusy)
     {
-        public double KbPerCircuit => (ServerMbAfter - ServerMbBefore) * 1024 / Math.Max(1, Users - Failures);
+        /// <summary>The server's share of the machine during the users' pass; the browsers had the rest.</summary>
+        public double ServerCpuShare => ServerCpu / (Wall * Environment.ProcessorCount);
+
+        private int Circuits => Math.Max(1, Users - Failures);
+
+        /// <summary>
+        /// What the open circuits keep alive, per circuit: live managed objects without the pinned heap, which holds
+        /// Kestrel's buffer pool; it grows with the peak of concurrent traffic, not with circuits, and never shrinks.
+        /// </summary>
+        public double LiveKbPerCircuit => (After.LiveMb - After.PinnedMb - (Before.LiveMb - Before.PinnedMb)) * 1024 / Circuits;
+
+        public double PinnedKbPerCircuit => (After.PinnedMb - Before.PinnedMb) * 1024 / Circuits;
+
+        public double WorkingSetKbPerCircuit => (After.WorkingSetMb - Before.WorkingSetMb) * 1024 / Circuits;
     }
 
     public static async Task<Result> RunAsync(string appExecutable, string databasePath, int users, string year, string quarter, TimeSpan limit)
@@ -26,6 +49,15 @@ public static class LoadBench
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Auth__InitialAdminPassword"] = BenchApp.AdminPassword;
+        // Workstation GC with a small gen-0 budget, so that the working set printed beside the live heap is not mostly
+        // garbage a server GC has not collected yet.
+        start.Environment["DOTNET_gcServer"] = "0";
+        start.Environment["DOTNET_gcConcurrent"] = "0";
+        start.Environment["DOTNET_GCgen0size"] = "400000"; // hexadecimal: 4 MiB
+        // The shared ArrayPool keeps up to 32 arrays per size and core, and after a burst trims one per GC a minute later:
+        // render-tree and socket buffers rented by 50 users at once stay, and would be counted as circuit memory. One
+        // array per size keeps the pool's part small and fixed, so the difference measured is what circuits hold.
+        start.Environment["DOTNET_SYSTEM_BUFFERS_SHAREDARRAYPOOL_MAXARRAYSPERPARTITION"] = "1";
         start.Environment["DataProtection__KeysPath"] = Path.Combine(Path.GetDirectoryName(databasePath)!, "keys-load");
         using var app = Process.Start(start)!;
         app.OutputDataReceived += (_, _) => { };
@@ -43,48 +75,28 @@ public static class LoadBench
             });
 
             // Warm the server (JIT, caches) with one user before measuring.
-            await using (var warm = await browser.NewContextAsync())
-            {
-                await OneUserAsync(await warm.NewPageAsync(), url, year, quarter, [], limit);
-            }
+            var warm = await RunUsersAsync(browser, url, 1, year, quarter, limit);
+            await CloseAsync(warm.Pages, warm.Contexts);
+            var before = await SettledMemoryAsync(app);
 
-            GC.Collect();
-            await Task.Delay(500);
-            var before = ServerMb(app);
-            var latencies = new List<double>();
-            var contexts = new List<IBrowserContext>();
-            var failures = 0;
-            using var deadline = new CancellationTokenSource(limit);
-            var tasks = Enumerable.Range(0, users).Select(async _ =>
-            {
-                var context = await browser.NewContextAsync();
-                lock (contexts) contexts.Add(context);
-                try
-                {
-                    var mine = new List<double>();
-                    await OneUserAsync(await context.NewPageAsync(), url, year, quarter, mine, limit);
-                    lock (latencies) latencies.AddRange(mine);
-                }
-                catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
-                {
-                    Interlocked.Increment(ref failures);
-                }
-            }).ToList();
-            try
-            {
-                await Task.WhenAll(tasks).WaitAsync(limit + TimeSpan.FromSeconds(30));
-            }
-            catch (TimeoutException)
-            {
-                // Report what finished: users still waiting when the time bound ran out count as failed.
-                failures += tasks.Count(t => !t.IsCompleted);
-            }
+            app.Refresh();
+            var cpuBefore = app.TotalProcessorTime;
+            var machineBefore = MachineCpu();
+            var wall = Stopwatch.StartNew();
+            var run = await RunUsersAsync(browser, url, users, year, quarter, limit);
+            wall.Stop();
+            app.Refresh();
+            var serverCpu = app.TotalProcessorTime - cpuBefore;
+            var machine = MachineCpu();
+            var machineBusy = (machine.Busy - machineBefore.Busy) / Math.Max(1, machine.Total - machineBefore.Total);
 
             // Circuits stay open while the contexts live: measure the server with all of them connected.
-            await Task.Delay(1000);
-            var after = ServerMb(app);
-            foreach (var c in contexts) await c.DisposeAsync();
-            return new Result(users, new Timings(latencies), before, after, failures);
+            var after = await SettledMemoryAsync(app);
+            await CloseAsync(run.Pages, run.Contexts);
+            var latencies = run.Latencies;
+            var failures = run.Failures;
+            var byInteraction = latencies.GroupBy(l => l.Name).Select(g => (g.Key, new Timings([.. g.Select(x => x.Ms)]))).ToList();
+            return new Result(users, new Timings([.. latencies.Select(l => l.Ms)]), byInteraction, before, after, failures, wall.Elapsed, serverCpu, machineBusy);
         }
         finally
         {
@@ -96,41 +108,148 @@ public static class LoadBench
         }
     }
 
-    private static async Task OneUserAsync(IPage page, string url, string year, string quarter, List<double> latencies, TimeSpan limit)
+    private sealed record Pass(List<(string Name, double Ms)> Latencies, int Failures, List<IPage> Pages, List<IBrowserContext> Contexts);
+
+    private static async Task<Pass> RunUsersAsync(IBrowser browser, string url, int users, string year, string quarter, TimeSpan limit)
+    {
+        var latencies = new List<(string Name, double Ms)>();
+        var contexts = new List<IBrowserContext>();
+        var pages = new List<IPage>();
+        var failures = 0;
+        var ramp = TimeSpan.FromSeconds(10);
+        var tasks = Enumerable.Range(0, users).Select(async n =>
+        {
+            await Task.Delay(ramp * n / Math.Max(1, users));
+            var context = await browser.NewContextAsync();
+            var page = await context.NewPageAsync();
+            lock (contexts)
+            {
+                contexts.Add(context);
+                pages.Add(page);
+            }
+
+            try
+            {
+                var mine = new List<(string, double)>();
+                await OneUserAsync(page, url, year, quarter, mine, limit, new Random(n));
+                lock (latencies) latencies.AddRange(mine);
+            }
+            catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+            {
+                Interlocked.Increment(ref failures);
+            }
+        }).ToList();
+        try
+        {
+            await Task.WhenAll(tasks).WaitAsync(limit + TimeSpan.FromSeconds(30));
+        }
+        catch (TimeoutException)
+        {
+            // Report what finished: users still waiting when the time bound ran out count as failed.
+            failures += tasks.Count(t => !t.IsCompleted);
+        }
+
+        return new Pass(latencies, failures, pages, contexts);
+    }
+
+    /// <summary>
+    /// Leaving the page first lets Blazor send its disconnect beacon, so the server disposes the circuit at once
+    /// instead of keeping it for a reconnect that will not come.
+    /// </summary>
+    private static async Task CloseAsync(List<IPage> pages, List<IBrowserContext> contexts)
+    {
+        foreach (var page in pages)
+        {
+            try
+            {
+                await page.GotoAsync("about:blank", new() { Timeout = 10_000 });
+            }
+            catch (PlaywrightException)
+            {
+            }
+        }
+
+        foreach (var context in contexts) await context.DisposeAsync();
+    }
+
+    private static async Task OneUserAsync(
+        IPage page, string url, string year, string quarter, List<(string, double)> latencies, TimeSpan limit, Random random)
     {
         page.SetDefaultTimeout((float)limit.TotalMilliseconds);
+        var expect = new LocatorAssertionsToHaveAttributeOptions { Timeout = (float)limit.TotalMilliseconds };
+        Task Think() => Task.Delay(500 + random.Next(1000));
+
+        async Task Timed(string name, Func<Task> act, Func<Task> done)
+        {
+            await Think();
+            var sw = Stopwatch.StartNew();
+            await act();
+            await done();
+            latencies.Add((name, sw.Elapsed.TotalMilliseconds));
+        }
+
         await page.GotoAsync($"{url}/account/login");
         await page.Locator("input[name=username]").FillAsync("admin");
         await page.Locator("input[name=password]").FillAsync(BenchApp.AdminPassword);
         await page.Locator("form button[type=submit]").First.ClickAsync();
         await page.WaitForURLAsync(u => !u.Contains("/account/login", StringComparison.Ordinal));
+
         await page.GotoAsync($"{url}/budget?year={year}&quarter={quarter}");
+        await Microsoft.Playwright.Assertions.Expect(page.Locator(".tree-grid")).ToHaveAttributeAsync("data-interactive", "true", expect);
         var million = page.Locator("button.segment", new() { HasTextString = "백만원" });
-        await Microsoft.Playwright.Assertions.Expect(million).ToBeEnabledAsync(new() { Timeout = (float)limit.TotalMilliseconds });
-
-        var sw = Stopwatch.StartNew();
-        await million.ClickAsync();
-        await Microsoft.Playwright.Assertions.Expect(million).ToHaveAttributeAsync("aria-pressed", "true");
-        latencies.Add(sw.Elapsed.TotalMilliseconds);
-
         var thousand = page.Locator("button.segment", new() { HasTextString = "천원" });
-        sw.Restart();
-        await thousand.ClickAsync();
-        await Microsoft.Playwright.Assertions.Expect(thousand).ToHaveAttributeAsync("aria-pressed", "true");
-        latencies.Add(sw.Elapsed.TotalMilliseconds);
+        await Timed("예산: 단위 전환", () => million.ClickAsync(), () => Microsoft.Playwright.Assertions.Expect(million).ToHaveAttributeAsync("aria-pressed", "true", expect));
+        await Timed("예산: 단위 전환", () => thousand.ClickAsync(), () => Microsoft.Playwright.Assertions.Expect(thousand).ToHaveAttributeAsync("aria-pressed", "true", expect));
 
-        // Expanding a policy area: a render of many rows.
         var code = await page.Locator("tr[data-code]:not([hidden]):has(button.toggle[aria-expanded=false])").First.GetAttributeAsync("data-code");
-        sw.Restart();
-        await page.Locator($"tr[data-code='{code}'] button.toggle").ClickAsync();
-        await Microsoft.Playwright.Assertions.Expect(page.Locator($"tr[data-code='{code}'] button.toggle")).ToHaveAttributeAsync("aria-expanded", "true");
-        latencies.Add(sw.Elapsed.TotalMilliseconds);
+        var toggle = page.Locator($"tr[data-code='{code}'] button.toggle");
+        await Timed("예산: 분야 펼치기", () => toggle.ClickAsync(), () => Microsoft.Playwright.Assertions.Expect(toggle).ToHaveAttributeAsync("aria-expanded", "true", expect));
+
+        // Menu navigation stays on the circuit: the router renders the next page, no new document is loaded.
+        await Timed("메뉴: 성과지표로 이동", () => page.Locator("nav a.nav-link[href^='indicators']").ClickAsync(),
+            () => Microsoft.Playwright.Assertions.Expect(page.Locator("a.status-filter").First).ToBeVisibleAsync(new() { Timeout = (float)limit.TotalMilliseconds }));
+        var filter = page.Locator("a.status-filter[data-status]").First;
+        var status = await filter.GetAttributeAsync("data-status");
+        await Timed("지표: 상태 필터", () => filter.ClickAsync(),
+            () => Microsoft.Playwright.Assertions.Expect(page.Locator($"a.status-filter[data-status='{status}']")).ToHaveAttributeAsync("aria-current", "true", expect));
+
+        await Timed("메뉴: 캠퍼스로 이동", () => page.Locator("nav a.nav-link[href^='campuses']").ClickAsync(),
+            () => Microsoft.Playwright.Assertions.Expect(page.Locator("h1")).ToContainTextAsync("캠퍼스", new() { Timeout = (float)limit.TotalMilliseconds }));
     }
 
-    private static double ServerMb(Process app)
+    /// <summary>
+    /// The server after a minute without traffic. Prerendering a large page rents big render-tree arrays from the shared
+    /// ArrayPool, which keeps them until they have gone unused for a minute and a full GC trims them; measured at once,
+    /// the figure is mostly that pool, sized by how many pages were prerendered at the same moment, not what the
+    /// circuits hold. The first induced GC runs the trim, a later one collects what it let go; the lowest of three readings counts.
+    /// </summary>
+    private static async Task<Memory> SettledMemoryAsync(Process app)
     {
+        await Task.Delay(TimeSpan.FromSeconds(65));
+        var readings = new List<Memory>();
+        for (var i = 0; i < 3; i++)
+        {
+            readings.Add(ServerMemory(app));
+            await Task.Delay(1000); // the trim runs on the finalizer thread after the GC that triggered it
+        }
+
+        return readings.MinBy(r => r.LiveMb)!;
+    }
+
+    /// <summary>Busy and total jiffies of all cores from /proc/stat (user, nice, system, irq, softirq, steal are busy).</summary>
+    private static (double Busy, double Total) MachineCpu()
+    {
+        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Take(8).Select(f => double.Parse(f, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var idle = fields[3] + fields[4];
+        return (fields.Sum() - idle, fields.Sum());
+    }
+
+    private static Memory ServerMemory(Process app)
+    {
+        var heap = ServerHeap.Measure(app.Id, TimeSpan.FromSeconds(60));
         app.Refresh();
-        return app.WorkingSet64 / 1024d / 1024d;
+        return new Memory(app.WorkingSet64 / 1024d / 1024d, heap.LiveMb, heap.PinnedMb);
     }
 
     private static async Task WaitServingAsync(string url, Process app)

@@ -14,27 +14,60 @@ internal static class BenchCommand
 {
     public static async Task<int> Main(string[] args)
     {
-        // dotnet run --project tools/Fifty.Ops.Bench -c Release -- [scale-data <file.db>] [--requests N] [--users N] [--skip-load] [--skip-pdf]
+        // dotnet run --project tools/Fifty.Ops.Bench -c Release -- [scale-data <file.db> | import-only | load-only | large-only | heap <pid>]
+        //     [--requests N] [--users N] [--load-seconds N] [--skip-load] [--skip-pdf] [--skip-large]
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
         var options = Options.Parse(args);
         var work = Directory.CreateTempSubdirectory("fifty-ops-bench-");
         try
         {
-            if (args.Contains("large-only"))
-        {
-            // The 50,000-row sheet alone, for working on the writer.
-            var path = Path.Combine(work.FullName, "large.xlsx");
-            for (var i = 0; i < 3; i++)
+            if (args.Contains("import-only"))
             {
-                var lib = ExportBench.Time(() => { using var f = File.Create(path); ExportBench.WriteLargeWithLibrary(50_000, f); });
-                var bare = ExportBench.Time(() => { using var f = File.Create(path); ExportBench.WriteLargeBare(50_000, f); });
-                Console.WriteLine($"library {lib.Ms:0} ms ({lib.PeakMb:0} MB), bare {bare.Ms:0} ms ({bare.PeakMb:0} MB), ratio {lib.Ms / bare.Ms:0.00}");
+                await using var app = new BenchApp(Path.Combine(work.FullName, "import.db"));
+                app.CreateClient();
+                var r = await ImportBench.RunAsync(app, 2023, 5_000);
+                Console.WriteLine($"import of {r.Rows:#,##0} rows: {r.Changes} changes, validate {r.PreviewMs:0} ms, commit {r.CommitMs:0} ms, peak {r.PeakMb:0} MB");
+                return 0;
             }
 
-            return 0;
-        }
+            if (args.Contains("load-only"))
+            {
+                // The load test alone, on freshly generated scale data.
+                var db = Path.Combine(work.FullName, "load.db");
+                await using (var app = new BenchApp(db))
+                {
+                    app.CreateClient();
+                    await AddScaleDataAsync(app);
+                }
 
-        if (options.ScaleDataOnly is { } target)
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                await LoadAsync(db, options);
+                return 0;
+            }
+
+            if (args.Length == 2 && args[0] == "heap" && int.TryParse(args[1], CultureInfo.InvariantCulture, out var pid))
+            {
+                // The live managed heap of a running app (a full GC over its diagnostics port), for looking into memory.
+                var heap = ServerHeap.Measure(pid, TimeSpan.FromSeconds(60));
+                Console.WriteLine($"live {heap.LiveMb:0.0} MB, of which pinned {heap.PinnedMb:0.0} MB");
+                return 0;
+            }
+
+            if (args.Contains("large-only"))
+            {
+                // The 50,000-row sheet alone, for working on the writer.
+                var path = Path.Combine(work.FullName, "large.xlsx");
+                for (var i = 0; i < 3; i++)
+                {
+                    var lib = ExportBench.Time(() => { using var f = File.Create(path); ExportBench.WriteLargeWithLibrary(50_000, f); });
+                    var bare = ExportBench.Time(() => { using var f = File.Create(path); ExportBench.WriteLargeBare(50_000, f); });
+                    Console.WriteLine($"library {lib.Ms:0} ms ({lib.PeakMb:0} MB), bare {bare.Ms:0} ms ({bare.PeakMb:0} MB), ratio {lib.Ms / bare.Ms:0.00}");
+                }
+
+                return 0;
+            }
+
+            if (options.ScaleDataOnly is { } target)
             {
                 await using var only = new BenchApp(Path.GetFullPath(target));
                 only.CreateClient(); // migrate and seed the real data first
@@ -53,6 +86,14 @@ internal static class BenchCommand
                 seed.CreateClient();
                 await PagesAsync(seed, "seed data (2023 Q3)", 2023, 3, options.Requests);
                 await ExportsAsync(seed, 2023, 3, options, work.FullName);
+                // Last on this database: it opens 2023 Q4 and writes the imported rows.
+                var import = await ImportBench.RunAsync(seed, 2023, 5_000);
+                Console.WriteLine("## Import: 5,000 added rows (2023 Q4 template, validate + commit in one transaction)");
+                Console.WriteLine();
+                Console.WriteLine("| rows | changed lists | validate ms | commit ms | total ms | peak working-set growth MB | managed MB |");
+                Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+                Console.WriteLine($"| {import.Rows:#,##0} | {import.Changes} | {import.PreviewMs:0} | {import.CommitMs:0} | {import.PreviewMs + import.CommitMs:0} | {import.PeakMb:0} | {import.ManagedMb:0} |");
+                Console.WriteLine();
             }
 
             await using (var scale = new BenchApp(scaleDb))
@@ -66,17 +107,7 @@ internal static class BenchCommand
                 await ExportsAsync(scale, 2015, 2, options with { SkipPdf = true, SkipLarge = true }, work.FullName);
             }
 
-            if (!options.SkipLoad)
-            {
-                var exe = AppExecutable();
-                var result = await LoadBench.RunAsync(exe, scaleDb, options.Users, "2015", "2", TimeSpan.FromSeconds(options.LoadSeconds));
-                Console.WriteLine($"## Load: {result.Users} concurrent browser users (scale data, /budget 2015 Q2)");
-                Console.WriteLine();
-                Console.WriteLine("| interactions | median ms | p95 ms | failed users | server MB before → after | KB per circuit |");
-                Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: |");
-                Console.WriteLine($"| {result.Interactions.Milliseconds.Count} | {result.Interactions.Median:0} | {result.Interactions.P95:0} | {result.Failures} | {result.ServerMbBefore:0} → {result.ServerMbAfter:0} | {result.KbPerCircuit:0} |");
-                Console.WriteLine();
-            }
+            if (!options.SkipLoad) await LoadAsync(scaleDb, options);
 
             return 0;
         }
@@ -85,6 +116,36 @@ internal static class BenchCommand
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             work.Delete(recursive: true);
         }
+    }
+
+    private static async Task LoadAsync(string scaleDb, Options options)
+    {
+        if (!File.Exists("/usr/bin/chromium"))
+        {
+            Console.WriteLine("## Load: skipped, /usr/bin/chromium is missing (`apt-get install -y chromium fonts-nanum`, or run ./test.sh once)");
+            return;
+        }
+
+        var result = await LoadBench.RunAsync(AppExecutable(), scaleDb, options.Users, "2015", "2", TimeSpan.FromSeconds(options.LoadSeconds));
+        Console.WriteLine($"## Load: {result.Users} concurrent browser users (scale data, 2015 Q2)");
+        Console.WriteLine();
+        Console.WriteLine(LoadBench.Describe);
+        Console.WriteLine();
+        Console.WriteLine("| interactions | median ms | p95 ms | failed users | live heap MB before → after | KB per circuit (live) | pinned buffers KB per circuit | working set MB before → after | KB per circuit (working set) |");
+        Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        var (b, a) = (result.Before, result.After);
+        Console.WriteLine($"| {result.Interactions.Milliseconds.Count} | {result.Interactions.Median:0} | {result.Interactions.P95:0} | {result.Failures} | " +
+            $"{b.LiveMb:0.0} → {a.LiveMb:0.0} | {result.LiveKbPerCircuit:0} | {result.PinnedKbPerCircuit:0} | {b.WorkingSetMb:0} → {a.WorkingSetMb:0} | {result.WorkingSetKbPerCircuit:0} |");
+        Console.WriteLine();
+        Console.WriteLine($"Server CPU during the users' pass: {result.ServerCpu.TotalSeconds:0.0} s over {result.Wall.TotalSeconds:0.0} s " +
+            $"({result.ServerCpuShare:0%} of the machine's {Environment.ProcessorCount} cores, which were {result.MachineBusy:0%} busy; the browsers had the rest).");
+        Console.WriteLine();
+        foreach (var (name, timings) in result.ByInteraction)
+        {
+            Console.WriteLine($"- {name}: median {timings.Median:0} ms, p95 {timings.P95:0} ms ({timings.Milliseconds.Count})");
+        }
+
+        Console.WriteLine();
     }
 
     private static async Task<ScaleData.Summary> AddScaleDataAsync(BenchApp app)

@@ -101,8 +101,14 @@ public sealed class CampusQueryService(IDbContextFactory<FiftyOpsDbContext> fact
         var asOf = period?.AsOf ?? new DateOnly(shownYear, 12, 31);
         await using var db = await factory.CreateDbContextAsync(ct);
 
-        var campuses = await CampusUsageData.CampusesAsync(db, ct);
-        var cards = await CardsAsync(db, campuses, shownYear, asOf, ct);
+        // One read per table: the page has many sections, and each extra round trip is paid on every render.
+        var sites = await CampusUsageData.SitesAsync(db, ct);
+        var facilities = await db.CampusFacilities
+            .Select(f => new FacilityFacts(f.CampusId, f.ReportYear, f.OpenedOn, f.OpenedRaw, f.Status, f.Address, f.FloorAreaM2, f.ManagedAreaM2,
+                f.FloorsRaw, f.MainRooms, f.Note, f.Source))
+            .ToListAsync(ct);
+        var campuses = CampusUsageData.Combine(sites, [.. facilities.Select(f => new CampusUsageData.OpeningFacts(f.CampusId, f.ReportYear, f.OpenedOn, f.OpenedRaw, f.Status))]);
+        var cards = Cards(facilities, campuses, shownYear, asOf);
 
         var usage = await db.IndicatorValues
             .Where(v => v.Indicator!.Field == CampusField && v.Year <= shownYear)
@@ -128,28 +134,25 @@ public sealed class CampusQueryService(IDbContextFactory<FiftyOpsDbContext> fact
 
         var offices = await SharedOfficesAsync(db, campuses, months, shownYear, ct);
 
-        var downtown = await db.CampusProgrammeResults.Where(r => r.Year == shownYear).OrderBy(r => r.SortOrder)
-            .Select(r => new { r.AsOf, r.Source, Row = new ProgrammeResultRow(r.Category, r.Target, r.Actual) })
+        var programmeResults = await db.CampusProgrammeResults.Where(r => r.Year == shownYear).OrderBy(r => r.SortOrder)
+            .Select(r => new ProgrammeResultFacts(r.CampusId, r.AsOf, r.Source, new ProgrammeResultRow(r.Category, r.Target, r.Actual)))
             .ToListAsync(ct);
 
-        var cost = await CostAsync(db, campuses, months, period, shownYear, cutoff, ct);
+        var cost = await CostAsync(db, campuses, months, programmeResults, period, shownYear, cutoff, ct);
 
         return new CampusOverview(period, shownYear, cards, offices,
-            downtown.FirstOrDefault()?.AsOf, [.. downtown.Select(d => d.Row)], downtown.FirstOrDefault()?.Source.ToString(),
+            programmeResults.FirstOrDefault()?.AsOf, [.. programmeResults.Select(d => d.Row)], programmeResults.FirstOrDefault()?.Source.ToString(),
             history, actuals.Max(u => u.AsOf), goals, usageSummary, cost, seed.Demo);
     }
+
+    private sealed record ProgrammeResultFacts(int CampusId, DateOnly AsOf, SourceRef Source, ProgrammeResultRow Row);
 
     private sealed record FacilityFacts(
         int CampusId, int ReportYear, DateOnly? OpenedOn, string? OpenedRaw, FacilityStatus Status, string? Address, decimal? FloorAreaM2,
         decimal? ManagedAreaM2, string? FloorsRaw, string? MainRooms, string? Note, SourceRef Source);
 
-    private static async Task<List<CampusCard>> CardsAsync(FiftyOpsDbContext db, List<CampusFacts> campuses, int shownYear, DateOnly asOf, CancellationToken ct)
+    private static List<CampusCard> Cards(List<FacilityFacts> facilities, List<CampusFacts> campuses, int shownYear, DateOnly asOf)
     {
-        var facilities = await db.CampusFacilities
-            .Select(f => new FacilityFacts(f.CampusId, f.ReportYear, f.OpenedOn, f.OpenedRaw, f.Status, f.Address, f.FloorAreaM2, f.ManagedAreaM2,
-                f.FloorsRaw, f.MainRooms, f.Note, f.Source))
-            .ToListAsync(ct);
-
         var cards = new List<CampusCard>();
         foreach (var c in campuses)
         {
@@ -211,17 +214,20 @@ public sealed class CampusQueryService(IDbContextFactory<FiftyOpsDbContext> fact
     private static async Task<SharedOfficeSection> SharedOfficesAsync(
         FiftyOpsDbContext db, List<CampusFacts> campuses, Dictionary<int, IReadOnlyList<MonthlyUsage>> months, int shownYear, CancellationToken ct)
     {
-        var officeYears = await db.SharedOffices.Select(s => s.Year).Distinct().ToListAsync(ct);
-        var officeYear = officeYears.Where(y => y <= shownYear).DefaultIfEmpty(officeYears.DefaultIfEmpty(shownYear).Min()).Max();
-        var offices = await db.SharedOffices.Where(s => s.Year == officeYear)
-            .OrderBy(s => s.Campus == null ? 0 : 1).ThenBy(s => s.Campus!.SortOrder)
+        // Every year's rows in one read (a handful per report): the year shown, and the seats the entries are checked against.
+        var allOffices = await db.SharedOffices
+            .OrderBy(s => s.Year).ThenBy(s => s.Campus == null ? 0 : 1).ThenBy(s => s.Campus!.SortOrder)
             .Select(s => new
             {
+                s.Year,
                 s.CampusId,
                 Name = s.Campus == null ? "합계" : s.Campus.Name,
                 s.Seats, s.PrivateSeats, s.OpenSeats, s.AreaM2, s.OccupiedSeats, s.SeatsRaw, s.OccupancyRaw, s.Note, s.Source,
             })
             .ToListAsync(ct);
+        var officeYears = allOffices.Select(s => s.Year).Distinct().ToList();
+        var officeYear = officeYears.Where(y => y <= shownYear).DefaultIfEmpty(officeYears.DefaultIfEmpty(shownYear).Min()).Max();
+        var offices = allOffices.Where(s => s.Year == officeYear).ToList();
 
         var perCampus = offices.Where(o => o.CampusId != null)
             .Select(o => new SharedOfficeRow(o.Name, o.Seats, o.PrivateSeats, o.OpenSeats, o.AreaM2, o.OccupiedSeats, o.SeatsRaw, o.OccupancyRaw))
@@ -252,7 +258,7 @@ public sealed class CampusQueryService(IDbContextFactory<FiftyOpsDbContext> fact
             notes.Add($"원자료: {note}" + (stated.Seats is null ? " (입주 인원·팀 수이며 좌석 수가 아니어서 사용률 계산에 쓰지 않습니다)" : ""));
         }
 
-        var seats = await CampusUsageData.SeatsAsync(db, shownYear, ct);
+        var seats = allOffices.Where(s => s.Year == shownYear && s.CampusId is not null).ToDictionary(s => s.CampusId!.Value, s => s.Seats);
         var entered = campuses.Where(c => c.Kind == CampusKind.Campus && (seats.ContainsKey(c.Id) || months.ContainsKey(c.Id)))
             .Select(c =>
             {
@@ -273,8 +279,8 @@ public sealed class CampusQueryService(IDbContextFactory<FiftyOpsDbContext> fact
     }
 
     private static async Task<CostSection> CostAsync(
-        FiftyOpsDbContext db, List<CampusFacts> campuses, Dictionary<int, IReadOnlyList<MonthlyUsage>> months, PeriodDto? period, int year, int cutoff,
-        CancellationToken ct)
+        FiftyOpsDbContext db, List<CampusFacts> campuses, Dictionary<int, IReadOnlyList<MonthlyUsage>> months, List<ProgrammeResultFacts> programmeResults,
+        PeriodDto? period, int year, int cutoff, CancellationToken ct)
     {
         var links = await db.CampusBudgetLinks.Where(l => l.ProgrammeNode!.Year == year)
             .Select(l => new { l.CampusId, l.ProgrammeNodeId, Programme = l.ProgrammeNode!.Name, l.Role, l.Source })
@@ -283,8 +289,7 @@ public sealed class CampusQueryService(IDbContextFactory<FiftyOpsDbContext> fact
         var lines = await db.BudgetLines.Where(b => b.ProgrammeNodeId != null && nodeIds.Contains(b.ProgrammeNodeId.Value))
             .Select(b => new { NodeId = b.ProgrammeNodeId!.Value, b.Section, b.RowInSection, b.CurrentBudget, b.Disbursed, b.ReportingPeriod!.AsOf })
             .ToListAsync(ct);
-        var results = await db.CampusProgrammeResults.Where(r => r.Year == year && r.Category == "합계")
-            .Select(r => new { r.CampusId, r.AsOf, r.Target, r.Actual }).ToListAsync(ct);
+        var results = programmeResults.Where(r => r.Row.Category == "합계").Select(r => new { r.CampusId, r.AsOf, r.Row.Target, r.Row.Actual }).ToList();
 
         var rows = new List<CostPerUse>();
         var notes = new List<string>();

@@ -34,9 +34,21 @@ internal static class CampusUsageData
 
     public static async Task<List<CampusFacts>> CampusesAsync(FiftyOpsDbContext db, CancellationToken ct)
     {
-        var campuses = await db.Campuses.OrderBy(c => c.SortOrder).Select(c => new { c.Id, c.Code, c.Name, c.Kind, c.SortOrder }).ToListAsync(ct);
-        var facts = await db.CampusFacilities.Select(f => new { f.CampusId, f.ReportYear, f.OpenedOn, f.OpenedRaw, f.Status }).ToListAsync(ct);
-        return campuses.Select(c =>
+        var campuses = await SitesAsync(db, ct);
+        var facts = await db.CampusFacilities.Select(f => new OpeningFacts(f.CampusId, f.ReportYear, f.OpenedOn, f.OpenedRaw, f.Status)).ToListAsync(ct);
+        return Combine(campuses, facts);
+    }
+
+    public sealed record Site(int Id, string Code, string Name, CampusKind Kind, int SortOrder);
+
+    public sealed record OpeningFacts(int CampusId, int ReportYear, DateOnly? OpenedOn, string? OpenedRaw, FacilityStatus Status);
+
+    public static Task<List<Site>> SitesAsync(FiftyOpsDbContext db, CancellationToken ct) =>
+        db.Campuses.OrderBy(c => c.SortOrder).Select(c => new Site(c.Id, c.Code, c.Name, c.Kind, c.SortOrder)).ToListAsync(ct);
+
+    /// <summary>For a caller that already read the facility rows (the campus page reads them whole for its cards).</summary>
+    public static List<CampusFacts> Combine(IEnumerable<Site> campuses, IReadOnlyCollection<OpeningFacts> facts) =>
+        campuses.Select(c =>
         {
             var mine = facts.Where(f => f.CampusId == c.Id).OrderByDescending(f => f.ReportYear).ToList();
             var opened = mine.FirstOrDefault(f => f.OpenedOn is not null)?.OpenedOn;
@@ -44,7 +56,6 @@ internal static class CampusUsageData
             return new CampusFacts(c.Id, c.Code, c.Name, c.Kind, c.SortOrder, opened,
                 opened is null && latest?.Status == FacilityStatus.Planned, latest?.OpenedRaw);
         }).ToList();
-    }
 
     /// <summary>The months of a year per campus, a planner's entry winning over a demo row; demo rows only when included.</summary>
     public static async Task<Dictionary<int, IReadOnlyList<MonthlyUsage>>> MonthsAsync(FiftyOpsDbContext db, int year, bool includeDemo, CancellationToken ct)

@@ -142,10 +142,16 @@ public sealed class IndicatorQueryService(IDbContextFactory<FiftyOpsDbContext> f
 
     public static bool IsConcern(AchievementStatus status) => status is AchievementStatus.Caution or AchievementStatus.Shortfall;
 
-    /// <summary>Three queries whatever the number of indicators: the indicators, their cells, and the period's comments.</summary>
+    private sealed record CellFacts(int Year, IndicatorValueKind Kind, string Raw, decimal? Value, decimal? SubValue, DateOnly? AsOf, int? ReportingPeriodId);
+
+    /// <summary>
+    /// At most three queries whatever the number of indicators: the indicators with their cells, the linked projects'
+    /// titles (only when a row names related projects), and the period's comments (only for a closed period).
+    /// </summary>
     private static async Task<List<IndicatorRow>> LoadRowsAsync(
         FiftyOpsDbContext db, IQueryable<Indicator> query, int year, PeriodDto? period, CancellationToken ct)
     {
+        // The cells come with their indicator (one joined query), however many indicators the year has.
         var indicators = await query
             .OrderBy(i => i.Kind).ThenBy(i => i.SortOrder)
             .Select(i => new
@@ -154,14 +160,13 @@ public sealed class IndicatorQueryService(IDbContextFactory<FiftyOpsDbContext> f
                 ProjectCode = i.Project == null ? null : i.Project.Code,
                 ProjectTitle = i.Project == null ? null : i.Project.Title,
                 i.Source,
+                Values = db.IndicatorValues.Where(v => v.IndicatorId == i.Id)
+                    .Select(v => new CellFacts(v.Year, v.Kind, v.Raw, v.Value, v.SubValue, v.AsOf, v.ReportingPeriodId))
+                    .ToList(),
             })
             .ToListAsync(ct);
         var ids = indicators.Select(i => i.Id).ToList();
-        var values = await db.IndicatorValues
-            .Where(v => ids.Contains(v.IndicatorId))
-            .Select(v => new { v.IndicatorId, v.Year, v.Kind, v.Raw, v.Value, v.SubValue, v.AsOf, v.ReportingPeriodId })
-            .ToListAsync(ct);
-        var byIndicator = values.ToLookup(v => v.IndicatorId);
+        var byIndicator = indicators.ToDictionary(i => i.Id, i => i.Values);
 
         var related = indicators.SelectMany(i => i.RelatedProjectCodes).Distinct().ToList();
         var projectTitles = related.Count == 0

@@ -73,6 +73,25 @@ public static class AuditChain
         }
 
         var written = new List<AuditEntry>(records.Count);
+        // One prepared command for the whole batch: an import can append thousands of entries, and preparing the
+        // statement anew for each was most of the commit's time.
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = """
+            INSERT INTO "AuditEntries" ("Id", "OccurredUtc", "UserId", "UserName", "IpAddress", "Kind", "ObjectType", "ObjectId",
+                "Field", "OldValue", "NewValue", "Detail", "PreviousHash", "Hash")
+            VALUES ($id, $at, $userId, $userName, $ip, $kind, $objectType, $objectId, $field, $old, $new, $detail, $previous, $hash)
+            """;
+        string[] names = ["$id", "$at", "$userId", "$userName", "$ip", "$kind", "$objectType", "$objectId", "$field", "$old", "$new", "$detail", "$previous", "$hash"];
+        var parameters = names.Select(name =>
+        {
+            var p = insert.CreateParameter();
+            p.ParameterName = name;
+            insert.Parameters.Add(p);
+            return p;
+        }).ToArray();
+        insert.Prepare();
+
         foreach (var record in records)
         {
             var entry = new AuditEntry
@@ -94,27 +113,12 @@ public static class AuditChain
             entry.Hash = ComputeHash(previous, entry);
             previous = entry.Hash;
 
-            await using var insert = connection.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandText = """
-                INSERT INTO "AuditEntries" ("Id", "OccurredUtc", "UserId", "UserName", "IpAddress", "Kind", "ObjectType", "ObjectId",
-                    "Field", "OldValue", "NewValue", "Detail", "PreviousHash", "Hash")
-                VALUES ($id, $at, $userId, $userName, $ip, $kind, $objectType, $objectId, $field, $old, $new, $detail, $previous, $hash)
-                """;
-            Add(insert, "$id", entry.Id);
-            Add(insert, "$at", entry.OccurredUtc.ToString(StoredTimeFormat, CultureInfo.InvariantCulture));
-            Add(insert, "$userId", entry.UserId);
-            Add(insert, "$userName", entry.UserName);
-            Add(insert, "$ip", entry.IpAddress);
-            Add(insert, "$kind", entry.Kind.ToString());
-            Add(insert, "$objectType", entry.ObjectType);
-            Add(insert, "$objectId", entry.ObjectId);
-            Add(insert, "$field", entry.Field);
-            Add(insert, "$old", entry.OldValue);
-            Add(insert, "$new", entry.NewValue);
-            Add(insert, "$detail", entry.Detail);
-            Add(insert, "$previous", entry.PreviousHash);
-            Add(insert, "$hash", entry.Hash);
+            object?[] values =
+            [
+                entry.Id, entry.OccurredUtc.ToString(StoredTimeFormat, CultureInfo.InvariantCulture), entry.UserId, entry.UserName, entry.IpAddress,
+                entry.Kind.ToString(), entry.ObjectType, entry.ObjectId, entry.Field, entry.OldValue, entry.NewValue, entry.Detail, entry.PreviousHash, entry.Hash,
+            ];
+            for (var i = 0; i < values.Length; i++) parameters[i].Value = values[i] ?? DBNull.Value;
             await insert.ExecuteNonQueryAsync(ct);
             written.Add(entry);
         }
@@ -148,12 +152,4 @@ public static class AuditChain
 
     private static string? Cut(string? value, int max) =>
         value is null || value.Length <= max ? value : string.Concat(value.AsSpan(0, max - 20), $"…({value.Length - max + 20:#,##0}자 생략)");
-
-    private static void Add(DbCommand command, string name, object? value)
-    {
-        var p = command.CreateParameter();
-        p.ParameterName = name;
-        p.Value = value ?? DBNull.Value;
-        command.Parameters.Add(p);
-    }
 }

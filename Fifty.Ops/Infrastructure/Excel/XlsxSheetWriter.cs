@@ -29,6 +29,22 @@ public sealed class XlsxSheetWriter : IDisposable
 
     public SheetLayout Layout { get; }
 
+    // Start tags only: the writer takes the element's name from these and the attributes from the list.
+    private static readonly Row RowTag = new();
+    private static readonly Cell CellTag = new();
+    private static readonly CellValue ValueTag = new();
+    private static readonly CellFormula FormulaTag = new();
+    private static readonly string[] SmallStyles = Enumerable.Range(0, 256).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
+
+    private static string StyleText(uint style) => style < SmallStyles.Length ? SmallStyles[style] : style.ToString(CultureInfo.InvariantCulture);
+
+    private void WriteLeaf(OpenXmlElement tag, string text)
+    {
+        _writer.WriteStartElement(tag);
+        _writer.WriteString(text);
+        _writer.WriteEndElement();
+    }
+
     /// <summary>The 1-based number of the last row written (0 before the first).</summary>
     public int RowCount { get; private set; }
 
@@ -51,28 +67,39 @@ public sealed class XlsxSheetWriter : IDisposable
             attributes.Add(new OpenXmlAttribute("customHeight", "", "1"));
         }
 
-        _writer.WriteStartElement(new Row(), attributes);
+        _writer.WriteStartElement(RowTag, attributes);
+        // Cells go out as start tag, attributes and text: a typed Cell per cell (with its value child) costs more
+        // than everything else a large sheet does.
+        var cellAttributes = new List<OpenXmlAttribute>(3);
         for (var i = 0; i < cells.Count; i++)
         {
             var cell = cells[i];
-            var element = new Cell { CellReference = ColumnName(i + 1) + rowText };
-            if (cell.Style != 0) element.StyleIndex = cell.Style;
+            cellAttributes.Clear();
+            cellAttributes.Add(new OpenXmlAttribute("r", "", ColumnName(i + 1) + rowText));
+            if (cell.Style != 0) cellAttributes.Add(new OpenXmlAttribute("s", "", StyleText(cell.Style)));
             if (cell.Formula is { } formula)
             {
-                element.CellFormula = new CellFormula(formula);
-                if (cell.Number is { } cached) element.CellValue = new CellValue(NumberText(cached));
+                _writer.WriteStartElement(CellTag, cellAttributes);
+                WriteLeaf(FormulaTag, formula);
+                if (cell.Number is { } cached) WriteLeaf(ValueTag, NumberText(cached));
             }
             else if (cell.Number is { } value)
             {
-                element.CellValue = new CellValue(NumberText(value));
+                _writer.WriteStartElement(CellTag, cellAttributes);
+                WriteLeaf(ValueTag, NumberText(value));
             }
             else if (!string.IsNullOrEmpty(cell.Text))
             {
-                element.DataType = CellValues.SharedString;
-                element.CellValue = new CellValue(_sharedString(cell.Text).ToString(CultureInfo.InvariantCulture));
+                cellAttributes.Add(new OpenXmlAttribute("t", "", "s"));
+                _writer.WriteStartElement(CellTag, cellAttributes);
+                WriteLeaf(ValueTag, _sharedString(cell.Text).ToString(CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                _writer.WriteStartElement(CellTag, cellAttributes);
             }
 
-            _writer.WriteElement(element);
+            _writer.WriteEndElement();
         }
 
         _writer.WriteEndElement();

@@ -62,9 +62,17 @@ public sealed class XlsxWorkbook : IDisposable
             using var writer = OpenXmlWriter.Create(stringsPart);
             writer.WriteStartElement(new SharedStringTable(), [new OpenXmlAttribute("count", "", _sharedStringList.Count.ToString(CultureInfo.InvariantCulture)),
                 new OpenXmlAttribute("uniqueCount", "", _sharedStringList.Count.ToString(CultureInfo.InvariantCulture))]);
+            // Tags and text rather than an element tree per item: a long sheet can hold 100,000 distinct texts.
+            var item = new SharedStringItem();
+            var textTag = new Text();
+            OpenXmlAttribute[] preserve = [new("xml", "space", "http://www.w3.org/XML/1998/namespace", "preserve")];
             foreach (var text in _sharedStringList)
             {
-                writer.WriteElement(new SharedStringItem(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+                writer.WriteStartElement(item);
+                writer.WriteStartElement(textTag, preserve);
+                writer.WriteString(text);
+                writer.WriteEndElement();
+                writer.WriteEndElement();
             }
 
             writer.WriteEndElement();
