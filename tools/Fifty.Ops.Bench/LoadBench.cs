@@ -18,8 +18,8 @@ public static class LoadBench
         "think time of 0.5–1.5 s between actions; users start over the first 10 s (a ramp) and all stay connected until the end. " +
         "Server memory is read after a minute without traffic, before the users start and again with all of them connected.";
 
-    /// <summary>The server process: working set, live managed heap after a full GC, and of that the pinned heap.</summary>
-    public sealed record Memory(double WorkingSetMb, double LiveMb, double PinnedMb);
+    /// <summary>The server process: working set, and live managed heap after a full GC.</summary>
+    public sealed record Memory(double WorkingSetMb, double LiveMb);
 
     public sealed record Result(int Users, Timings Interactions, IReadOnlyList<(string Name, Timings Timings)> ByInteraction,
         Memory Before, Memory After, int Failures, TimeSpan Wall, TimeSpan ServerCpu, double MachineBusy)
@@ -29,13 +29,8 @@ public static class LoadBench
 
         private int Circuits => Math.Max(1, Users - Failures);
 
-        /// <summary>
-        /// What the open circuits keep alive, per circuit: live managed objects without the pinned heap, which holds
-        /// Kestrel's buffer pool; it grows with the peak of concurrent traffic, not with circuits, and never shrinks.
-        /// </summary>
-        public double LiveKbPerCircuit => (After.LiveMb - After.PinnedMb - (Before.LiveMb - Before.PinnedMb)) * 1024 / Circuits;
-
-        public double PinnedKbPerCircuit => (After.PinnedMb - Before.PinnedMb) * 1024 / Circuits;
+        /// <summary>What the open circuits keep alive, per circuit: live managed objects, with all users connected, less the same before.</summary>
+        public double LiveKbPerCircuit => (After.LiveMb - Before.LiveMb) * 1024 / Circuits;
 
         public double WorkingSetKbPerCircuit => (After.WorkingSetMb - Before.WorkingSetMb) * 1024 / Circuits;
     }
@@ -249,7 +244,7 @@ public static class LoadBench
     {
         var heap = ServerHeap.Measure(app.Id, TimeSpan.FromSeconds(60));
         app.Refresh();
-        return new Memory(app.WorkingSet64 / 1024d / 1024d, heap.LiveMb, heap.PinnedMb);
+        return new Memory(app.WorkingSet64 / 1024d / 1024d, heap.LiveMb);
     }
 
     private static async Task WaitServingAsync(string url, Process app)

@@ -49,7 +49,7 @@ internal static class BenchCommand
             {
                 // The live managed heap of a running app (a full GC over its diagnostics port), for looking into memory.
                 var heap = ServerHeap.Measure(pid, TimeSpan.FromSeconds(60));
-                Console.WriteLine($"live {heap.LiveMb:0.0} MB, of which pinned {heap.PinnedMb:0.0} MB");
+                Console.WriteLine($"live {heap.LiveMb:0.0} MB");
                 return 0;
             }
 
@@ -131,11 +131,11 @@ internal static class BenchCommand
         Console.WriteLine();
         Console.WriteLine(LoadBench.Describe);
         Console.WriteLine();
-        Console.WriteLine("| interactions | median ms | p95 ms | failed users | live heap MB before → after | KB per circuit (live) | pinned buffers KB per circuit | working set MB before → after | KB per circuit (working set) |");
-        Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Console.WriteLine("| interactions | median ms | p95 ms | failed users | live heap MB before → after | KB per circuit (live) | working set MB before → after | KB per circuit (working set) |");
+        Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         var (b, a) = (result.Before, result.After);
         Console.WriteLine($"| {result.Interactions.Milliseconds.Count} | {result.Interactions.Median:0} | {result.Interactions.P95:0} | {result.Failures} | " +
-            $"{b.LiveMb:0.0} → {a.LiveMb:0.0} | {result.LiveKbPerCircuit:0} | {result.PinnedKbPerCircuit:0} | {b.WorkingSetMb:0} → {a.WorkingSetMb:0} | {result.WorkingSetKbPerCircuit:0} |");
+            $"{b.LiveMb:0.0} → {a.LiveMb:0.0} | {result.LiveKbPerCircuit:0} | {b.WorkingSetMb:0} → {a.WorkingSetMb:0} | {result.WorkingSetKbPerCircuit:0} |");
         Console.WriteLine();
         Console.WriteLine($"Server CPU during the users' pass: {result.ServerCpu.TotalSeconds:0.0} s over {result.Wall.TotalSeconds:0.0} s " +
             $"({result.ServerCpuShare:0%} of the machine's {Environment.ProcessorCount} cores, which were {result.MachineBusy:0%} busy; the browsers had the rest).");

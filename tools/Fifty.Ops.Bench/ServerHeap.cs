@@ -14,7 +14,7 @@ namespace Fifty.Ops.Bench;
 /// </summary>
 public static class ServerHeap
 {
-    public sealed record Reading(double LiveMb, double PinnedMb);
+    public sealed record Reading(double LiveMb);
 
     public static Reading Measure(int processId, TimeSpan timeout)
     {
@@ -31,7 +31,7 @@ public static class ServerHeap
             // Stats of a GC the session did not cause (a gen-0 of the app's own) say nothing about what is live.
             if (!induced || reading is not null) return;
             var live = e.TotalPromotedSize0 + e.TotalPromotedSize1 + e.TotalPromotedSize2 + e.TotalPromotedSize3 + e.TotalPromotedSize4;
-            reading = new Reading(live / 1024d / 1024d, e.TotalPromotedSize4 / 1024d / 1024d);
+            reading = new Reading(live / 1024d / 1024d);
             session.Stop();
         };
         using var stop = new Timer(_ => session.Stop(), null, timeout, Timeout.InfiniteTimeSpan);

@@ -258,7 +258,7 @@ public sealed class CampusQueryService(IDbContextFactory<FiftyOpsDbContext> fact
             notes.Add($"원자료: {note}" + (stated.Seats is null ? " (입주 인원·팀 수이며 좌석 수가 아니어서 사용률 계산에 쓰지 않습니다)" : ""));
         }
 
-        var seats = allOffices.Where(s => s.Year == shownYear && s.CampusId is not null).ToDictionary(s => s.CampusId!.Value, s => s.Seats);
+        var seats = CampusUsageData.SeatsOf(allOffices.Select(s => new CampusUsageData.OfficeSeats(s.Year, s.CampusId, s.Seats)), shownYear);
         var entered = campuses.Where(c => c.Kind == CampusKind.Campus && (seats.ContainsKey(c.Id) || months.ContainsKey(c.Id)))
             .Select(c =>
             {

@@ -70,11 +70,15 @@ internal static class CampusUsageData
         return rows.GroupBy(r => r.CampusId).ToDictionary(g => g.Key, g => UsageAggregation.Merge(g.Select(r => r.Usage), includeDemo));
     }
 
+    public sealed record OfficeSeats(int Year, int? CampusId, int? Seats);
+
     /// <summary>Shared-office seats per campus as the given year's report states them (no carrying over from other years).</summary>
     public static async Task<Dictionary<int, int?>> SeatsAsync(FiftyOpsDbContext db, int year, CancellationToken ct) =>
-        await db.SharedOffices.Where(s => s.Year == year && s.CampusId != null)
-            .Select(s => new { CampusId = s.CampusId!.Value, s.Seats })
-            .ToDictionaryAsync(s => s.CampusId, s => s.Seats, ct);
+        SeatsOf(await db.SharedOffices.Where(s => s.Year == year).Select(s => new OfficeSeats(s.Year, s.CampusId, s.Seats)).ToListAsync(ct), year);
+
+    /// <summary>The same rule for a caller that already read the shared-office rows.</summary>
+    public static Dictionary<int, int?> SeatsOf(IEnumerable<OfficeSeats> rows, int year) =>
+        rows.Where(s => s.Year == year && s.CampusId is not null).ToDictionary(s => s.CampusId!.Value, s => s.Seats);
 
     /// <summary>The last month a view expects figures for: the 기준일's month (the last complete one) for the period's year, else December.</summary>
     public static int CutoffMonth(PeriodDto? period, int year)

@@ -151,7 +151,6 @@ public sealed class IndicatorQueryService(IDbContextFactory<FiftyOpsDbContext> f
     private static async Task<List<IndicatorRow>> LoadRowsAsync(
         FiftyOpsDbContext db, IQueryable<Indicator> query, int year, PeriodDto? period, CancellationToken ct)
     {
-        // The cells come with their indicator (one joined query), however many indicators the year has.
         var indicators = await query
             .OrderBy(i => i.Kind).ThenBy(i => i.SortOrder)
             .Select(i => new
@@ -166,7 +165,6 @@ public sealed class IndicatorQueryService(IDbContextFactory<FiftyOpsDbContext> f
             })
             .ToListAsync(ct);
         var ids = indicators.Select(i => i.Id).ToList();
-        var byIndicator = indicators.ToDictionary(i => i.Id, i => i.Values);
 
         var related = indicators.SelectMany(i => i.RelatedProjectCodes).Distinct().ToList();
         var projectTitles = related.Count == 0
@@ -183,7 +181,7 @@ public sealed class IndicatorQueryService(IDbContextFactory<FiftyOpsDbContext> f
 
         return indicators.Select(i =>
         {
-            var cells = byIndicator[i.Id].ToList();
+            var cells = i.Values;
             // The cell in force at the period's 기준일: a later quarter's entry never shows in an earlier report.
             IndicatorCell? Cell(IndicatorValueKind kind) =>
                 IndicatorCellChoice.InForce(cells.Where(c => c.Kind == kind && c.Year == year), c => c.AsOf, c => c.ReportingPeriodId is not null, period?.AsOf)
