@@ -122,7 +122,9 @@ public sealed class AppProcess : IAsyncLifetime
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Fifty.Ops.sln"))) dir = dir.Parent;
         if (dir is null) throw new InvalidOperationException("Fifty.Ops.sln을 찾을 수 없습니다.");
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var exe = Path.Combine(dir.FullName, "Fifty.Ops", "bin", configuration, "net9.0", "linux-x64", "Fifty.Ops");
+        // The app and the tests share the target of Directory.Build.props: this assembly's folder name is the app's too.
+        var targetFramework = Path.GetFileName(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory));
+        var exe = Path.Combine(dir.FullName, "Fifty.Ops", "bin", configuration, targetFramework, "Fifty.Ops");
         return File.Exists(exe) ? exe : throw new FileNotFoundException("앱 빌드 결과가 없습니다.", exe);
     }
 

@@ -270,7 +270,9 @@ internal static class BenchCommand
         {
             if (File.Exists(Path.Combine(dir.FullName, "Fifty.Ops.sln")))
             {
-                var exe = Path.Combine(dir.FullName, "Fifty.Ops", "bin", "Release", "net9.0", "linux-x64", "Fifty.Ops");
+                // The tool and the app share the target of Directory.Build.props: this assembly's folder name is the app's too.
+                var targetFramework = Path.GetFileName(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory));
+                var exe = Path.Combine(dir.FullName, "Fifty.Ops", "bin", "Release", targetFramework, "Fifty.Ops");
                 if (File.Exists(exe)) return exe;
                 throw new FileNotFoundException("Build the app in Release first (dotnet build -c Release).", exe);
             }
