@@ -5,7 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")"
 source ./scripts/ensure-deps.sh
 ensure_packages chromium fonts-nanum poppler-utils
+dotnet tool restore
 dotnet build Fifty.Ops.sln -c Release
+# Every model change has its generated migration (docs/decisions/0008-platform-net10-ef-identity.md).
+dotnet ef migrations has-pending-model-changes --project Fifty.Ops --configuration Release --no-build
 log=$(mktemp)
 set +e
 dotnet test Fifty.Ops.sln -c Release --no-build --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"

@@ -1,0 +1,178 @@
+using Fifty.Ops.Data;
+using Fifty.Ops.Data.Seeding;
+using Fifty.Ops.Domain;
+using Fifty.Ops.Infrastructure.Auditing;
+using Fifty.Ops.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Fifty.Ops.Tests.Data;
+
+/// <summary>
+/// A database made by an earlier version (the hand-written migration history, with figures, users and audit entries)
+/// upgrades in place to the latest migration with nothing lost.
+/// </summary>
+public sealed class MigrationUpgradeTests : IAsyncLifetime
+{
+    /// <summary>The last migration written by hand: what every database made before the generated migrations stands on.</summary>
+    internal const string LastHandWritten = "20261122500000_DataEntryAndPeriodClose";
+
+    internal static readonly string[] HandWritten =
+    [
+        "20261122000000_InitialSchema", "20261122200000_CampusUsageEntry", "20261122300000_IndicatorRelatedProjects",
+        "20261122400000_AccountsAndAudit", LastHandWritten,
+    ];
+
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"fifty-ops-upgrade-{Guid.NewGuid():N}.db");
+
+    private string ConnectionString => $"Data Source={_path};Pooling=False";
+
+    private FiftyOpsDbContext Context() => new(new DbContextOptionsBuilder<FiftyOpsDbContext>().UseSqlite(ConnectionString).Options);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" }) File.Delete(file);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public void TheHandWrittenHistoryIsTheStartOfTheMigrationsAndGeneratedOnesFollowIt()
+    {
+        using var db = Context();
+        var all = db.Database.GetMigrations().ToList();
+        Assert.Equal(HandWritten, all.Take(HandWritten.Length));
+        Assert.True(all.Count > HandWritten.Length, "no generated migration follows the hand-written history");
+    }
+
+    [Fact]
+    public async Task AnOldDatabaseWithFiguresUsersAndAuditEntriesUpgradesWithNothingLost()
+    {
+        await using (var db = Context())
+        {
+            await db.GetService<IMigrator>().MigrateAsync(LastHandWritten);
+            Assert.Equal(HandWritten, await db.Database.GetAppliedMigrationsAsync());
+            await new SeedLoader(db, SeededDatabase.SeedRoot).LoadAsync();
+        }
+
+        await InsertOldAccountsAsync();
+        await AppendAuditAsync(
+            new AuditRecord(AuditKind.System, "SeedData", "seed-data", Detail: "초기 자료 적재"),
+            new AuditRecord(AuditKind.SignIn, "User", "admin", Detail: "로그인"),
+            new AuditRecord(AuditKind.DataChange, "IndicatorValue", "1", "ActualText", "10", "12", "수정"));
+
+        var before = await DumpAsync();
+        Assert.True(before["Users"].Count == 3 && before["UserRoles"].Count == 3 && before["AuditEntries"].Count == 3);
+        Assert.True(before["IndicatorValues"].Count > 100 && before["BudgetLines"].Count > 100, "the seed did not load");
+
+        await using (var db = Context())
+        {
+            await db.Database.MigrateAsync();
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        }
+
+        var after = await DumpAsync(before.Keys);
+        foreach (var (table, rows) in before) Assert.True(rows.SequenceEqual(after[table]), $"{table}: rows changed by the upgrade");
+
+        await using (var db = Context())
+        {
+            var chain = await AuditChain.VerifyAsync(db);
+            Assert.True(chain.IsIntact, chain.Message);
+            Assert.Equal(3, chain.Count);
+            // The append-only triggers of the hand-written history survive the upgrade.
+            var update = await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("""UPDATE "AuditEntries" SET "Detail" = 'x'"""));
+            Assert.Contains("append-only", update.Message, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>A database left at any step of the old history reaches the schema the model describes.</summary>
+    [Theory]
+    [MemberData(nameof(OldSteps))]
+    public async Task ADatabaseAtAnyOldMigrationUpgradesToTheSchemaOfTheModel(string step)
+    {
+        await using (var db = Context())
+        {
+            await db.GetService<IMigrator>().MigrateAsync(step);
+            Assert.Equal(step, (await db.Database.GetAppliedMigrationsAsync()).Last());
+            await db.Database.MigrateAsync();
+        }
+
+        Assert.Equal(await MigrationSchemaTests.SchemaOfModelAsync(), await MigrationSchemaTests.SchemaOfAsync(ConnectionString));
+    }
+
+    public static TheoryData<string> OldSteps() => new(HandWritten);
+
+    internal const string OldPassword = "old-version-password-1";
+
+    /// <summary>Accounts as the hand-written store wrote them: an admin, a planner locked out after five failures, a disabled director.</summary>
+    private async Task InsertOldAccountsAsync()
+    {
+        var hash = new PasswordHasher<object>().HashPassword(new object(), OldPassword);
+        await using var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = """
+            INSERT INTO "Users" ("Id", "UserName", "NormalizedUserName", "DisplayName", "PasswordHash", "SecurityStamp", "ConcurrencyStamp",
+                "IsDisabled", "LockoutEnabled", "LockoutEnd", "AccessFailedCount", "IsDemo", "CreatedAt", "LastSignInAt") VALUES
+              (1, 'admin', 'ADMIN', '관리자', $hash, 'STAMP-ADMIN', 'cc-admin', 0, 1, NULL, 0, 0, '2026-11-20 01:02:03+00:00', '2026-11-28 09:00:00+00:00'),
+              (2, 'kim.planner', 'KIM.PLANNER', '김기획', $hash, 'STAMP-PLANNER', 'cc-planner', 0, 1, '2099-01-01 00:15:00+00:00', 5, 0, '2026-11-21 01:02:03+00:00', NULL),
+              (3, 'lee', 'LEE', '이간부', $hash, 'STAMP-DIRECTOR', 'cc-director', 1, 1, NULL, 2, 1, '2026-11-22 01:02:03+00:00', NULL);
+            INSERT INTO "UserRoles" ("UserId", "RoleId") VALUES (1, 1), (2, 2), (3, 3);
+            """;
+        cmd.Parameters.AddWithValue("$hash", hash);
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    private async Task AppendAuditAsync(params AuditRecord[] records)
+    {
+        await using var db = Context();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        await AuditChain.AppendAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), new AuditActor(1, "admin", "127.0.0.1"), records,
+            new DateTime(2026, 11, 28, 9, 0, 0, DateTimeKind.Utc), CancellationToken.None);
+        await tx.CommitAsync();
+    }
+
+    /// <summary>Every row of every table (the columns it had at the first dump), as text.</summary>
+    private async Task<Dictionary<string, List<string>>> DumpAsync(IEnumerable<string>? tables = null)
+    {
+        await using var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync();
+        var names = tables?.ToList() ?? await ListAsync(connection, """
+            SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__EF%' ORDER BY name
+            """);
+        var dump = new Dictionary<string, List<string>>();
+        foreach (var table in names)
+        {
+            // Only the columns the old schema had: a later migration may add columns, never take them away.
+            var columns = tables is null
+                ? await ListAsync(connection, $"SELECT name FROM pragma_table_info('{table}') ORDER BY cid")
+                : _columns[table];
+            _columns[table] = columns;
+            var select = string.Join(" || '|' || ", columns.Select(c => $"COALESCE(quote(\"{c}\"), 'NULL')"));
+            // Sorted: a table rebuilt by a migration may hand its rows back in another physical order.
+            var rows = await ListAsync(connection, $"SELECT {select} FROM \"{table}\"");
+            rows.Sort(StringComparer.Ordinal);
+            dump[table] = rows;
+        }
+
+        return dump;
+    }
+
+    private readonly Dictionary<string, List<string>> _columns = [];
+
+    private static async Task<List<string>> ListAsync(SqliteConnection connection, string sql)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        var list = new List<string>();
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) list.Add(reader.GetString(0));
+        return list;
+    }
+}
