@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: unit, integration (WebApplicationFactory on real SQLite), component (HtmlRenderer) and browser
+# Runs every test: unit, integration (WebApplicationFactory on real SQLite), component (bUnit) and browser
 # (Playwright driving Debian's Chromium against the app on 127.0.0.1).
 set -euo pipefail
 cd "$(dirname "$0")"

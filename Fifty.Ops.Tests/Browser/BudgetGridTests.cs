@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 
 namespace Fifty.Ops.Tests.Browser;
 
+[Trait("Category", "Browser")]
 public sealed class BudgetGridTests(AppProcess app) : IClassFixture<AppProcess>
 {
     [Fact]
@@ -10,9 +11,9 @@ public sealed class BudgetGridTests(AppProcess app) : IClassFixture<AppProcess>
     {
         await using var context = await app.NewSignedInContextAsync(AppRoles.Director);
         var page = await context.NewPageAsync();
-        await page.GotoAsync(app.BaseUrl + "/budget?year=2023&quarter=3");
+        await app.OpenAsync(page, "/budget?year=2023&quarter=3");
         // Buttons are enabled once the circuit is interactive; the grid says so.
-        await Assertions.Expect(page.Locator(".tree-grid")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator(".tree-grid")).ToHaveAttributeAsync("data-interactive", "true");
 
         var area = page.Locator(".execution-table tr[data-code='P2']");
         var unit = page.Locator(".execution-table tr[data-code='P2.1']");
@@ -58,8 +59,8 @@ public sealed class BudgetGridTests(AppProcess app) : IClassFixture<AppProcess>
     {
         await using var context = await app.NewSignedInContextAsync(AppRoles.Auditor);
         var page = await context.NewPageAsync();
-        await page.GotoAsync(app.BaseUrl + "/budget?year=2023&quarter=3");
-        await Assertions.Expect(page.Locator(".tree-grid")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 30_000 });
+        await app.OpenAsync(page, "/budget?year=2023&quarter=3");
+        await Assertions.Expect(page.Locator(".tree-grid")).ToHaveAttributeAsync("data-interactive", "true");
         var rows = page.Locator(".attention-table tbody tr");
         await Assertions.Expect(rows.First).ToHaveAttributeAsync("data-code", "G.3"); // 평가급: the largest amount gap
 

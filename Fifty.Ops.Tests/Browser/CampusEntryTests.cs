@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 
 namespace Fifty.Ops.Tests.Browser;
 
+[Trait("Category", "Browser")]
 public sealed class CampusEntryTests(AppProcess app) : IClassFixture<AppProcess>
 {
     [Fact]
@@ -10,9 +11,9 @@ public sealed class CampusEntryTests(AppProcess app) : IClassFixture<AppProcess>
     {
         await using var context = await app.NewSignedInContextAsync(AppRoles.Planner);
         var page = await context.NewPageAsync();
-        await page.GotoAsync(app.BaseUrl + "/campuses/entry?year=2023&quarter=3&campus=south");
+        await app.OpenAsync(page, "/campuses/entry?year=2023&quarter=3&campus=south");
         var save = page.GetByRole(AriaRole.Button, new() { Name = "저장" });
-        await Assertions.Expect(save).ToBeEnabledAsync(); // the circuit is connected
+        await Assertions.Expect(save).ToBeEnabledAsync();
 
         var q4Visits = page.Locator("table[data-campus=south] tr[data-period=Q4] td[data-metric=Visits]");
         await Assertions.Expect(q4Visits).ToHaveTextAsync("—");

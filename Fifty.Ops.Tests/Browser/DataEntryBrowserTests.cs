@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 
 namespace Fifty.Ops.Tests.Browser;
 
+[Trait("Category", "Browser")]
 public sealed class DataEntryBrowserTests(AppProcess app) : IClassFixture<AppProcess>
 {
     private const string Admin = "admin";
@@ -25,7 +26,7 @@ public sealed class DataEntryBrowserTests(AppProcess app) : IClassFixture<AppPro
     /// <summary>An administrator opens 2023 Q4 in the browser (the reports' quarters are closed), once per app.</summary>
     private async Task OpenQ4Async(IPage page)
     {
-        await page.GotoAsync(app.BaseUrl + "/admin/periods");
+        await app.OpenAsync(page, "/admin/periods");
         if (await page.Locator("tr[data-period='2023-4']").CountAsync() > 0) return;
         var open = page.GetByRole(AriaRole.Button, new() { Name = "기간 열기" });
         await Assertions.Expect(open).ToBeEnabledAsync();
@@ -51,7 +52,7 @@ public sealed class DataEntryBrowserTests(AppProcess app) : IClassFixture<AppPro
         var second = await otherContext.NewPageAsync();
         foreach (var page in new[] { first, second })
         {
-            await page.GotoAsync(app.BaseUrl + "/entry/budget?year=2023&quarter=4");
+            await app.OpenAsync(page, "/entry/budget?year=2023&quarter=4");
             await page.GetByRole(AriaRole.Button, new() { Name = "P1.2.1 입력" }).ClickAsync();
         }
 
@@ -110,7 +111,7 @@ public sealed class DataEntryBrowserTests(AppProcess app) : IClassFixture<AppPro
             .Text(TemplateLayout.IndicatorsSheet, edit.RowOf(TemplateLayout.IndicatorsSheet, "H2023-02", "I"), "150건").Save());
         try
         {
-            await page.GotoAsync(app.BaseUrl + "/import?year=2023&quarter=4");
+            await app.OpenAsync(page, "/import?year=2023&quarter=4");
             await Assertions.Expect(page.Locator("#import-file")).ToBeEnabledAsync();
             await page.Locator("#import-file").SetInputFilesAsync(file);
             var changes = page.Locator("table[data-table=changes] tbody tr");
@@ -143,7 +144,7 @@ public sealed class DataEntryBrowserTests(AppProcess app) : IClassFixture<AppPro
 
         await using var context = await ContextAsync(Planner);
         var page = await context.NewPageAsync();
-        await page.GotoAsync(app.BaseUrl + "/entry/indicators?year=2023&quarter=4");
+        await app.OpenAsync(page, "/entry/indicators?year=2023&quarter=4");
         await page.Locator("tr[data-code='T2023-1.1.1']").GetByRole(AriaRole.Button, new() { Name = "입력" }).ClickAsync();
         await page.GetByLabel("실적 (2023. 12. 31. 기준)").FillAsync("455명");
         await page.GetByLabel("원인 분석").FillAsync("하반기 모집 확대로 목표를 넘었습니다.");
@@ -152,7 +153,7 @@ public sealed class DataEntryBrowserTests(AppProcess app) : IClassFixture<AppPro
         await Assertions.Expect(page.Locator("tr[data-code='T2023-1.1.1'] td[data-cell=actual]")).ToHaveTextAsync("455명");
         await ShotAsync(page, "entry-indicators");
 
-        await page.GotoAsync(app.BaseUrl + "/entry/narratives?year=2023&quarter=4");
+        await app.OpenAsync(page, "/entry/narratives?year=2023&quarter=4");
         var project = page.Locator("section[data-project='J1.1.1']");
         await project.GetByRole(AriaRole.Button, new() { Name = "중장년 인턴십 지원 향후계획 입력" }).ClickAsync();
         await project.GetByRole(AriaRole.Button, new() { Name = "2023년 3분기 (2023. 9. 30. 기준) 내용 불러오기" }).ClickAsync();
@@ -169,17 +170,17 @@ public sealed class DataEntryBrowserTests(AppProcess app) : IClassFixture<AppPro
         await Assertions.Expect(project.Locator("ul.narrative").Last).ToContainTextAsync("2024년 참여기관 모집 공고");
 
         // The administrator closes the quarter: the forms become read-only.
-        await admin.GotoAsync(app.BaseUrl + "/admin/periods");
+        await app.OpenAsync(admin, "/admin/periods");
         var q4 = admin.Locator("tr[data-period='2023-4']");
         await q4.GetByRole(AriaRole.Button, new() { Name = "2023년 4분기 마감" }).ClickAsync();
         await q4.GetByRole(AriaRole.Button, new() { Name = "마감 확정" }).ClickAsync();
         await Assertions.Expect(admin.Locator(".form-saved")).ToContainTextAsync("2023년 4분기를 마감했습니다");
-        await page.GotoAsync(app.BaseUrl + "/entry/indicators?year=2023&quarter=4");
+        await app.OpenAsync(page, "/entry/indicators?year=2023&quarter=4");
         await Assertions.Expect(page.Locator(".period-state")).ToContainTextAsync("2023년 4분기는 마감되어 입력할 수 없습니다");
         await Assertions.Expect(page.Locator("table[data-table=indicator-entry] button")).ToHaveCountAsync(0);
 
         // Reopening needs a reason, and the reason is kept.
-        await admin.GotoAsync(app.BaseUrl + "/admin/periods");
+        await app.OpenAsync(admin, "/admin/periods");
         q4 = admin.Locator("tr[data-period='2023-4']");
         await q4.GetByRole(AriaRole.Button, new() { Name = "2023년 4분기 마감 해제" }).ClickAsync();
         await q4.GetByRole(AriaRole.Button, new() { Name = "마감 해제", Exact = true }).ClickAsync();
@@ -191,7 +192,7 @@ public sealed class DataEntryBrowserTests(AppProcess app) : IClassFixture<AppPro
         await Assertions.Expect(q4.Locator(".history")).ToContainTextAsync("마감 해제");
         await ShotAsync(admin, "admin-reopened");
 
-        await admin.GotoAsync(app.BaseUrl + "/admin/backups");
+        await app.OpenAsync(admin, "/admin/backups");
         await admin.GetByRole(AriaRole.Button, new() { Name = "지금 백업" }).ClickAsync();
         await Assertions.Expect(admin.Locator(".form-saved")).ToContainTextAsync("무결성 검사 ok");
         await Assertions.Expect(admin.Locator("table[data-table=backups] tbody tr")).ToHaveCountAsync(1);

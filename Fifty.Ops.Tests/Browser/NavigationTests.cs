@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 
 namespace Fifty.Ops.Tests.Browser;
 
+[Trait("Category", "Browser")]
 public sealed class NavigationTests(AppProcess app) : IClassFixture<AppProcess>
 {
     [Fact]
@@ -10,7 +11,7 @@ public sealed class NavigationTests(AppProcess app) : IClassFixture<AppProcess>
     {
         await using var context = await app.NewSignedInContextAsync(AppRoles.Auditor);
         var page = await context.NewPageAsync();
-        await page.GotoAsync(app.BaseUrl + "/?year=2023&quarter=3");
+        await app.OpenAsync(page, "/?year=2023&quarter=3");
         await Assertions.Expect(page.Locator(".page-heading h1")).ToHaveTextAsync("개요");
         await Assertions.Expect(page.Locator(".stat-grid")).ToContainTextAsync("38,649,012");
 
@@ -38,14 +39,9 @@ public sealed class NavigationTests(AppProcess app) : IClassFixture<AppProcess>
     {
         await using var context = await app.NewSignedInContextAsync(AppRoles.Planner, new());
         var page = await context.NewPageAsync();
-        await page.GotoAsync(app.BaseUrl + "/indicators?year=2023&quarter=3");
-        // The selector navigates from its server-side change handler, so it acts once the circuit is connected.
-        for (var attempt = 0; attempt < 40 && !page.Url.Contains("year=2020", StringComparison.Ordinal); attempt++)
-        {
-            await page.GetByLabel("보고 기간 선택").SelectOptionAsync(attempt % 2 == 0 ? "2020-3" : "2023-3");
-            await page.WaitForTimeoutAsync(250);
-        }
-
+        // The selector navigates from its server-side change handler, so it acts once the circuit is interactive.
+        await app.OpenAsync(page, "/indicators?year=2023&quarter=3");
+        await page.GetByLabel("보고 기간 선택").SelectOptionAsync("2020-3");
         await page.WaitForURLAsync("**/indicators?year=2020&quarter=3");
         await Assertions.Expect(page.Locator("tr[data-code='I2020-10']")).ToContainTextAsync("135.0%");
         await Assertions.Expect(page.Locator("tr[data-code='I2020-10']")).ToContainTextAsync("달성");

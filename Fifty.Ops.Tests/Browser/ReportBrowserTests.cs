@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 
 namespace Fifty.Ops.Tests.Browser;
 
+[Trait("Category", "Browser")]
 public sealed class ReportBrowserTests(AppProcess app) : IClassFixture<AppProcess>
 {
     [Fact]
@@ -10,13 +11,13 @@ public sealed class ReportBrowserTests(AppProcess app) : IClassFixture<AppProces
     {
         await using var context = await app.NewSignedInContextAsync(AppRoles.Planner, new() { Locale = "ko-KR", AcceptDownloads = true });
         var page = await context.NewPageAsync();
-        await page.GotoAsync(app.BaseUrl + "/reports?year=2023&quarter=3");
+        await app.OpenAsync(page, "/reports?year=2023&quarter=3");
         var preview = page.FrameLocator("iframe.report-frame");
         await Assertions.Expect(preview.Locator(".r-cover-title")).ToHaveTextAsync("2023년 3분기 주요업무보고");
         await Assertions.Expect(preview.Locator("table.r-execution")).ToContainTextAsync("38,649,012");
 
         var link = page.GetByRole(AriaRole.Link, new() { Name = "PDF 내려받기" });
-        var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync(), new() { Timeout = 60_000 });
+        var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync(), new() { Timeout = 120_000 }); // Chromium prints the report
         Assert.Equal("2023년_3분기_주요업무보고.pdf", download.SuggestedFilename);
         var path = Path.Combine(Path.GetTempPath(), $"dl-{Guid.NewGuid():N}.pdf");
         await download.SaveAsAsync(path);

@@ -1,14 +1,10 @@
-using AngleSharp.Html.Parser;
+using Bunit;
 using Fifty.Ops.Domain;
 using Fifty.Ops.Features.Indicators;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Fifty.Ops.Tests.Components;
 
-public sealed class IndicatorTableRenderTests
+public sealed class IndicatorTableRenderTests : ComponentTestBase
 {
     private static readonly DateOnly MidYear = new(2020, 7, 31);
     private static readonly int[] HistoryYears = [2018, 2019];
@@ -30,61 +26,51 @@ public sealed class IndicatorTableRenderTests
         Row(12, "C", "캠퍼스활성화", "캠퍼스 교육과정 참여인원(실인원)", "12000", "3,142", 3142, needsExplanation: true),
     ];
 
-    private static Task<string> Render(IndicatorFilter filter) => RenderAsync<IndicatorTable>(new Dictionary<string, object?>
-    {
-        ["Rows"] = filter.Apply(Rows),
-        ["HistoryYears"] = HistoryYears,
-        ["Year"] = 2020,
-        ["Quarter"] = 3,
-        ["Filter"] = filter,
-        ["HrefFor"] = (Func<IndicatorFilter, string>)(f => IndicatorLinks.List(2020, 3, f)),
-    });
+    private IRenderedComponent<IndicatorTable> Render(IndicatorFilter filter) => Context.Render<IndicatorTable>(p => p
+        .Add(t => t.Rows, filter.Apply(Rows))
+        .Add(t => t.HistoryYears, HistoryYears)
+        .Add(t => t.Year, 2020)
+        .Add(t => t.Quarter, 3)
+        .Add(t => t.Filter, filter)
+        .Add(t => t.HrefFor, f => IndicatorLinks.List(2020, 3, f)));
 
     [Fact]
-    public async Task RendersRowsGroupedByFieldWithRateStatusTrendAndUnitCaption()
+    public void RendersRowsGroupedByFieldWithRateStatusTrendAndUnitCaption()
     {
-        var doc = new HtmlParser().ParseDocument(await Render(IndicatorFilter.None));
+        var table = Render(IndicatorFilter.None);
 
-        var encore = doc.QuerySelector("tr[data-code=A]")!;
+        var encore = table.Find("tr[data-code=A]");
         Assert.Contains("135.0%", encore.TextContent, StringComparison.Ordinal);
         Assert.Contains("● 달성", encore.QuerySelector(".status")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("indicators/10?year=2020&quarter=3", encore.QuerySelector("a.indicator-link")!.GetAttribute("href"));
         Assert.Equal("실적 추이: 2018년 620명, 2019년 1,034명, 2020년 540명 (연중)", encore.QuerySelector("svg.sparkline")!.GetAttribute("aria-label"));
 
-        var research = doc.QuerySelector("tr[data-code=B]")!;
+        var research = table.Find("tr[data-code=B]");
         Assert.Contains("진행중", research.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("%", research.QuerySelectorAll("td.num")[4].TextContent, StringComparison.Ordinal);
 
-        var campus = doc.QuerySelector("tr[data-code=C]")!;
+        var campus = table.Find("tr[data-code=C]");
         Assert.Contains("7월말 기준", campus.TextContent, StringComparison.Ordinal);
         Assert.Contains("진도 대비", campus.TextContent, StringComparison.Ordinal);
-        Assert.Contains("설명 필요", campus.TextContent, StringComparison.Ordinal);
+        Assert.Contains("설명 필요", campus.QuerySelector(".flag-explain")!.TextContent, StringComparison.Ordinal);
         Assert.Null(encore.QuerySelector(".flag-explain"));
 
-        Assert.Equal(["50+일모델개발", "정책개발", "캠퍼스활성화"], doc.QuerySelectorAll("tr.group-row th").Select(th => th.TextContent));
-        Assert.Contains("단위", doc.QuerySelector("caption")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["50+일모델개발", "정책개발", "캠퍼스활성화"], table.FindAll("tr.group-row th").Select(th => th.TextContent));
+        Assert.Contains("단위", table.Find("caption").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task ASortedListIsFlatWithTheFieldPerRowAndMarksTheSortedColumn()
+    public void ASortedListIsFlatWithTheFieldPerRowAndMarksTheSortedColumn()
     {
-        var doc = new HtmlParser().ParseDocument(await Render(IndicatorFilter.None.SortBy(IndicatorSort.Rate)));
+        var table = Render(IndicatorFilter.None.SortBy(IndicatorSort.Rate));
 
-        Assert.Empty(doc.QuerySelectorAll("tr.group-row"));
-        Assert.Equal(["A", "C", "B"], doc.QuerySelectorAll("tbody tr").Select(tr => tr.GetAttribute("data-code")));
-        Assert.Equal("정책개발", doc.QuerySelector("tr[data-code=B] td.field")!.TextContent);
-        var sorted = doc.QuerySelector("th[aria-sort]")!;
+        Assert.Equal(["A", "C", "B"], table.FindAll("tbody tr").Select(tr => tr.GetAttribute("data-code")));
+        Assert.Empty(table.FindAll("tr.group-row")); // the three rows above are there, none of them a group header
+        Assert.Equal("정책개발", table.Find("tr[data-code=B] td.field").TextContent);
+        var sorted = table.Find("th[aria-sort]");
         Assert.Equal("descending", sorted.GetAttribute("aria-sort"));
         Assert.Contains("달성률", sorted.TextContent, StringComparison.Ordinal);
         // Clicking it again asks for ascending.
         Assert.Equal("indicators?year=2020&quarter=3&sort=rate", sorted.QuerySelector("a")!.GetAttribute("href"));
-    }
-
-    internal static async Task<string> RenderAsync<T>(Dictionary<string, object?> parameters) where T : IComponent
-    {
-        await using var services = new ServiceCollection().AddLogging().BuildServiceProvider();
-        await using var renderer = new HtmlRenderer(services, NullLoggerFactory.Instance);
-        return await renderer.Dispatcher.InvokeAsync(async () =>
-            (await renderer.RenderComponentAsync<T>(ParameterView.FromDictionary(parameters))).ToHtmlString());
     }
 }

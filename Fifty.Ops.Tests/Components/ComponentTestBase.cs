@@ -1,0 +1,25 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+
+namespace Fifty.Ops.Tests.Components;
+
+/// <summary>
+/// A bUnit context per test, disposed asynchronously. xunit 2 disposes test classes through <c>IDisposable</c> only,
+/// and some component services (MudBlazor's among them) are async-disposable only: a synchronous dispose then fails
+/// every test at teardown (docs/stack.md). So the class is <see cref="IAsyncLifetime"/>, never <see cref="IDisposable"/>.
+/// Components render as prerendered (static) HTML, what a reader without a circuit gets, unless a test calls
+/// <see cref="Interactive"/>.
+/// </summary>
+public abstract class ComponentTestBase : IAsyncLifetime
+{
+    protected ComponentTestBase() => Context.SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+
+    protected BunitContext Context { get; } = new();
+
+    /// <summary>Renders the following components as on a live circuit (buttons enabled, event handlers wired).</summary>
+    protected void Interactive() => Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+
+    public virtual Task InitializeAsync() => Task.CompletedTask;
+
+    public virtual async Task DisposeAsync() => await Context.DisposeAsync();
+}
