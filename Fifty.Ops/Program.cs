@@ -9,7 +9,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     ContentRootPath = AppContext.BaseDirectory,
 });
 
-// Serves wwwroot and Radzen's files straight from the build output whatever the environment (a no-op once published,
+// Serves wwwroot and MudBlazor's files straight from the build output whatever the environment (a no-op once published,
 // where they are copied beside the executable).
 builder.WebHost.UseStaticWebAssets();
 

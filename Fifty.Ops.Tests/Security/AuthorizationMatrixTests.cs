@@ -199,8 +199,8 @@ public sealed class AuthorizationMatrixTests(AppFactory factory) : IClassFixture
         var document = new HtmlParser().ParseDocument(html);
         Assert.Equal(role is AppRoles.Planner or AppRoles.Director, document.QuerySelector("form textarea#cause") is not null);
         Assert.Equal(role is AppRoles.Planner, document.QuerySelector("form input#threshold") is not null);
-        Assert.Equal(role is AppRoles.Auditor or AppRoles.Admin, document.QuerySelector("nav a.nav-link[href='audit']") is not null);
-        Assert.Equal(role is AppRoles.Admin, document.QuerySelector("nav a.nav-link[href='admin/users']") is not null);
+        Assert.Equal(role is AppRoles.Auditor or AppRoles.Admin, document.QuerySelector("nav a[data-nav='/audit']") is not null);
+        Assert.Equal(role is AppRoles.Admin, document.QuerySelector("nav a[data-nav='/admin/users']") is not null);
         // Everyone signed in sees who they are and can sign out with a token-protected form.
         var displayName = role == AppRoles.Admin ? "시스템 관리자" : TestAccounts.DisplayName(role); // admin is the app's own first account
         Assert.Contains(displayName, document.QuerySelector(".user-menu")!.TextContent, StringComparison.Ordinal);

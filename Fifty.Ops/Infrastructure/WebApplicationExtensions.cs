@@ -8,7 +8,7 @@ using Fifty.Ops.Features.Reports;
 using Fifty.Ops.Features.Budget;
 using Fifty.Ops.Features.DataEntry;
 using Microsoft.AspNetCore.Localization;
-using Radzen;
+using Fifty.Ops.Infrastructure.Ui;
 
 namespace Fifty.Ops.Infrastructure;
 
@@ -22,7 +22,7 @@ public static class WebApplicationExtensions
         // Pages hand their prerendered model to the circuit (PersistentComponentState), and the browser sends that
         // protected state back when the circuit starts: a budget hierarchy is larger than SignalR's 32 KB default.
         services.AddSignalR(o => o.MaximumReceiveMessageSize = 1024 * 1024);
-        services.AddRadzenComponents();
+        services.AddFiftyOpsMudBlazor();
         // Hangul in prerendered HTML stays readable text instead of numeric character references.
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.Configure<RequestLocalizationOptions>(o =>
