@@ -32,13 +32,18 @@ public sealed class CampusEntryTests(AppProcess app) : IClassFixture<AppProcess>
         await Assertions.Expect(q4Visits).ToHaveTextAsync("1,234");
         await Assertions.Expect(page.Locator("table[data-campus=south] tr[data-period=Q4] td:last-child")).ToHaveTextAsync("83.3%");
 
+        // Choosing a month loads that month's figures into the form on the server (none yet for November): type only
+        // once the form shows them, or the server's answer arriving late on a busy machine replaces what was typed.
+        var visits = page.GetByLabel("방문 인원 (명)");
         await page.GetByLabel("월 (2023년)").SelectOptionAsync("11");
-        await page.GetByLabel("방문 인원 (명)").FillAsync("1000");
+        await Assertions.Expect(visits).ToHaveValueAsync("");
+        await visits.FillAsync("1000");
         await save.ClickAsync();
         await Assertions.Expect(q4Visits).ToContainTextAsync("2,234");
 
         await page.GetByLabel("월 (2023년)").SelectOptionAsync("9");
-        await page.GetByLabel("방문 인원 (명)").FillAsync("50");
+        await Assertions.Expect(visits).ToHaveValueAsync("");
+        await visits.FillAsync("50");
         await save.ClickAsync();
         await Assertions.Expect(page.Locator(".form-errors")).ToContainTextAsync("2023년 3분기는 마감되어 입력할 수 없습니다");
         await Assertions.Expect(page.Locator("table[data-campus=south] tr[data-month='9'] td[data-metric=Visits]")).ToHaveTextAsync("자료 미입력");

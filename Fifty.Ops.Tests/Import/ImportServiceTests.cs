@@ -96,7 +96,7 @@ public sealed class ImportServiceTests : IAsyncLifetime
         Assert.Equal(("(없음)", "33,000"), (disbursed.Old, disbursed.New));
         Assert.Contains("지출액", disbursed.Item, StringComparison.Ordinal);
         Assert.Contains(preview.Changes, c => c.Sheet == Narratives && c.New.Contains("2024년 참여기관 모집", StringComparison.Ordinal));
-        // 지출액 33,000 > 원인행위액 30,000: a DOMAIN.md rule, flagged but not refused.
+        // 지출액 33,000 > 원인행위액 30,000: a rule of docs/domain.md, flagged but not refused.
         Assert.Contains(preview.Warnings, w => w.Contains("원인행위액 ≥ 지출액", StringComparison.Ordinal));
 
         var before = await ChecksumAsync();

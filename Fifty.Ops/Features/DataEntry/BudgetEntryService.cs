@@ -125,7 +125,7 @@ public sealed class BudgetEntryForm
 /// Budget figures per lowest programme row (세부사업, 일반관리비 항목) for an open period: 예산현액 and its parts,
 /// 원인행위액, 지출액, 연말 집행예상액, in 천원. A planner's figures are the period's <see cref="BudgetSection.Entry"/> line
 /// for the row — the report's lines are never edited — so the reconciliation compares entry and report, and the budget
-/// page shows an entered figure where there is one. A rule of DOMAIN.md the figures break is reported as a warning
+/// page shows an entered figure where there is one. A rule of docs/domain.md the figures break is reported as a warning
 /// (over-commitment happens) and the figures are saved as typed.
 /// </summary>
 public sealed class BudgetEntryService(IDbContextFactory<FiftyOpsDbContext> factory, TimeProvider clock, AccessGuard guard)
@@ -259,7 +259,7 @@ public sealed class BudgetEntryService(IDbContextFactory<FiftyOpsDbContext> fact
     }
 
     /// <summary>
-    /// The DOMAIN.md findings the change brings in: every rule of the reconciliation run before and after, keeping the
+    /// The findings (rules of docs/domain.md) the change brings in: every rule of the reconciliation run before and after, keeping the
     /// findings that are new and concern a changed row (or its ancestors, for the parent-sum rule).
     /// </summary>
     internal static List<string> Warnings(BudgetFacts before, BudgetFacts after, IReadOnlyCollection<string> changedCodes)

@@ -32,7 +32,7 @@ public sealed record SaveConflict(string? By, DateTimeOffset? At, IReadOnlyList<
 
 /// <summary>
 /// The outcome of a write. <see cref="Errors"/> are keyed by the form field they belong to ("" for the form as a whole);
-/// <see cref="Warnings"/> are rules a figure breaks that are flagged, not refused (DOMAIN.md: over-commitment happens).
+/// <see cref="Warnings"/> are rules a figure breaks that are flagged, not refused (docs/domain.md: over-commitment happens).
 /// </summary>
 public sealed record SaveResult(
     bool Saved,

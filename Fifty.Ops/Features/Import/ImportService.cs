@@ -44,7 +44,7 @@ public sealed record ImportPageModel(EntryPeriodState? Period, int Year, IReadOn
 /// The Excel round trip of a period: the template (<see cref="ImportTemplate"/>) and the upload. An upload is checked
 /// before parsing (<see cref="UploadGuard"/>), read with bounded parts (<see cref="XlsxSheetReader"/>), validated
 /// (<see cref="ImportParser"/> for types and ranges; here for codes, the closed period, conflicts with changes saved
-/// since the template was made, and the DOMAIN.md rules as warnings), and previewed as old → new per cell. Commit
+/// since the template was made, and the rules of docs/domain.md as warnings), and previewed as old → new per cell. Commit
 /// redoes all of it inside one write transaction and applies everything or nothing; if what would change differs from
 /// the preview the planner confirmed, nothing is applied. A row the planner left as it was is never written, so
 /// uploading the same file again changes nothing.

@@ -3,7 +3,7 @@ using Fifty.Ops.Domain;
 
 namespace Fifty.Ops.Features.Budget.Reconciliation;
 
-/// <summary>The rules of DOMAIN.md a year's figures are checked against, in the order the findings list them.</summary>
+/// <summary>The rules of docs/domain.md a year's figures are checked against, in the order the findings list them.</summary>
 public enum ReconciliationRule
 {
     /// <summary>예산현액 = 당초 + 추경 + 예산변경.</summary>

@@ -8,7 +8,7 @@ namespace Fifty.Ops.Features.Budget.Reconciliation;
 /// </summary>
 public static class NameMatch
 {
-    /// <summary>Names the reports use for the same overhead item (DOMAIN.md lists 평가급·성과급 as one item).</summary>
+    /// <summary>Names the reports use for the same overhead item (docs/domain.md lists 평가급·성과급 as one item).</summary>
     private static readonly Dictionary<string, string> Aliases = new(StringComparer.Ordinal)
     {
         ["성과급"] = "평가급",

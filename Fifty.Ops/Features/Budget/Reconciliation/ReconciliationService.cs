@@ -9,7 +9,7 @@ public sealed record ReconciliationReport(PeriodDto? Period, int Year, IReadOnly
     public int Count(FindingSeverity severity) => Findings.Count(f => f.Severity == severity);
 }
 
-/// <summary>Runs every rule of DOMAIN.md over the figures of one reporting period (any year that has data).</summary>
+/// <summary>Runs every rule of docs/domain.md over the figures of one reporting period (any year that has data).</summary>
 public sealed class ReconciliationService(IDbContextFactory<FiftyOpsDbContext> factory, PeriodService periods)
 {
     public static readonly IReadOnlyList<IReconciliationRule> Rules =
