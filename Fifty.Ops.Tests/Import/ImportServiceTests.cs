@@ -30,9 +30,7 @@ public sealed class ImportServiceTests : IAsyncLifetime
     private async Task<byte[]> TemplateAsync(int year = 2023, int quarter = 4)
     {
         await using var stream = new MemoryStream();
-        var (name, problem) = await ImportOf(_db).WriteTemplateAsync(year, quarter, stream);
-        Assert.Null(problem);
-        Assert.Equal($"{year}년_{quarter}분기_입력양식.xlsx", name);
+        Assert.Null(await ImportOf(_db).WriteTemplateAsync(year, quarter, stream));
         return stream.ToArray();
     }
 
@@ -261,6 +259,43 @@ public sealed class ImportServiceTests : IAsyncLifetime
     }
 
     /// <summary>150 MB of zeros in a few hundred kilobytes, packaged with the parts a workbook names.</summary>
+    [Theory]
+    [InlineData("xl/workbook.xml", "<!DOCTYPE workbook [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>")]
+    [InlineData("xl/worksheets/sheet2.xml", "<!DOCTYPE worksheet [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]>")]
+    [InlineData("xl/workbook.xml", "<broken")]
+    public async Task AWorkbookTheXmlParserRefusesGetsAKoreanMessageThatNamesNoInternals(string part, string injected)
+    {
+        var before = await ChecksumAsync();
+        var file = WithPartPrefix(await TemplateAsync(), part, injected);
+        var preview = await PreviewAsync(file, "양식.xlsx");
+        var error = Assert.Single(preview.Errors);
+        Assert.Equal(("파일", ImportService.UnreadableWorkbook), (error.Sheet, error.Message));
+        foreach (var internals in new[] { "DTD", "XML", "Xml", "DtdProcessing", "security", "part", "Exception", "line" })
+            Assert.DoesNotContain(internals, error.Message, StringComparison.Ordinal);
+        Assert.False((await ImportOf(_db).CommitAsync(Planner, 2023, 4, "양식.xlsx", file, preview.Digest)).Committed);
+        Assert.Equal(before, await ChecksumAsync());
+    }
+
+    /// <summary>The workbook with text put before the XML of one part (after its XML declaration, if it has one).</summary>
+    private static byte[] WithPartPrefix(byte[] workbook, string partName, string text)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(workbook);
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var entry = zip.GetEntry(partName) ?? throw new InvalidOperationException(partName);
+            string xml;
+            using (var reader = new StreamReader(entry.Open())) xml = reader.ReadToEnd();
+            var declarationEnd = xml.StartsWith("<?xml", StringComparison.Ordinal) ? xml.IndexOf("?>", StringComparison.Ordinal) + 2 : 0;
+            xml = xml[..declarationEnd] + text + xml[declarationEnd..];
+            entry.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry(partName).Open());
+            writer.Write(xml);
+        }
+
+        return stream.ToArray();
+    }
+
     private static byte[] ZipBomb()
     {
         using var stream = new MemoryStream();

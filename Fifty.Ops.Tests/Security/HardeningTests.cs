@@ -6,6 +6,9 @@ using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Fifty.Ops.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 
 namespace Fifty.Ops.Tests.Security;
 
@@ -26,6 +29,9 @@ public sealed class HardeningTests(AppFactory factory) : IClassFixture<AppFactor
         Assert.Equal(SecurityHeadersMiddleware.ContentSecurityPolicy, Assert.Single(response.Headers.GetValues("Content-Security-Policy")));
         Assert.Contains("script-src 'self';", SecurityHeadersMiddleware.ContentSecurityPolicy, StringComparison.Ordinal);
         Assert.Contains("frame-ancestors 'self'", SecurityHeadersMiddleware.ContentSecurityPolicy, StringComparison.Ordinal);
+        // The circuit's WebSocket is same-origin: no other host, no scheme-wide ws:/wss: source.
+        Assert.Contains("connect-src 'self';", SecurityHeadersMiddleware.ContentSecurityPolicy, StringComparison.Ordinal);
+        Assert.DoesNotContain("ws:", SecurityHeadersMiddleware.ContentSecurityPolicy, StringComparison.Ordinal);
         Assert.Equal("SAMEORIGIN", Assert.Single(response.Headers.GetValues("X-Frame-Options")));
         Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
         Assert.Equal("same-origin", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
@@ -45,6 +51,91 @@ public sealed class HardeningTests(AppFactory factory) : IClassFixture<AppFactor
             ["username"] = AppRoles.Director, ["password"] = Infrastructure.TestAccounts.Password(AppRoles.Director), ["returnUrl"] = "/", ["__RequestVerificationToken"] = token,
         }));
         Assert.Contains(signIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith(SessionCookie.Name, StringComparison.Ordinal) && c.Contains("secure", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Theory]
+    [InlineData(null, true)]              // from 127.0.0.1: nginx on the same machine, a known proxy
+    [InlineData("203.0.113.50", false)]   // straight from somewhere else: the headers are the client's claim, ignored
+    public async Task BehindAKnownProxyTheForwardedSchemeAndAddressCountAndFromAnyoneElseTheyAreIgnored(string? peer, bool trusted)
+    {
+        await factory.EnsureAccountAsync(AppRoles.Director);
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://ops.fifty.example"), AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", "198.51.100.77");
+        if (peer is not null) client.DefaultRequestHeaders.Add(AppFactory.PeerHeader, peer);
+
+        var page = await client.GetAsync(new Uri("/account/login", UriKind.Relative));
+        Assert.Equal(trusted, page.Headers.Contains("Strict-Transport-Security"));
+        var before = await factory.LastAuditIdAsync();
+        var signIn = await AppFactory.SignInAsync(client, AppRoles.Director, Infrastructure.TestAccounts.Password(AppRoles.Director));
+        Assert.Equal("/", signIn.Headers.Location!.OriginalString);
+        var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(SessionCookie.Name + "=", StringComparison.Ordinal));
+        Assert.Equal(trusted, cookie.Contains("; secure", StringComparison.OrdinalIgnoreCase));
+
+        var entry = Assert.Single(await factory.AuditEntriesAsync(), e => e.Id > before);
+        Assert.Equal(trusted ? "198.51.100.77" : peer, entry.IpAddress);
+    }
+
+    [Fact]
+    public void KnownProxiesComeFromConfigurationAndDefaultToLoopback()
+    {
+        _ = factory.Server;
+        var options = factory.Services.GetRequiredService<IOptions<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>>().Value;
+        Assert.Equal([System.Net.IPAddress.Loopback, System.Net.IPAddress.IPv6Loopback], options.KnownProxies);
+        Assert.Empty(options.KnownNetworks);
+
+        var configured = new ServiceCollection();
+        configured.AddFiftyOpsForwardedHeaders(new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ForwardedHeaders:KnownProxies:0"] = "10.0.0.5" }).Build());
+        var fromConfig = configured.BuildServiceProvider().GetRequiredService<IOptions<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>>().Value;
+        Assert.Equal([System.Net.IPAddress.Parse("10.0.0.5")], fromConfig.KnownProxies);
+        Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddFiftyOpsForwardedHeaders(new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ForwardedHeaders:KnownProxies:0"] = "nginx.local" }).Build()));
+    }
+
+    /// <summary>
+    /// An ~8 KB address from a signed-in curl session hung 30 s: curl drops cookies past its 8 KB header budget and
+    /// sends the header block without its closing blank line. Kestrel now refuses any request line over 4 KB at once,
+    /// and gives up on an unfinished header block after 10 s instead of 30. Measured on real Kestrel sockets.
+    /// </summary>
+    [Fact]
+    public async Task AnOverlongAddressIsRefusedAtOnceEvenWhenTheHeaderBlockNeverEnds()
+    {
+        _ = factory.Server;
+        var limits = factory.Services.GetRequiredService<IOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>>().Value.Limits;
+        Assert.Equal((ServerLimits.MaxRequestLineBytes, ServerLimits.RequestHeadersTimeout), (limits.MaxRequestLineSize, limits.RequestHeadersTimeout));
+
+        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        builder.Services.AddFiftyOpsServerLimits();
+        await using var app = builder.Build();
+        Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapGet(app, "/{**rest}", () => "ok");
+        await app.StartAsync();
+        var port = new Uri(app.Urls.Single()).Port;
+
+        var fourKb = new string('a', 3000);
+        var eightKb = new string('a', 7900);
+        Assert.StartsWith("HTTP/1.1 200", await RawAsync(port, $"GET /indicators?x={fourKb} HTTP/1.1\r\nHost: x\r\n\r\n"), StringComparison.Ordinal);
+        // What curl sent: the address, then "Cookie: " and no blank line after it.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Assert.StartsWith("HTTP/1.1 414", await RawAsync(port, $"GET /indicators?x={eightKb} HTTP/1.1\r\nHost: x\r\nCookie: \r\n"), StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"414 after {clock.Elapsed}");
+        clock.Restart();
+        Assert.StartsWith("HTTP/1.1 408", await RawAsync(port, "GET / HTTP/1.1\r\nHost: x\r\nCookie: "), StringComparison.Ordinal);
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(20));
+        await app.StopAsync();
+
+        static async Task<string> RawAsync(int port, string request)
+        {
+            using var socket = new System.Net.Sockets.TcpClient();
+            await socket.ConnectAsync(System.Net.IPAddress.Loopback, port);
+            var stream = socket.GetStream();
+            await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(request));
+            var buffer = new byte[256];
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(40));
+            var read = await stream.ReadAsync(buffer, timeout.Token);
+            return System.Text.Encoding.ASCII.GetString(buffer, 0, read);
+        }
     }
 
     [Fact]

@@ -66,14 +66,16 @@ public sealed class SignInTests(AppFactory factory) : IClassFixture<AppFactory>
         var (userName, password) = await NewUserAsync("lock-me");
         var client = factory.CreateAnonymousClient();
         var before = await factory.LastAuditIdAsync();
-        for (var attempt = 1; attempt <= 4; attempt++)
+        // Each attempt from another address (through the known proxy): one address alone is throttled before the lockout.
+        for (var attempt = 1; attempt <= 5; attempt++)
         {
+            From(client, $"203.0.113.{attempt}");
             var r = await AppFactory.SignInAsync(client, userName, $"wrong-password-{attempt:00}");
+            // The fifth locks the account, and still says only "invalid": a guesser does not learn that it is locked.
             Assert.Contains("error=invalid", r.Headers.Location!.OriginalString, StringComparison.Ordinal);
         }
 
-        var fifth = await AppFactory.SignInAsync(client, userName, "wrong-password-05");
-        Assert.Contains("error=locked", fifth.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        From(client, "203.0.113.6");
         var right = await AppFactory.SignInAsync(client, userName, password);
         Assert.Contains("error=locked", right.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Contains("5번 연속 잘못 입력해 계정이 잠겼습니다",
@@ -85,18 +87,55 @@ public sealed class SignInTests(AppFactory factory) : IClassFixture<AppFactory>
             Assert.InRange(lockedUntil!.Value - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15));
         }
 
-        var details = (await factory.AuditEntriesAsync()).Where(e => e.Id > before).Select(e => $"{e.Kind} {e.Detail}").ToList();
+        var entries = (await factory.AuditEntriesAsync()).Where(e => e.Id > before).ToList();
         Assert.Equal(
         [
             "SignInFailed 비밀번호 틀림 (1/5회)", "SignInFailed 비밀번호 틀림 (2/5회)", "SignInFailed 비밀번호 틀림 (3/5회)", "SignInFailed 비밀번호 틀림 (4/5회)",
             "SignInFailed 비밀번호 5회 연속 틀림: 15분 잠금", "SignInFailed 잠긴 계정",
-        ], details);
+        ], entries.Select(e => $"{e.Kind} {e.Detail}"));
+        Assert.Equal(["203.0.113.1", "203.0.113.2", "203.0.113.3", "203.0.113.4", "203.0.113.5", "203.0.113.6"], entries.Select(e => e.IpAddress));
 
         // An admin lifts the lock; the right password works again.
         await using var scope = factory.Services.CreateAsyncScope();
         var unlocked = await scope.ServiceProvider.GetRequiredService<UserAdminService>().UnlockAsync(await AdminAsync(), await IdOfAsync(userName));
         Assert.True(unlocked.Succeeded);
         Assert.Equal("/", (await AppFactory.SignInAsync(client, userName, password)).Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task OneClientCannotLockAnAccountItIsThrottledTheSameWayForKnownAndUnknownNames()
+    {
+        var (userName, password) = await NewUserAsync("target");
+        var attacker = factory.CreateAnonymousClient();
+        From(attacker, "198.51.100.23");
+        foreach (var name in new[] { userName, "no-such-user" })
+        {
+            for (var attempt = 1; attempt <= SignInThrottle.FailuresPerClientAndAccount; attempt++)
+                Assert.Contains("error=invalid", (await AppFactory.SignInAsync(attacker, name, $"guess-number-{attempt:00}")).Headers.Location!.OriginalString, StringComparison.Ordinal);
+
+            // From here on this address is turned away for this name, unchecked, even with the right password.
+            var throttled = await AppFactory.SignInAsync(attacker, name, name == userName ? password : "guess-number-99");
+            Assert.Equal($"/account/login?error=throttled&user={name}&ReturnUrl=%2F", throttled.Headers.Location!.OriginalString);
+        }
+
+        Assert.Contains("로그인 시도가 너무 많아", await attacker.GetStringAsync(new Uri("/account/login?error=throttled", UriKind.Relative)), StringComparison.Ordinal);
+        await using (var db = await DbAsync())
+        {
+            var account = await db.Users.Where(u => u.UserName == userName).Select(u => new { u.LockoutEnd, u.AccessFailedCount }).SingleAsync();
+            Assert.Null(account.LockoutEnd);
+            Assert.Equal(SignInThrottle.FailuresPerClientAndAccount, account.AccessFailedCount);
+        }
+
+        // The owner, from their own address, still signs in.
+        var owner = factory.CreateAnonymousClient();
+        From(owner, "192.0.2.10");
+        Assert.Equal("/", (await AppFactory.SignInAsync(owner, userName, password)).Headers.Location!.OriginalString);
+    }
+
+    private static void From(HttpClient client, string address)
+    {
+        client.DefaultRequestHeaders.Remove("X-Forwarded-For");
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", address);
     }
 
     [Fact]

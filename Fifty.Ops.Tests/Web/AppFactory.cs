@@ -47,6 +47,9 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
         builder.UseSetting("Auth:InitialAdminPassword", TestAccounts.Password("admin"));
         builder.UseSetting("DataProtection:KeysPath", KeysPath);
+        // Every test client comes from 127.0.0.1: the per-address limit on sign-in posts would throttle the suite.
+        // SignInThrottleTests runs the app with the default limit.
+        builder.UseSetting("Auth:SignInRequestsPerMinute", SignInRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseEnvironment("Production");
         builder.ConfigureTestServices(services =>
         {
@@ -58,6 +61,11 @@ public class AppFactory : WebApplicationFactory<Program>
     protected virtual void ConfigureTestServices(IServiceCollection services)
     {
     }
+
+    protected virtual int SignInRequestsPerMinute => 10_000;
+
+    /// <summary>Request header naming the address the connection comes from (the test server has no socket); loopback otherwise.</summary>
+    public const string PeerHeader = "X-Test-Peer";
 
     /// <summary>A client that is not signed in and does not follow redirects (so a redirect to the sign-in page shows).</summary>
     public HttpClient CreateAnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
@@ -142,13 +150,17 @@ public class AppFactory : WebApplicationFactory<Program>
         if (Directory.Exists(KeysPath)) Directory.Delete(KeysPath, recursive: true);
     }
 
-    /// <summary>The test server has no socket; give requests the loopback address Kestrel would report.</summary>
+    /// <summary>
+    /// The test server has no socket; give requests the loopback address Kestrel would report, or the one a test names
+    /// in <see cref="PeerHeader"/> (a client that is not the known proxy).
+    /// </summary>
     private sealed class LoopbackAddress : IStartupFilter
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
             app.Use((context, nextMiddleware) =>
             {
+                if (context.Request.Headers.TryGetValue(PeerHeader, out var peer)) context.Connection.RemoteIpAddress = IPAddress.Parse(peer.ToString());
                 context.Connection.RemoteIpAddress ??= IPAddress.Loopback;
                 return nextMiddleware(context);
             });

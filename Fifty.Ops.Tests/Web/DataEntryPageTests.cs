@@ -30,13 +30,19 @@ public sealed class DataEntryPageTests(AppFactory factory) : IClassFixture<AppFa
     }
 
     [Fact]
-    public async Task TheTemplateDownloadsWithAKoreanFileName()
+    public async Task TheTemplateDownloadsWithAKoreanFileNameAndAnAsciiOneOfTheSameQuarter()
     {
         var planner = await factory.SharedClientAsync(AppRoles.Planner);
         var response = await planner.GetAsync(new Uri("/import/2023/q3/template.xlsx", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("2023년_3분기_입력양식.xlsx", response.Content.Headers.ContentDisposition!.FileNameStar);
+        Assert.Equal("2023-Q3-input-template.xlsx", response.Content.Headers.ContentDisposition!.FileName);
+        Assert.True(response.Headers.CacheControl!.NoStore);
         Assert.Equal(HttpStatusCode.NotFound, (await planner.GetAsync(new Uri("/import/2019/q1/template.xlsx", UriKind.Relative))).StatusCode);
+        // 2023 Q4 is not a period here: no template, rather than 3분기's workbook under a 4분기 name.
+        var missing = await planner.GetAsync(new Uri("/import/2023/q4/template.xlsx", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("2023년 4분기 보고 기간이 없습니다.", await missing.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await (await factory.SharedClientAsync(AppRoles.Admin)).GetAsync(new Uri("/admin/backups/files/..%2Fe2e.db", UriKind.Relative))).StatusCode);
     }
 

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -25,6 +26,10 @@ public static class SecurityServiceCollectionExtensions
             .Validate(o => o.IdleTimeout > TimeSpan.Zero && o.AbsoluteLifetime >= o.IdleTimeout && o.RevalidationInterval > TimeSpan.Zero,
                 "Auth: IdleTimeout > 0, AbsoluteLifetime ≥ IdleTimeout and RevalidationInterval > 0 are required.")
             .ValidateOnStart();
+
+        services.AddFiftyOpsServerLimits();
+        services.AddFiftyOpsForwardedHeaders(configuration);
+        services.AddSignInThrottling();
 
         services.AddSingleton<IAuditLog, AuditLog>();
         services.AddSingleton<AccessGuard>();
@@ -97,11 +102,42 @@ public static class SecurityServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Headers, then who the user is, then what they may do; the actor is known before a refusal is recorded.</summary>
+    /// <summary>
+    /// Behind a reverse proxy: the scheme and client address come from <c>X-Forwarded-Proto</c> / <c>X-Forwarded-For</c>,
+    /// but only when the request arrives from an address in <c>ForwardedHeaders:KnownProxies</c> (default: loopback,
+    /// i.e. nginx on the same machine). From anyone else the headers are ignored, so a client cannot claim HTTPS or
+    /// another address. Throws at start-up when an entry is not an IP address.
+    /// </summary>
+    public static IServiceCollection AddFiftyOpsForwardedHeaders(this IServiceCollection services, IConfiguration configuration)
+    {
+        var configured = configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [];
+        var proxies = configured.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => System.Net.IPAddress.TryParse(p.Trim(), out var ip)
+            ? ip
+            : throw new InvalidOperationException($"ForwardedHeaders:KnownProxies: '{p}' is not an IP address.")).ToList();
+        if (proxies.Count == 0) proxies = [System.Net.IPAddress.Loopback, System.Net.IPAddress.IPv6Loopback];
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // Only the configured proxies: the framework's default also trusts all of 127.0.0.0/8.
+            o.KnownNetworks.Clear();
+            o.KnownProxies.Clear();
+            foreach (var proxy in proxies) o.KnownProxies.Add(proxy);
+            o.ForwardLimit = 1;
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// Forwarded headers first (everything after sees the client's scheme and address), then HSTS and the security
+    /// headers, the sign-in throttle (per client address), who the user is, then what they may do; the actor is known
+    /// before a refusal is recorded.
+    /// </summary>
     public static WebApplication UseFiftyOpsSecurity(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<ActorMiddleware>();
         app.UseAuthorization();

@@ -51,7 +51,7 @@ public static class ImportBench
     private static async Task<byte[]> TemplateAsync(ImportService import, int year, int quarter)
     {
         using var template = new MemoryStream();
-        var (_, problem) = await import.WriteTemplateAsync(year, quarter, template);
+        var problem = await import.WriteTemplateAsync(year, quarter, template);
         return problem is null ? template.ToArray() : throw new InvalidOperationException(problem);
     }
 

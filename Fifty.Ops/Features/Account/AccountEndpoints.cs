@@ -18,7 +18,8 @@ public static class AccountEndpoints
     {
         // Antiforgery is checked here rather than by the middleware, so a stale form gets a Korean message, not a 400.
         // The page at the same address also accepts posts (Blazor SSR forms); this endpoint comes first.
-        app.MapPost(LoginPath, SignInAsync).AllowAnonymous().DisableAntiforgery().WithOrder(-1);
+        // Per client address: a flood is turned away before any password is hashed (SignInThrottle).
+        app.MapPost(LoginPath, SignInAsync).AllowAnonymous().DisableAntiforgery().WithOrder(-1).RequireRateLimiting(SignInThrottle.Policy);
         app.MapPost("/account/logout", SignOutAsync).AllowAnonymous().DisableAntiforgery();
 
         // Called by session.js while the person is using an open screen: reading the cookie renews it (sliding
@@ -31,8 +32,15 @@ public static class AccountEndpoints
         return app;
     }
 
+    /// <summary>
+    /// Unknown name, wrong password, a locked or a disabled account: the same answer (<c>error=invalid</c>) after the
+    /// same work (one password-hash verification each, a dummy one for an unknown name), so neither the answer nor its
+    /// time tells whether a name exists or is locked. Only someone who gives the right password learns that the account
+    /// is locked or disabled. A client that has used up its failed attempts for a name gets <c>error=throttled</c>,
+    /// the same for every name (<see cref="SignInThrottle"/>).
+    /// </summary>
     private static async Task<IResult> SignInAsync(
-        HttpContext http, IAntiforgery antiforgery, SignInManager<AppUser> signIn, IAuditLog audit, ActorAccessor actors, TimeProvider clock)
+        HttpContext http, IAntiforgery antiforgery, SignInManager<AppUser> signIn, IAuditLog audit, ActorAccessor actors, SignInThrottle throttle, TimeProvider clock)
     {
         if (!http.Request.HasFormContentType) return BackToLogin("missing", "/", "");
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
@@ -43,18 +51,36 @@ public static class AccountEndpoints
         if (userName.Length == 0 || password.Length == 0) return BackToLogin("missing", returnUrl, userName);
 
         var ip = actors.Current?.IpAddress;
+        var name = Truncate(userName);
+        if (throttle.IsBlocked(ip, name))
+        {
+            await audit.RecordAsync(new AuditActor(null, name, ip), new AuditRecord(AuditKind.SignInFailed, "User", name,
+                Detail: $"시도 제한: 이 주소에서 {SignInThrottle.FailuresPerClientAndAccount}회 실패 (확인하지 않음)"));
+            return BackToLogin("throttled", returnUrl, userName);
+        }
+
         var users = signIn.UserManager;
         var user = userName.Length <= 64 ? await users.FindByNameAsync(userName) : null;
         if (user is null)
         {
             // Same work as a real check, so the answer time does not tell whether the account exists.
             users.PasswordHasher.VerifyHashedPassword(new AppUser(), TimingDummyHash, password);
-            await audit.RecordAsync(new AuditActor(null, Truncate(userName), ip), new AuditRecord(AuditKind.SignInFailed, "User", Truncate(userName), Detail: "없는 아이디"));
+            throttle.RecordFailure(ip, name);
+            await audit.RecordAsync(new AuditActor(null, name, ip), new AuditRecord(AuditKind.SignInFailed, "User", name, Detail: "없는 아이디"));
             return BackToLogin("invalid", returnUrl, userName);
         }
 
         var actor = new AuditActor(user.Id, user.UserName, ip);
-        var wasLocked = await users.IsLockedOutAsync(user);
+        if (await users.IsLockedOutAsync(user))
+        {
+            // Identity answers a locked account without hashing (fast, and so recognisable): verify anyway, and say
+            // "locked" only to someone who knows the password.
+            var knowsPassword = await users.CheckPasswordAsync(user, password);
+            if (!knowsPassword) throttle.RecordFailure(ip, name);
+            await audit.RecordAsync(actor, new AuditRecord(AuditKind.SignInFailed, "User", user.UserName, Detail: knowsPassword ? "잠긴 계정" : "잠긴 계정 · 비밀번호 틀림"));
+            return BackToLogin(knowsPassword ? "locked" : "invalid", returnUrl, userName);
+        }
+
         // Identity updates this same object (failure count, lockout) and saves it through the store.
         var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
@@ -65,19 +91,23 @@ public static class AccountEndpoints
             return Results.Redirect(returnUrl, permanent: false, preserveMethod: false);
         }
 
-        if (result.IsLockedOut)
-        {
-            await audit.RecordAsync(actor, new AuditRecord(AuditKind.SignInFailed, "User", user.UserName,
-                Detail: wasLocked ? "잠긴 계정" : $"비밀번호 {AuthOptions.MaxFailedAttempts}회 연속 틀림: {AuthOptions.LockoutDuration.TotalMinutes:0}분 잠금"));
-            return BackToLogin("locked", returnUrl, userName);
-        }
-
         if (result.IsNotAllowed)
         {
-            // Only someone who knows the password learns that the account is disabled.
+            // Identity refuses a disabled account before hashing: the one verification here keeps the time the same,
+            // and only someone who knows the password learns that the account is disabled.
             var knowsPassword = await users.CheckPasswordAsync(user, password);
+            if (!knowsPassword) throttle.RecordFailure(ip, name);
             await audit.RecordAsync(actor, new AuditRecord(AuditKind.SignInFailed, "User", user.UserName, Detail: "사용 중지된 계정"));
             return BackToLogin(knowsPassword ? "disabled" : "invalid", returnUrl, userName);
+        }
+
+        throttle.RecordFailure(ip, name);
+        if (result.IsLockedOut)
+        {
+            // This wrong password was the last one allowed: the account is now locked, and the answer stays "invalid".
+            await audit.RecordAsync(actor, new AuditRecord(AuditKind.SignInFailed, "User", user.UserName,
+                Detail: $"비밀번호 {AuthOptions.MaxFailedAttempts}회 연속 틀림: {AuthOptions.LockoutDuration.TotalMinutes:0}분 잠금"));
+            return BackToLogin("invalid", returnUrl, userName);
         }
 
         await audit.RecordAsync(actor, new AuditRecord(AuditKind.SignInFailed, "User", user.UserName,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Fifty.Ops.Infrastructure;
 using Fifty.Ops.Infrastructure.Auditing;
 using Fifty.Ops.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +14,7 @@ public static class AuditEndpoints
 
     public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet(WorkbookPath, DownloadAsync).RequireAuthorization(Policies.CanAudit);
+        app.MapGet(WorkbookPath, DownloadAsync).AsDownload(Policies.CanAudit);
         return app;
     }
 
@@ -45,7 +46,6 @@ public static class AuditEndpoints
                 FileName = $"audit-trail-{stamp}.xlsx",
                 FileNameStar = $"감사기록_{stamp}.xlsx",
             }.ToString();
-            response.Headers.CacheControl = "no-store";
             return Results.File(file, AuditWorkbookWriter.ContentType);
         }
         catch

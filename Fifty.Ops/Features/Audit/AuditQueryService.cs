@@ -147,13 +147,15 @@ public sealed class AuditQueryService(IDbContextFactory<FiftyOpsDbContext> facto
 
     internal static IQueryable<AuditEntry> Apply(IQueryable<AuditEntry> query, AuditFilter filter)
     {
-        if (filter.From is { } from)
+        // A Korea date at the ends of the calendar (0001-01-01, 9999-12-31) has no UTC bound: it means "from the
+        // beginning" / "up to now", so it adds no condition instead of overflowing.
+        if (filter.From is { } from && from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - DateTime.MinValue >= AuditText.Kst)
         {
             var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - AuditText.Kst;
             query = query.Where(e => e.OccurredUtc >= start);
         }
 
-        if (filter.To is { } to)
+        if (filter.To is { } to && to < DateOnly.MaxValue)
         {
             var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - AuditText.Kst;
             query = query.Where(e => e.OccurredUtc < end);

@@ -1,4 +1,5 @@
 using Fifty.Ops.Features.Budget.Reconciliation;
+using Fifty.Ops.Infrastructure;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -24,7 +25,7 @@ public static class BudgetFeature
 
     public static IEndpointRouteBuilder MapBudgetEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(WorkbookRoute, DownloadWorkbookAsync).WithName("ExecutionWorkbook").RequireAuthorization(Infrastructure.Security.Policies.CanDownload);
+        endpoints.MapGet(WorkbookRoute, DownloadWorkbookAsync).WithName("ExecutionWorkbook").AsDownload(Infrastructure.Security.Policies.CanDownload);
         return endpoints;
     }
 
@@ -54,7 +55,6 @@ public static class BudgetFeature
                 FileName = $"{year}-Q{quarter}-budget-execution.xlsx",
                 FileNameStar = result.FileName,
             }.ToString();
-            response.Headers.CacheControl = "no-store";
             return Results.File(file, ExecutionWorkbook.ContentType);
         }
         catch

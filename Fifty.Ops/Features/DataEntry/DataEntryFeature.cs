@@ -1,7 +1,7 @@
 using Fifty.Ops.Features.Admin;
 using Fifty.Ops.Features.Import;
 using Fifty.Ops.Infrastructure.Durability;
-using Microsoft.Net.Http.Headers;
+using Fifty.Ops.Infrastructure;
 
 namespace Fifty.Ops.Features.DataEntry;
 
@@ -28,9 +28,11 @@ public static class DataEntryFeature
 
     public static IEndpointRouteBuilder MapDataEntryEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(TemplateRoute, DownloadTemplateAsync).WithName("ImportTemplate").RequireAuthorization(Infrastructure.Security.Policies.CanEditFigures);
+        // The template holds only what every role may read (the period's entries and the report's figures): a download
+        // like the others. Uploading it stays with planners (ImportService demands CanEditFigures).
+        endpoints.MapGet(TemplateRoute, DownloadTemplateAsync).WithName("ImportTemplate").AsDownload(Infrastructure.Security.Policies.CanDownload);
         // A backup is the whole database: administrators only.
-        endpoints.MapGet(BackupRoute, DownloadBackup).WithName("BackupFile").RequireAuthorization(Infrastructure.Security.Policies.CanAdminister);
+        endpoints.MapGet(BackupRoute, DownloadBackup).WithName("BackupFile").AsDownload(Infrastructure.Security.Policies.CanAdminister);
         return endpoints;
     }
 
@@ -41,7 +43,7 @@ public static class DataEntryFeature
         var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
         try
         {
-            var (fileName, problem) = await import.WriteTemplateAsync(year, quarter, file, ct);
+            var problem = await import.WriteTemplateAsync(year, quarter, file, ct);
             if (problem is not null)
             {
                 await file.DisposeAsync();
@@ -49,12 +51,7 @@ public static class DataEntryFeature
             }
 
             file.Position = 0;
-            response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment")
-            {
-                FileName = $"{year}-Q{quarter}-input-template.xlsx",
-                FileNameStar = fileName,
-            }.ToString();
-            response.Headers.CacheControl = "no-store";
+            response.Headers.ContentDisposition = ImportTemplate.ContentDisposition(year, quarter);
             return Results.File(file, ImportService.ContentType);
         }
         catch
@@ -64,10 +61,9 @@ public static class DataEntryFeature
         }
     }
 
-    private static IResult DownloadBackup(string name, BackupService backups, HttpResponse response)
+    private static IResult DownloadBackup(string name, BackupService backups)
     {
         if (backups.Find(name) is not { } file) return Text("그런 백업 파일이 없습니다.", StatusCodes.Status404NotFound);
-        response.Headers.CacheControl = "no-store";
         return Results.File(file.FullName, "application/vnd.sqlite3", file.Name);
     }
 

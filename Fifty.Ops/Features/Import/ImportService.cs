@@ -55,8 +55,11 @@ public sealed class ImportService(
     BudgetEntryService budget,
     NarrativeEntryService narratives,
     CampusUsageEntryService campus,
-    TimeProvider clock, AccessGuard guard)
+    TimeProvider clock, AccessGuard guard, ILogger<ImportService>? logger = null)
 {
+    /// <summary>What a planner reads when the workbook parser refuses the file (DTD, broken XML, a part it cannot open).</summary>
+    public const string UnreadableWorkbook = "엑셀 파일을 읽을 수 없습니다. 파일이 손상되었거나 엑셀에서 저장한 통합 문서(.xlsx)가 아닙니다. 내려받은 양식에 입력해 엑셀로 다시 저장한 뒤 올리세요.";
+
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private const string FileSheet = "파일";
 
@@ -71,15 +74,21 @@ public sealed class ImportService(
         return new ImportPageModel(state, year, recent);
     }
 
-    /// <summary>The template of a period, or why there is none.</summary>
-    public async Task<(string? FileName, string? Problem)> WriteTemplateAsync(int year, int quarter, Stream output, CancellationToken ct = default)
+    /// <summary>
+    /// Writes the template of exactly <paramref name="year"/> Q<paramref name="quarter"/> to <paramref name="output"/>;
+    /// null when written, otherwise the Korean reason there is none (the period does not exist). Never another quarter's
+    /// template under this quarter's name: the entry services fall back to the nearest period when asked for a missing one.
+    /// </summary>
+    public async Task<string?> WriteTemplateAsync(int year, int quarter, Stream output, CancellationToken ct = default)
     {
+        var missing = $"{year}년 {quarter}분기 보고 기간이 없습니다.";
+        if (quarter is < 1 or > 4) return missing;
         var indicatorPage = await indicators.GetAsync(year, quarter, ct);
-        if (indicatorPage.Period is not { } period) return (null, $"{year}년 {quarter}분기 보고 기간이 없습니다.");
+        if (indicatorPage.Period is not { } period || period.Year != year || period.Quarter != quarter) return missing;
         var data = new TemplateData(period, indicatorPage, await budget.GetAsync(year, quarter, ct), await narratives.GetAsync(year, quarter, ct),
             await campus.GetPageAsync(year, quarter, ct), Fmt.Time(clock.GetUtcNow()));
         ImportTemplate.Write(data, output);
-        return (ImportTemplate.FileName(period), null);
+        return null;
     }
 
     /// <summary>A preview that changes nothing and says why (a refusal names the sheet "권한").</summary>
@@ -133,7 +142,7 @@ public sealed class ImportService(
     }
 
     /// <summary>The checks before any parsing, then the parse; a refusal comes back as a preview with errors only.</summary>
-    private static (ParsedWorkbook? Parsed, ImportPreview? Refused) Read(string fileName, byte[] content, int year, int quarter)
+    private (ParsedWorkbook? Parsed, ImportPreview? Refused) Read(string fileName, byte[] content, int year, int quarter)
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(content));
         ImportPreview Refuse(params ImportIssue[] issues) => new(fileName, hash, content.LongLength, year, quarter, issues, [], [], [], "");
@@ -150,7 +159,10 @@ public sealed class ImportService(
         catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or FileFormatException or XmlException or IOException
                                        or InvalidOperationException or ArgumentException)
         {
-            return (null, Refuse(new ImportIssue(FileSheet, null, $"엑셀 파일을 읽을 수 없습니다: {ex.Message}")));
+            // The parser's own text (English, naming DTDs, parts and offsets) tells the planner nothing and an attacker
+            // too much: one Korean sentence instead, the detail stays in the server log.
+            if (logger?.IsEnabled(LogLevel.Information) == true) logger.LogInformation(ex, "Upload {FileName} refused by the workbook parser", fileName);
+            return (null, Refuse(new ImportIssue(FileSheet, null, UnreadableWorkbook)));
         }
 
         if (parsed.Errors.Count == 0 && (parsed.Year != year || parsed.Quarter != quarter))

@@ -23,7 +23,15 @@ public static class ImportTemplate
     private const string Gray = "F2F2F2";
     private const string Input = "FFFDE7";
 
-    public static string FileName(EntryPeriodState period) => $"{period.Year}년_{period.Quarter}분기_입력양식.xlsx";
+    public static string FileName(EntryPeriodState period) => FileNames(period.Year, period.Quarter).Korean;
+
+    /// <summary>Both names of a quarter's template, from one helper: <c>2023-Q4-input-template.xlsx</c> and <c>2023년_4분기_입력양식.xlsx</c>.</summary>
+    public static (string Ascii, string Korean) FileNames(int year, int quarter) =>
+        Infrastructure.Downloads.QuarterFileNames(year, quarter, "input-template", "입력양식", "xlsx");
+
+    /// <summary>The download's Content-Disposition: <c>filename</c> and <c>filename*</c> name the same quarter.</summary>
+    public static string ContentDisposition(int year, int quarter) =>
+        Infrastructure.Downloads.QuarterAttachment(year, quarter, "input-template", "입력양식", "xlsx");
 
     public static void Write(TemplateData data, Stream output)
     {

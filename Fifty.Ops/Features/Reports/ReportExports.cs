@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Fifty.Ops.Infrastructure;
 using Fifty.Ops.Infrastructure.Auditing;
 using Fifty.Ops.Infrastructure.Pdf;
 using Fifty.Ops.Infrastructure.Security;
@@ -35,9 +36,9 @@ public static class ReportEndpoints
             {
                 return Results.Text(ex.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
             }
-        }).RequireAuthorization(Policies.CanDownload);
+        }).AsDownload(Policies.CanDownload);
 
-        app.MapGet("/reports/{year:int}/q{quarter:int}.xlsx", async (int year, int quarter, QuarterlyWorkbook workbook, HttpResponse response, IAuditLog audit, ClaimsPrincipal user, CancellationToken ct) =>
+        app.MapGet("/reports/{year:int}/q{quarter:int}.xlsx", async (int year, int quarter, QuarterlyWorkbook workbook, IAuditLog audit, ClaimsPrincipal user, CancellationToken ct) =>
         {
             // A temporary file rather than memory: the package needs a seekable stream, and a file keeps memory flat.
             var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
@@ -52,7 +53,6 @@ public static class ReportEndpoints
 
                 file.Position = 0;
                 await audit.RecordExportAsync(user, "QuarterlyReport", $"{year}-Q{quarter}", $"Excel 내려받기: {report.FileStem}.xlsx", ct);
-                response.Headers.CacheControl = "no-store";
                 return Results.File(file, QuarterlyWorkbook.ContentType, report.FileStem + ".xlsx");
             }
             catch
@@ -60,7 +60,7 @@ public static class ReportEndpoints
                 await file.DisposeAsync();
                 throw;
             }
-        }).RequireAuthorization(Policies.CanDownload);
+        }).AsDownload(Policies.CanDownload);
 
         // The exact page Chromium prints, for checking layout and as the benchmark's static-HTML baseline.
         app.MapGet("/reports/{year:int}/q{quarter:int}.html", async (int year, int quarter, QuarterlyReportService reports, ReportHtmlRenderer html, IAuditLog audit, ClaimsPrincipal user, CancellationToken ct) =>
@@ -70,7 +70,7 @@ public static class ReportEndpoints
             var page = await html.RenderAsync(report);
             await audit.RecordExportAsync(user, "QuarterlyReport", $"{year}-Q{quarter}", $"HTML 보기: {report.FileStem}.html", ct);
             return Results.Content(page, "text/html; charset=utf-8");
-        }).RequireAuthorization(Policies.CanDownload);
+        }).AsDownload(Policies.CanDownload);
         return app;
     }
 

@@ -19,6 +19,12 @@ public sealed class AuthOptions
     /// <summary>How often an open screen (Blazor circuit) re-checks its user: disabled, roles changed, expired. At most 60 s.</summary>
     public TimeSpan RevalidationInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Sign-in form posts one client address may make per minute (the framework's rate limiter, sliding window); more
+    /// are answered "too many attempts" without checking anything. Sized for an office behind one NAT address.
+    /// </summary>
+    public int SignInRequestsPerMinute { get; set; } = 30;
+
     public const int MinPasswordLength = 12;
     public const int MaxFailedAttempts = 5;
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);

@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using Fifty.Ops.Data;
+using Fifty.Ops.Domain;
+using Fifty.Ops.Features.Admin;
+using Fifty.Ops.Infrastructure.Security;
+using Fifty.Ops.Tests.Infrastructure;
+using Fifty.Ops.Tests.Web;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Fifty.Ops.Tests.Security;
+
+/// <summary>The app with the default per-address limit on sign-in posts, and a password hasher that counts its work.</summary>
+public sealed class ThrottledAppFactory : AppFactory
+{
+    public CountingHasher Hasher { get; } = new();
+
+    protected override int SignInRequestsPerMinute => new AuthOptions().SignInRequestsPerMinute;
+
+    protected override void ConfigureTestServices(IServiceCollection services) => services.AddSingleton<IPasswordHasher<AppUser>>(Hasher);
+}
+
+/// <summary>Identity's own hasher, counting verifications: the expensive step whose presence or absence timing would reveal.</summary>
+public sealed class CountingHasher : IPasswordHasher<AppUser>
+{
+    private readonly PasswordHasher<AppUser> _inner = new();
+    private int _verifications;
+
+    public int Verifications => Volatile.Read(ref _verifications);
+
+    public string HashPassword(AppUser user, string password) => _inner.HashPassword(user, password);
+
+    public PasswordVerificationResult VerifyHashedPassword(AppUser user, string hashedPassword, string providedPassword)
+    {
+        Interlocked.Increment(ref _verifications);
+        return _inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
+    }
+}
+
+/// <summary>Sign-in answers that reveal nothing, and the per-address throttle in front of the lockout (issue 21, ASVS V6.3).</summary>
+public sealed class SignInThrottleTests(ThrottledAppFactory factory) : IClassFixture<ThrottledAppFactory>
+{
+    private int _nextAddress;
+
+    [Fact]
+    public async Task UnknownWrongLockedAndDisabledAccountsGetTheSameAnswerAfterTheSameWork()
+    {
+        var (known, _) = await NewUserAsync("known-one");
+        var (locked, _) = await NewUserAsync("locked-one");
+        var (disabled, _) = await NewUserAsync("disabled-one");
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            Assert.True((await users.SetLockoutEndDateAsync((await users.FindByNameAsync(locked))!, DateTimeOffset.UtcNow.AddMinutes(15))).Succeeded);
+            Assert.True((await scope.ServiceProvider.GetRequiredService<UserAdminService>().SetDisabledAsync(await AdminAsync(), await IdOfAsync(disabled), true)).Succeeded);
+        }
+
+        var cases = new[] { ("없는 아이디", "nobody-here"), ("비밀번호 틀림", known), ("잠긴 계정", locked), ("사용 중지", disabled) };
+        var medians = new Dictionary<string, double>();
+        foreach (var (label, name) in cases)
+        {
+            var times = new List<double>();
+            for (var i = 0; i < 3; i++)
+            {
+                var client = ClientFromNewAddress();
+                var token = await AppFactory.AntiforgeryTokenAsync(client, "/account/login");
+                var hashesBefore = factory.Hasher.Verifications;
+                var clock = Stopwatch.StartNew();
+                var response = await client.PostAsync(new Uri("/account/login", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["username"] = name, ["password"] = $"not-the-password-{i}", ["returnUrl"] = "/", ["__RequestVerificationToken"] = token,
+                }));
+                times.Add(clock.Elapsed.TotalMilliseconds);
+                Assert.Equal($"/account/login?error=invalid&user={name}&ReturnUrl=%2F", response.Headers.Location!.OriginalString);
+                Assert.True(factory.Hasher.Verifications - hashesBefore == 1, $"{label}: {factory.Hasher.Verifications - hashesBefore} password verifications");
+            }
+
+            medians[label] = times.Order().ElementAt(1);
+        }
+
+        // One verification each makes the times alike; before, a locked account answered in ~5% of the time.
+        var reference = medians["비밀번호 틀림"];
+        Assert.All(medians, m => Assert.True(m.Value >= reference * 0.4, $"{m.Key}: {m.Value:0} ms against {reference:0} ms for a wrong password"));
+    }
+
+    [Fact]
+    public async Task TheSignInPostIsLimitedPerClientAddressBeforeAnyPasswordIsChecked()
+    {
+        var flood = ClientFromNewAddress();
+        var limit = new AuthOptions().SignInRequestsPerMinute;
+        var hashesBefore = factory.Hasher.Verifications;
+        HttpResponseMessage last = default!;
+        for (var i = 0; i <= limit; i++)
+        {
+            // Without the form's token: cheap for the attacker, and still counted.
+            last = await flood.PostAsync(new Uri("/account/login", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["username"] = "admin", ["password"] = "x" }));
+            if (i < limit) Assert.StartsWith("/account/login?error=token", last.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        }
+
+        Assert.Equal("/account/login?error=throttled", last.Headers.Location!.OriginalString);
+        Assert.Equal(hashesBefore, factory.Hasher.Verifications);
+
+        // Another address is not affected, and admin is not locked.
+        await factory.EnsureAccountAsync(AppRoles.Auditor);
+        var other = ClientFromNewAddress();
+        Assert.Equal("/", (await AppFactory.SignInAsync(other, AppRoles.Auditor, TestAccounts.Password(AppRoles.Auditor))).Headers.Location!.OriginalString);
+        await using var db = await DbAsync();
+        Assert.Null(await db.Users.Where(u => u.UserName == "admin").Select(u => u.LockoutEnd).SingleAsync());
+    }
+
+    private HttpClient ClientFromNewAddress()
+    {
+        var client = factory.CreateAnonymousClient();
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", $"198.18.0.{Interlocked.Increment(ref _nextAddress)}");
+        return client;
+    }
+
+    private async Task<(string UserName, string Password)> NewUserAsync(string userName)
+    {
+        _ = factory.Server;
+        await using var scope = factory.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<UserAdminService>()
+            .CreateAsync(await AdminAsync(), new NewUserInput { UserName = userName, DisplayName = "시험 사용자", Roles = [AppRoles.Director] });
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Values));
+        return (userName, result.IssuedPassword!);
+    }
+
+    private async Task<System.Security.Claims.ClaimsPrincipal> AdminAsync() => TestAccounts.Principal(AppRoles.Admin, await IdOfAsync("admin"), "admin");
+
+    private async Task<int> IdOfAsync(string userName)
+    {
+        await using var db = await DbAsync();
+        return await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
+    }
+
+    private async Task<FiftyOpsDbContext> DbAsync()
+    {
+        _ = factory.Server;
+        return await factory.Services.GetRequiredService<IDbContextFactory<FiftyOpsDbContext>>().CreateDbContextAsync();
+    }
+}
