@@ -69,6 +69,9 @@ public sealed class PeriodCloseTests : IAsyncLifetime
         Assert.Contains("3분기가 마감되어", result.Errors[SaveResult.General], StringComparison.Ordinal);
         Assert.Equal("회계연도는 2000~2100 사이의 연도여야 합니다.", (await admin.OpenAsync(Administrator, new PeriodOpenForm { Year = "23", Quarter = "1" })).Errors[nameof(PeriodOpenForm.Year)]);
         Assert.Contains("4분기 안의 날짜", (await admin.OpenAsync(Administrator, new PeriodOpenForm { Year = "2024", Quarter = "4", AsOf = "2024-06-30" })).Errors[nameof(PeriodOpenForm.AsOf)], StringComparison.Ordinal);
+        // A date in the right format that does not exist is told so, not given the format it already follows.
+        Assert.Equal("기준일: 2025-02-29는 없는 날짜입니다 (2025년 2월은 28일까지 있습니다).",
+            (await admin.OpenAsync(Administrator, new PeriodOpenForm { Year = "2025", Quarter = "1", AsOf = "2025-02-29" })).Errors[nameof(PeriodOpenForm.AsOf)]);
     }
 
     /// <summary>

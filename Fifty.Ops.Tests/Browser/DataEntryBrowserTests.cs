@@ -60,7 +60,7 @@ public sealed class DataEntryBrowserTests(AppProcess app) : IClassFixture<AppPro
         var disbursed = first.GetByLabel("지출액", new() { Exact = true });
         await disbursed.FillAsync("3만");
         await first.GetByRole(AriaRole.Button, new() { Name = "저장" }).ClickAsync();
-        await Assertions.Expect(first.Locator("#budget-P1\\.2\\.1-Disbursed-error")).ToHaveTextAsync("지출액: 숫자가 아닙니다 (입력: 3만)");
+        await Assertions.Expect(first.Locator("#budget-P1\\.2\\.1-Disbursed-error")).ToHaveTextAsync("지출액: 만·억 같은 단위 말은 쓸 수 없습니다. 천원 단위 숫자로만 입력하세요 (입력: 3만)");
         await Assertions.Expect(disbursed).ToHaveValueAsync("3만");
         await Assertions.Expect(disbursed).ToHaveAttributeAsync("aria-invalid", "true");
 

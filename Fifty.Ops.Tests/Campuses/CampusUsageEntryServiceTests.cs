@@ -11,7 +11,11 @@ public sealed class CampusUsageEntryServiceTests : IAsyncLifetime
 {
     private readonly SeededDatabase _database = new();
 
-    public Task InitializeAsync() => _database.InitializeAsync();
+    public async Task InitializeAsync()
+    {
+        await _database.InitializeAsync();
+        await EntryFixtures.OpenQ4Async(_database); // October to December take entries only once 2023 Q4 is opened
+    }
 
     public Task DisposeAsync() => _database.DisposeAsync();
 
@@ -76,12 +80,6 @@ public sealed class CampusUsageEntryServiceTests : IAsyncLifetime
     [Fact]
     public async Task APeriodClosedAfterThePageWasOpenedStillRefusesTheSave()
     {
-        await using (var db = _database.CreateContext())
-        {
-            db.ReportingPeriods.Add(new ReportingPeriod { Year = 2023, Quarter = 4, AsOf = new DateOnly(2023, 12, 31), Label = "2023년 4분기", IsClosed = false });
-            await db.SaveChangesAsync();
-        }
-
         Assert.True((await Service().SaveAsync(EntryFixtures.Planner, Form(month: "11"))).Saved);
         await using (var db = _database.CreateContext())
         {
@@ -93,6 +91,19 @@ public sealed class CampusUsageEntryServiceTests : IAsyncLifetime
         Assert.StartsWith("2023년 4분기는 마감되어", result.Errors[0].Text, StringComparison.Ordinal);
         await using var check = _database.CreateContext();
         Assert.Equal(1200, (await check.CampusUsages.SingleAsync()).Visits);
+    }
+
+    [Fact]
+    public async Task AMonthOfAQuarterWithoutAnOpenedPeriodIsRefusedAndWritesNothing()
+    {
+        // 2020 has only its Q3 report (7월말): December 2020 belongs to a Q4 that was never opened.
+        var result = await Service().SaveAsync(EntryFixtures.Planner, Form(year: 2020, month: "12"));
+        Assert.False(result.Saved);
+        Assert.Equal("2020년 4분기 보고 기간이 없습니다. 관리자가 기간을 먼저 열어야 합니다.", Assert.Single(result.Errors).Text);
+        var page = await Service().GetPageAsync(2020, null);
+        Assert.Equal("보고 기간 없음 (입력 불가)", page.Quarters[3].StatusText);
+        await using var db = _database.CreateContext();
+        Assert.False(await db.CampusUsages.AnyAsync());
     }
 
     [Fact]

@@ -8,7 +8,8 @@ public sealed class UsageEntryRulesTests
         new() { CampusCode = "west", Year = 2023, Month = month, Visits = visits, OccupiedSeats = occupied };
 
     private static readonly EntryContext Open2023 = new("서울시50플러스 서부캠퍼스",
-        [new EntryPeriod(3, new DateOnly(2023, 9, 30), IsClosed: true)], new DateOnly(2016, 5, 2), false, "2016.5.2.", 48);
+        [new EntryPeriod(3, new DateOnly(2023, 9, 30), IsClosed: true), new EntryPeriod(4, new DateOnly(2023, 12, 31), IsClosed: false)],
+        new DateOnly(2016, 5, 2), false, "2016.5.2.", 48);
 
     [Theory]
     [InlineData("Visits", "-5", "방문 인원은 0 이상의 정수여야 합니다")]
@@ -81,11 +82,19 @@ public sealed class UsageEntryRulesTests
     public void AnEarlierMonthIsRefusedTooBecauseTheClosedReportIsCumulative()
     {
         var errors = Check(Form(month: "2"), Open2023, out _);
-        Assert.Equal("2023년 3분기는 마감되어 입력할 수 없습니다: 2023. 9. 30. 기준 보고가 2월을 포함합니다.", Assert.Single(errors).Text);
+        Assert.Equal("2023년 3분기가 마감되어 그 이전인 1분기도 입력할 수 없습니다 (분기 보고는 연초부터 누적됩니다).", Assert.Single(errors).Text);
     }
 
     [Fact]
-    public void AMonthAfterTheClosedQuarterIsAccepted() => Assert.Empty(Check(Form(month: "10"), Open2023, out _));
+    public void AMonthAfterTheClosedQuarterIsAcceptedWhenItsQuarterIsOpen() => Assert.Empty(Check(Form(month: "10"), Open2023, out _));
+
+    [Fact]
+    public void AMonthWhoseQuarterHasNoPeriodIsRefusedLikeEveryOtherWrite()
+    {
+        // The fault: /campuses/entry?year=2020 saved 2020-12 although no 2020 Q4 period was ever opened.
+        var errors = Check(Form(month: "12"), Open2023 with { Periods = [Open2023.Periods[0]] }, out _);
+        Assert.Equal("2023년 4분기 보고 기간이 없습니다. 관리자가 기간을 먼저 열어야 합니다.", Assert.Single(errors).Text);
+    }
 
     [Fact]
     public void AYearWithoutReportingPeriodsIsRefused()
@@ -131,7 +140,8 @@ public sealed class UsageEntryRulesTests
     [Fact]
     public void AMonthBeforeTheOpeningDateTakesNoEntry()
     {
-        var north2020 = new EntryContext("서울시50플러스 북부캠퍼스", [new EntryPeriod(3, new DateOnly(2020, 7, 31), true)], new DateOnly(2020, 11, 27), false, null, null);
+        var north2020 = new EntryContext("서울시50플러스 북부캠퍼스", [new EntryPeriod(3, new DateOnly(2020, 7, 31), true), new EntryPeriod(4, new DateOnly(2020, 12, 31), false)],
+            new DateOnly(2020, 11, 27), false, null, null);
         var form = Form();
         form.Year = 2020;
         Assert.Equal("서울시50플러스 북부캠퍼스는 2020. 11. 27. 개관하여 2020년 10월 자료를 입력할 수 없습니다.", Assert.Single(Check(form, north2020, out _)).Text);

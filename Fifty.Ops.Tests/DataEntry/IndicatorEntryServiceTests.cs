@@ -53,6 +53,38 @@ public sealed class IndicatorEntryServiceTests : IAsyncLifetime
         Assert.Equal("4분기 모집 확대", (await RowAsync("T2023-1.1.1")).Cause);
     }
 
+    [Theory]
+    [InlineData("１", "1")]                 // full-width: once a FormatException that killed the circuit
+    [InlineData("١٢٣명", "123")]            // Arabic-Indic digits
+    [InlineData("1억 2천만", "120000000")]
+    [InlineData("9,800건", "9800")]
+    public async Task AnActualInAnyDigitsOrWithUnitWordsIsSavedWithTheRightNumber(string typed, string value)
+    {
+        var row = await RowAsync("T2023-1.1.1");
+        var result = await IndicatorEntry(_db).SaveAsync(Planner, 2023, 4, Form(row, target: "1만건", actual: typed));
+        Assert.True(result.Saved, string.Join(" / ", result.Errors.Values));
+        await using var db = _db.CreateContext();
+        var cells = await db.IndicatorValues.Where(v => v.IndicatorId == row.Id && v.ReportingPeriodId != null).ToListAsync();
+        Assert.Equal(10000m, cells.Single(c => c.Kind == IndicatorValueKind.Target).Value);
+        Assert.Equal(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture), cells.Single(c => c.Kind == IndicatorValueKind.Actual).Value);
+        Assert.Equal(typed, cells.Single(c => c.Kind == IndicatorValueKind.Actual).Raw); // the cell keeps what was typed
+    }
+
+    [Theory]
+    [InlineData("-5명", "실적: 0 이상이어야 합니다 (음수는 쓸 수 없습니다) (입력: -5명)")]
+    [InlineData("1e20", "실적: 지수 표기(1e20 같은)는 쓸 수 없습니다. 숫자를 모두 적으세요 (입력: 1e20)")]
+    [InlineData("2000000000000명", "실적: 너무 큽니다 (최대 999,999,999,999) (입력: 2000000000000명)")]
+    [InlineData("1,2", "실적: 쉼표 자리가 맞지 않습니다 (1,234,567처럼 세 자리마다 쉼표를 씁니다) (입력: 1,2)")]
+    public async Task AnImplausibleOrUnreadableActualIsRefusedOnItsFieldAndNothingIsWritten(string typed, string message)
+    {
+        var row = await RowAsync("T2023-1.1.1");
+        var before = await ChecksumAsync(_db.ConnectionString);
+        var result = await IndicatorEntry(_db).SaveAsync(Planner, 2023, 4, Form(row, actual: typed));
+        Assert.False(result.Saved);
+        Assert.Equal(message, result.Errors[nameof(IndicatorEntryForm.Actual)]);
+        Assert.Equal(before, await ChecksumAsync(_db.ConnectionString));
+    }
+
     [Fact]
     public async Task TooLongTextIsRefusedInKoreanNamingTheFieldAndNothingIsWritten()
     {

@@ -32,6 +32,54 @@ internal sealed class XlsxEditor : IDisposable
         c.CellValue = new CellValue(number.ToString(CultureInfo.InvariantCulture));
     });
 
+    /// <summary>
+    /// A formula with no saved result, as a script writes it (Excel would calculate and store a value on save): the cell
+    /// has an <c>&lt;f&gt;</c> and no <c>&lt;v&gt;</c>.
+    /// </summary>
+    public XlsxEditor FormulaWithoutValue(string sheet, string reference, string formula) => Set(sheet, reference, c =>
+    {
+        c.DataType = null;
+        c.InlineString = null;
+        c.CellValue = null;
+        c.CellFormula = new CellFormula(formula);
+    });
+
+    /// <summary>
+    /// What Excel stores when a planner types <c>3/4</c> into a number cell: the date's serial number (45355) shown with
+    /// the built-in date format 14 (a new cell style is added to the workbook for it).
+    /// </summary>
+    public XlsxEditor Date(string sheet, string reference, DateOnly date)
+    {
+        var styles = _document.WorkbookPart!.WorkbookStylesPart!.Stylesheet;
+        var formats = styles.CellFormats!;
+        formats.Append(new CellFormat { NumberFormatId = 14, FontId = 0, FillId = 0, BorderId = 0, ApplyNumberFormat = true });
+        formats.Count = (uint)formats.ChildElements.Count;
+        var style = (uint)formats.ChildElements.Count - 1;
+        var serial = date.ToDateTime(TimeOnly.MinValue).ToOADate();
+        return Set(sheet, reference, c =>
+        {
+            c.DataType = null;
+            c.InlineString = null;
+            c.CellValue = new CellValue(serial.ToString(CultureInfo.InvariantCulture));
+            c.StyleIndex = style;
+        });
+    }
+
+    /// <summary>Renames a sheet, as a planner double-clicking its tab would.</summary>
+    public XlsxEditor RenameSheet(string sheet, string newName)
+    {
+        _document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == sheet).Name = newName;
+        return this;
+    }
+
+    /// <summary>The number format id of a cell's style (49 is Excel's Text format "@").</summary>
+    public uint NumberFormatOf(string sheet, string reference)
+    {
+        var cell = Part(sheet).Worksheet.Descendants<Cell>().Single(c => c.CellReference?.Value == reference);
+        var formats = _document.WorkbookPart!.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ToList();
+        return formats[(int)(cell.StyleIndex?.Value ?? 0)].NumberFormatId?.Value ?? 0;
+    }
+
     public XlsxEditor Clear(string sheet, string reference) => Set(sheet, reference, c =>
     {
         c.DataType = null;

@@ -1,35 +1,57 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
+using Fifty.Ops.Infrastructure.Reading;
 
 namespace Fifty.Ops.Data.Seeding;
 
+/// <summary>What an indicator cell says: its main number, a sub-count, or why its number cannot be read.</summary>
+/// <param name="Main">The first number (null: the cell holds no number, e.g. <c>진행중</c>, or it cannot be read).</param>
+/// <param name="Sub">The number in brackets or after a slash (<c>27,685 (5,383)</c>, <c>6/650</c>).</param>
+/// <param name="Error">Why a number in the cell cannot be used, in Korean (null when it can, or when there is none).</param>
+public sealed record IndicatorCellReading(decimal? Main, decimal? Sub, string? Error);
+
 /// <summary>
 /// Reads the number(s) out of an indicator cell as printed: <c>27,685 (5,383)</c> is a total with a sub-count,
-/// <c>6/650</c> is sessions/people, <c>진행중</c> and <c>-</c> hold no number. The first number is the main one.
+/// <c>6/650</c> is sessions/people, <c>1만건</c> is 10,000, <c>1억 2천만</c> is 120,000,000, <c>진행중</c> and <c>-</c> hold
+/// no number. The first number is the main one. Digits of any script are read by <see cref="NumberText"/>; a number that
+/// cannot be read for sure (bad separators, an exponent, a negative count, beyond 999,999,999,999) gives an error and
+/// no value, so nothing is computed on a misread figure.
 /// </summary>
-public static partial class IndicatorCell
+public static class IndicatorCell
 {
-    public static (decimal? Main, decimal? Sub) Parse(string? raw)
+    public static IndicatorCellReading Read(string? raw)
     {
-        if (string.IsNullOrWhiteSpace(raw)) return (null, null);
-        var matches = NumberPattern().Matches(raw);
-        if (matches.Count == 0) return (null, null);
-        var main = ToDecimal(matches[0].Value);
+        if (string.IsNullOrWhiteSpace(raw)) return new(null, null, null);
+        var found = NumberText.FindAll(raw, out var folded, out var foldError);
+        if (found.Count == 0) return new(null, null, null);
+        if (foldError is not null) return new(null, null, foldError);
+
+        var (main, mainError) = Value(found[0]);
+        if (mainError is not null) return new(null, null, mainError);
         decimal? sub = null;
-        if (matches.Count > 1)
+        if (found.Count > 1)
         {
-            var between = raw[(matches[0].Index + matches[0].Length)..matches[1].Index];
+            var between = folded[(found[0].Index + found[0].Length)..found[1].Index];
             if (between.Contains('(') || between.Contains('/'))
             {
-                sub = ToDecimal(matches[1].Value);
+                var (value, error) = Value(found[1]);
+                if (error is not null) return new(null, null, "괄호 안이나 / 뒤의 숫자: " + error);
+                sub = value;
             }
         }
 
-        return (main, sub);
+        return new(main, sub, null);
     }
 
-    private static decimal ToDecimal(string s) => decimal.Parse(s.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
+    /// <summary>The numbers of a cell, or (null, null) when it has none or they cannot be read (see <see cref="Read"/>).</summary>
+    public static (decimal? Main, decimal? Sub) Parse(string? raw)
+    {
+        var reading = Read(raw);
+        return (reading.Main, reading.Sub);
+    }
 
-    [GeneratedRegex(@"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")]
-    private static partial Regex NumberPattern();
+    private static (decimal? Value, string? Error) Value(NumberText.Found found)
+    {
+        if (found.Error is not null) return (null, found.Error);
+        if (found.Negative) return (null, "0 이상이어야 합니다 (음수는 쓸 수 없습니다)");
+        return NumberText.Check(found.Value!.Value, NumberRules.Figure, out var value, out var error) ? (value, null) : (null, error);
+    }
 }

@@ -5,6 +5,7 @@ using Fifty.Ops.Data;
 using Fifty.Ops.Domain;
 using Fifty.Ops.Features.DataEntry;
 using Microsoft.EntityFrameworkCore;
+using Fifty.Ops.Infrastructure.Reading;
 using Fifty.Ops.Infrastructure.Security;
 
 namespace Fifty.Ops.Features.Admin;
@@ -89,18 +90,26 @@ public sealed class PeriodAdminService(IDbContextFactory<FiftyOpsDbContext> fact
     {
         if (await guard.DemandAsync(user, Policies.CanAdminister, "보고 기간 열기", "ReportingPeriod", $"{form.Year}-Q{form.Quarter}", ct) is { } refusal) return SaveResult.Fail("", refusal);
         var errors = new Dictionary<string, string>();
-        if (!int.TryParse(form.Year.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 2000 or > 2100)
+        if (!NumberText.TryReadWhole(form.Year, 2000, 2100, out var readYear, out _) || readYear is not { } year)
+        {
             errors[nameof(PeriodOpenForm.Year)] = "회계연도는 2000~2100 사이의 연도여야 합니다.";
-        if (!int.TryParse(form.Quarter.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var quarter) || quarter is < 1 or > 4)
+            year = 0;
+        }
+
+        if (!NumberText.TryReadWhole(form.Quarter, 1, 4, out var readQuarter, out _) || readQuarter is not { } quarter)
+        {
             errors[nameof(PeriodOpenForm.Quarter)] = "분기는 1~4 중 하나여야 합니다.";
+            quarter = 0;
+        }
+
         if (errors.Count > 0) return SaveResult.Invalid(errors);
 
         var quarterEnd = new DateOnly(year, quarter * 3, DateTime.DaysInMonth(year, quarter * 3));
         var asOf = quarterEnd;
         if (form.AsOf.Trim().Length > 0)
         {
-            if (!DateOnly.TryParseExact(form.AsOf.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out asOf))
-                return SaveResult.Fail(nameof(PeriodOpenForm.AsOf), "기준일은 2023-12-31처럼 연-월-일로 입력하세요.");
+            if (!DateText.TryRead(form.AsOf, out asOf, out var dateError))
+                return SaveResult.Fail(nameof(PeriodOpenForm.AsOf), $"기준일: {dateError}.");
             var quarterStart = new DateOnly(year, quarter * 3 - 2, 1);
             if (asOf < quarterStart || asOf > quarterEnd)
                 return SaveResult.Fail(nameof(PeriodOpenForm.AsOf), $"기준일은 {year}년 {quarter}분기 안의 날짜여야 합니다 ({Fmt.Date(quarterStart)} ~ {Fmt.Date(quarterEnd)}).");

@@ -12,7 +12,13 @@ using Fifty.Ops.Infrastructure.Security;
 namespace Fifty.Ops.Features.Campuses;
 
 /// <summary>Whether a quarter of the entry year takes entries, and if not, which closed report freezes it.</summary>
-public sealed record QuarterState(int Quarter, bool IsLocked, string? LockedBy);
+/// <param name="HasPeriod">False when no reporting period of this quarter was opened (it takes no entries either).</param>
+public sealed record QuarterState(int Quarter, bool IsLocked, string? LockedBy, bool HasPeriod = true)
+{
+    public string StatusText => !IsLocked ? "입력 가능" : HasPeriod ? $"마감 ({LockedBy})" : "보고 기간 없음 (입력 불가)";
+
+    public string BadgeText => HasPeriod ? "마감" : "기간 없음";
+}
 
 /// <summary>One campus's twelve months (null = nothing entered) with its quarter and year totals.</summary>
 public sealed record CampusMonthTable(
@@ -58,6 +64,7 @@ public sealed class CampusUsageEntryService(IDbContextFactory<FiftyOpsDbContext>
         var quarters = Enumerable.Range(1, 4).Select(q =>
         {
             var closing = yearPeriods.Where(p => p.IsClosed && p.Quarter >= q).OrderBy(p => p.Quarter).FirstOrDefault();
+            if (closing is null && yearPeriods.All(p => p.Quarter != q)) return new QuarterState(q, true, PeriodLock.Missing(shownYear, q), HasPeriod: false);
             return new QuarterState(q, closing is not null, closing is null ? null : $"{shownYear}년 {closing.Quarter}분기 마감");
         }).ToList();
 

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Fifty.Ops.Components;
+using Fifty.Ops.Features.DataEntry;
+using Fifty.Ops.Infrastructure.Reading;
 
 namespace Fifty.Ops.Features.Campuses;
 
@@ -96,13 +98,13 @@ public static class UsageEntryRules
                 continue;
             }
 
-            if (TryReadCount(text, out var value))
+            if (NumberText.TryRead(text, NumberRules.Count, out var value, out var reason))
             {
-                values[metric] = value;
+                values[metric] = (int?)value;
             }
             else
             {
-                errors.Add(new(UsageEntryForm.FieldOf(metric), $"{WithTopic(UsageAggregation.Label(metric))} 0 이상의 정수여야 합니다 (입력: {text})."));
+                errors.Add(new(UsageEntryForm.FieldOf(metric), $"{WithTopic(UsageAggregation.Label(metric))} 0 이상의 정수여야 합니다 ({reason}, 입력: {text})."));
             }
         }
 
@@ -132,14 +134,11 @@ public static class UsageEntryRules
             return errors;
         }
 
-        // Reports are cumulative (the 3분기 report covers January to September), so a closed period freezes every month of
-        // its year up to the end of its quarter, not only the months of that quarter.
-        var closed = context.Periods.Where(p => p.IsClosed && p.Quarter >= quarter).OrderBy(p => p.Quarter).FirstOrDefault();
-        if (closed is not null)
+        // The same rule as every other write (PeriodLock): the month's quarter must have a period that is open, and a closed
+        // report freezes every earlier month of its year too (reports are cumulative).
+        if (PeriodLock.Check(entry.Year, quarter, context.Periods.Select(p => new PeriodLock.YearPeriod(p.Quarter, p.AsOf, p.IsClosed)).ToList()) is { } locked)
         {
-            errors.Add(new(General, closed.Quarter == quarter
-                ? $"{entry.Year}년 {closed.Quarter}분기는 마감되어 입력할 수 없습니다 ({Fmt.AsOf(closed.AsOf)} 보고)."
-                : $"{entry.Year}년 {closed.Quarter}분기는 마감되어 입력할 수 없습니다: {Fmt.AsOf(closed.AsOf)} 보고가 {entry.Month}월을 포함합니다."));
+            errors.Add(new(General, locked));
             return errors;
         }
 
@@ -173,14 +172,6 @@ public static class UsageEntryRules
         }
 
         return errors;
-    }
-
-    private static bool TryReadCount(string text, out int value)
-    {
-        value = 0;
-        // Thousands separators as Korean staff type them (1,234); signs, decimals and spaces are refused.
-        if (text.Contains(",,", StringComparison.Ordinal) || text.StartsWith(',') || text.EndsWith(',')) return false;
-        return int.TryParse(text.Replace(",", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out value);
     }
 
     /// <summary>The topic particle 은/는 chosen by whether the last syllable has a final consonant (받침).</summary>

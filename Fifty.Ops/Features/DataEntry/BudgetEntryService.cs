@@ -262,7 +262,11 @@ public sealed class BudgetEntryService(IDbContextFactory<FiftyOpsDbContext> fact
     /// The findings (rules of docs/domain.md) the change brings in: every rule of the reconciliation run before and after, keeping the
     /// findings that are new and concern a changed row (or its ancestors, for the parent-sum rule).
     /// </summary>
-    internal static List<string> Warnings(BudgetFacts before, BudgetFacts after, IReadOnlyCollection<string> changedCodes)
+    /// <param name="places">
+    /// How to name an entered row in the message, by its line's <see cref="LineFact.Where"/> (the import names the sheet
+    /// row); an entered row not named here is "입력값" — its position among entry lines means nothing to a planner.
+    /// </param>
+    internal static List<string> Warnings(BudgetFacts before, BudgetFacts after, IReadOnlyCollection<string> changedCodes, IReadOnlyDictionary<string, string>? places = null)
     {
         var old = ReconciliationService.Run(before).ToHashSet();
         var related = new HashSet<string>(changedCodes, StringComparer.Ordinal);
@@ -273,8 +277,20 @@ public sealed class BudgetEntryService(IDbContextFactory<FiftyOpsDbContext> fact
 
         return ReconciliationService.Run(after)
             .Where(f => f.Severity == FindingSeverity.Mismatch && !old.Contains(f) && related.Contains(f.Code))
-            .Select(Describe)
+            .Select(f => Describe(f with { A = f.A with { Where = Place(f.A.Where, after, places) }, B = f.B with { Where = Place(f.B.Where, after, places) } }))
             .ToList();
+    }
+
+    private static string Place(string where, BudgetFacts facts, IReadOnlyDictionary<string, string>? places)
+    {
+        foreach (var line in facts.Lines.Where(l => l.Section == BudgetSection.Entry))
+        {
+            if (where != line.Where && !where.StartsWith(line.Where + " ", StringComparison.Ordinal)) continue;
+            var name = places?.GetValueOrDefault(line.Where) ?? "입력값";
+            return name + where[line.Where.Length..];
+        }
+
+        return where;
     }
 
     internal static string Describe(Finding f) =>

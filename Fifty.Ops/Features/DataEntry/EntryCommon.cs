@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Fifty.Ops.Components;
 using Fifty.Ops.Data;
+using Fifty.Ops.Infrastructure.Reading;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fifty.Ops.Features.DataEntry;
@@ -71,6 +72,19 @@ public static class PeriodLock
 {
     public sealed record YearPeriod(int Quarter, DateOnly AsOf, bool IsClosed);
 
+    /// <summary>
+    /// The one rule every write obeys (forms, campus months, import, CLI): the quarter's period exists and neither it nor
+    /// a later quarter of its year is closed. Null when writable, else the Korean reason.
+    /// </summary>
+    public static string? Check(int year, int quarter, IReadOnlyCollection<YearPeriod> periodsOfYear)
+    {
+        if (Reason(year, quarter, periodsOfYear) is { } closed) return closed;
+        return periodsOfYear.Any(p => p.Quarter == quarter) ? null : Missing(year, quarter);
+    }
+
+    public static string Missing(int year, int quarter) => $"{year}년 {quarter}분기 보고 기간이 없습니다. 관리자가 기간을 먼저 열어야 합니다.";
+
+    /// <summary>Why a period that exists takes no writes (it or a later quarter of its year is closed), or null.</summary>
     public static string? Reason(int year, int quarter, IEnumerable<YearPeriod> periodsOfYear)
     {
         var closing = periodsOfYear.Where(p => p.IsClosed && p.Quarter >= quarter).OrderBy(p => p.Quarter).FirstOrDefault();
@@ -112,7 +126,7 @@ public static class PeriodLock
     public static async Task<(int PeriodId, EntryPeriodState? State, string? Error)> CheckWritableAsync(FiftyOpsDbContext db, int year, int quarter, CancellationToken ct)
     {
         var state = await StateAsync(db, year, quarter, ct);
-        if (state is null) return (0, null, $"{year}년 {quarter}분기 보고 기간이 없습니다. 관리자가 기간을 먼저 열어야 합니다.");
+        if (state is null) return (0, null, Missing(year, quarter));
         if (state.LockedReason is { } reason) return (0, state, reason);
         var id = await db.ReportingPeriods.Where(p => p.Year == year && p.Quarter == quarter).Select(p => p.Id).SingleAsync(ct);
         return (id, state, null);
@@ -121,53 +135,15 @@ public static class PeriodLock
 
 /// <summary>
 /// Amounts as planners type them (천원): thousands separators allowed, a negative written <c>-48,608</c> or
-/// <c>△48,608</c> as the reports print it, whole numbers only; blank means "not entered", never zero.
+/// <c>△48,608</c> as the reports print it, whole numbers only; blank means "not entered", never zero. Read by the app's one
+/// number reader (<see cref="NumberText"/>): full-width and other Unicode digits are read, unit words (만·억) refused.
 /// </summary>
 public static class AmountText
 {
-    public const decimal Max = 999_999_999_999m;
+    public const decimal Max = NumberRules.Largest;
 
-    public static bool TryParse(string? text, bool allowNegative, out decimal? value, out string? error)
-    {
-        value = null;
-        error = null;
-        var t = (text ?? "").Trim().Replace(" ", "", StringComparison.Ordinal);
-        if (t.Length == 0) return true;
-        var negative = false;
-        if (t[0] is '-' or '△' or '▲' or '−')
-        {
-            negative = true;
-            t = t[1..];
-        }
-
-        if (t.Length == 0 || t.StartsWith(',') || t.EndsWith(',') || t.Contains(",,", StringComparison.Ordinal)
-            || !decimal.TryParse(t.Replace(",", "", StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var parsed))
-        {
-            error = "숫자가 아닙니다";
-            return false;
-        }
-
-        if (parsed != decimal.Truncate(parsed))
-        {
-            error = "천원 단위의 정수로 입력하세요 (소수 불가)";
-            return false;
-        }
-
-        if (negative && !allowNegative)
-        {
-            error = "0 이상이어야 합니다";
-            return false;
-        }
-
-        if (parsed > Max)
-        {
-            error = $"너무 큽니다 (최대 {Fmt.Amount(Max)}천원)";
-            return false;
-        }
-
-        value = negative ? -parsed : parsed;
-        return true;
-    }
+    public static bool TryParse(string? text, bool allowNegative, out decimal? value, out string? error) =>
+        NumberText.TryRead(text, allowNegative ? NumberRules.SignedAmount : NumberRules.Amount, out value, out error);
 
     /// <summary>An amount as the form shows it again, with separators (the parser reads them back).</summary>
     public static string ForInput(decimal? value) => value is null ? "" : value.Value.ToString("#,##0", CultureInfo.InvariantCulture);

@@ -98,6 +98,11 @@ public sealed class IndicatorEntryService(IDbContextFactory<FiftyOpsDbContext> f
             errors[nameof(IndicatorEntryForm.Target)] = $"목표는 {MaxRawLength}자 이내로 입력하세요 (현재 {form.Target.Trim().Length}자).";
         if (form.Actual.Trim().Length > MaxRawLength)
             errors[nameof(IndicatorEntryForm.Actual)] = $"실적은 {MaxRawLength}자 이내로 입력하세요 (현재 {form.Actual.Trim().Length}자).";
+        foreach (var (field, label, raw) in new[] { (nameof(IndicatorEntryForm.Target), "목표", form.Target), (nameof(IndicatorEntryForm.Actual), "실적", form.Actual) })
+        {
+            if (!errors.ContainsKey(field) && CellError(raw) is { } error) errors[field] = $"{label}: {error} (입력: {raw.Trim()})";
+        }
+
         if (form.Cause.Trim().Length > MaxTextLength)
             errors[nameof(IndicatorEntryForm.Cause)] = $"원인 분석은 {MaxTextLength:#,##0}자 이내로 입력하세요 (현재 {form.Cause.Trim().Length:#,##0}자).";
         if (form.Action.Trim().Length > MaxTextLength)
@@ -105,14 +110,20 @@ public sealed class IndicatorEntryService(IDbContextFactory<FiftyOpsDbContext> f
         return errors;
     }
 
+    /// <summary>Why the number in a typed 목표/실적 cannot be used (bad separators, a negative count, 1e20 …), or null.</summary>
+    public static string? CellError(string raw) => CellText.Read(raw.Trim()).Error;
+
     /// <summary>Notes on accepted values: a cell without a number is kept as text but gives no achievement rate.</summary>
-    public static List<string> Notices(IndicatorEntryForm form)
+    public static List<string> Notices(IndicatorEntryForm form) => NoticesByField(form).Select(n => n.Message).ToList();
+
+    /// <summary>The notes of <see cref="Notices"/>, each with the form field it is about (Target or Actual).</summary>
+    public static List<(string Field, string Message)> NoticesByField(IndicatorEntryForm form)
     {
-        var notes = new List<string>();
-        foreach (var (label, raw) in new[] { ("목표", form.Target.Trim()), ("실적", form.Actual.Trim()) })
+        var notes = new List<(string, string)>();
+        foreach (var (field, label, raw) in new[] { (nameof(IndicatorEntryForm.Target), "목표", form.Target.Trim()), (nameof(IndicatorEntryForm.Actual), "실적", form.Actual.Trim()) })
         {
-            if (raw.Length > 0 && CellText.Parse(raw).Main is null)
-                notes.Add($"{label} '{raw}'에는 숫자가 없어 그대로 글자로 저장하며 달성률은 계산하지 않습니다.");
+            if (raw.Length > 0 && CellText.Read(raw) is { Main: null, Error: null })
+                notes.Add((field, $"{label} '{raw}'에는 숫자가 없어 그대로 글자로 저장하며 달성률은 계산하지 않습니다."));
         }
 
         return notes;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Fifty.Ops.Domain;
 using Fifty.Ops.Features.Campuses;
 using Fifty.Ops.Features.DataEntry;
+using Fifty.Ops.Infrastructure.Reading;
 using static Fifty.Ops.Features.Import.TemplateLayout;
 
 namespace Fifty.Ops.Features.Import;
@@ -63,23 +64,62 @@ internal static class ImportParser
     private static List<T>? Sheet<T>(IReadOnlyDictionary<string, ReadSheet> sheets, string name, IReadOnlyList<TemplateColumn> columns, ParsedWorkbook result,
         Func<ReadSheet, List<ImportIssue>, List<T>> parse)
     {
-        if (!sheets.TryGetValue(name, out var sheet))
+        if (!sheets.TryGetValue(name, out var found))
         {
-            result.Notes.Add($"'{name}' 시트가 없어 그 부분은 바꾸지 않습니다.");
+            var others = sheets.Keys.Where(k => k is not (GuideSheet or IndicatorsSheet or BudgetSheet or NarrativesSheet or CampusSheet)).ToList();
+            result.Errors.Add(new ImportIssue(name, null,
+                $"'{name}' 시트가 없습니다{(others.Count > 0 ? $" (양식에 없는 시트: {string.Join(", ", others.Select(o => $"'{o}'"))})" : "")}. " +
+                "시트 이름을 바꾸거나 지우지 말고 /import에서 내려받은 양식을 쓰세요. 파일 전체를 받지 않았습니다."));
             return null;
         }
 
         for (var c = 1; c <= columns.Count; c++)
         {
-            if (sheet.Text(HeadingRow, c) != columns[c - 1].Heading)
+            if (found.Text(HeadingRow, c) != columns[c - 1].Heading)
             {
                 result.Errors.Add(new ImportIssue(name, Ref(c, HeadingRow),
-                    $"머리글이 양식과 다릅니다 ('{columns[c - 1].Heading}'이어야 하는데 '{sheet.Text(HeadingRow, c)}'입니다). 열을 옮기거나 지우지 말고 새 양식을 쓰세요."));
+                    $"머리글이 양식과 다릅니다 ('{columns[c - 1].Heading}'이어야 하는데 '{found.Text(HeadingRow, c)}'입니다). 열을 옮기거나 지우지 말고 새 양식을 쓰세요."));
                 return null;
             }
         }
 
-        return parse(sheet, result.Errors);
+        return parse(Screen(found, columns, result.Errors), result.Errors);
+    }
+
+    /// <summary>
+    /// The conversions Excel makes behind the planner's back, caught before any value is read: a number shown as a date
+    /// (<c>3/4</c> typed into a number cell is stored as 45355) and a formula with no saved result (a script wrote it and
+    /// nothing calculated it). Each is an error naming its cell, and the cell is left out of the rows read.
+    /// </summary>
+    private static ReadSheet Screen(ReadSheet sheet, IReadOnlyList<TemplateColumn> columns, List<ImportIssue> errors)
+    {
+        var rows = new Dictionary<int, IReadOnlyDictionary<int, ReadCell>>();
+        foreach (var (r, cells) in sheet.Rows)
+        {
+            if (r < FirstDataRow || cells.Values.All(c => !c.IsDate && c.FormulaWithoutValue is null))
+            {
+                rows[r] = cells;
+                continue;
+            }
+
+            var kept = new Dictionary<int, ReadCell>();
+            foreach (var (c, cell) in cells)
+            {
+                var heading = c <= columns.Count ? columns[c - 1].Heading : null;
+                if (heading is null || c == columns.Count) { kept[c] = cell; continue; }
+                if (cell.FormulaWithoutValue is { } formula)
+                    errors.Add(new ImportIssue(sheet.Name, cell.Reference,
+                        $"수식({formula})의 계산 결과가 저장되어 있지 않습니다 ({heading}). 엑셀에서 열어 계산한 뒤 저장하거나, 값으로 붙여 넣으세요."));
+                else if (cell.IsDate)
+                    errors.Add(new ImportIssue(sheet.Name, cell.Reference,
+                        $"날짜가 들어 있습니다 ({cell.DateText}, {heading}). 엑셀은 3/4나 1-2처럼 적은 값을 날짜로 바꿉니다. 셀 서식을 숫자(금액·인원) 또는 텍스트(목표·실적)로 바꾸고 다시 입력하세요."));
+                else kept[c] = cell;
+            }
+
+            if (kept.Count > 0) rows[r] = kept;
+        }
+
+        return new ReadSheet(sheet.Name, rows);
     }
 
     private static List<ParsedIndicatorRow> ParseIndicators(ReadSheet sheet, List<ImportIssue> errors)
@@ -88,15 +128,18 @@ internal static class ImportParser
         foreach (var r in DataRows(sheet))
         {
             var code = sheet.Text(r, 1);
-            string Field(int column, int max, string label)
+            string Field(int column, int max, string label, bool figure = false)
             {
-                var text = sheet.Text(r, column);
+                var cell = sheet.Cell(r, column);
+                var text = cell is { IsNumber: true } ? NumberCellText(cell) : sheet.Text(r, column);
                 if (text.Length > max) errors.Add(new ImportIssue(sheet.Name, Ref(column, r), $"{label}은(는) {max:#,##0}자 이내여야 합니다 (현재 {text.Length:#,##0}자)."));
+                else if (figure && IndicatorEntryService.CellError(text) is { } error)
+                    errors.Add(new ImportIssue(sheet.Name, Ref(column, r), $"{label}: {error} (입력: {text})"));
                 return text;
             }
 
             var row = new ParsedIndicatorRow(r, code,
-                Field(8, IndicatorEntryService.MaxRawLength, "목표"), Field(9, IndicatorEntryService.MaxRawLength, "실적"),
+                Field(8, IndicatorEntryService.MaxRawLength, "목표", figure: true), Field(9, IndicatorEntryService.MaxRawLength, "실적", figure: true),
                 Field(10, IndicatorEntryService.MaxTextLength, "원인 분석"), Field(11, IndicatorEntryService.MaxTextLength, "조치 계획"),
                 NullIfEmpty(sheet.Text(r, 12)));
             if (code.Length == 0)
@@ -202,12 +245,14 @@ internal static class ImportParser
             {
                 var column = CampusColumnOf(metric);
                 var cell = sheet.Cell(r, column);
-                var value = cell is null ? null : Whole(cell);
-                if (cell is not null && (value is null or < 0))
+                decimal? read = null;
+                if (cell is not null && !Number(cell, NumberRules.Count, out read, out var reason))
                 {
                     ok = false;
-                    errors.Add(new ImportIssue(sheet.Name, Ref(column, r), $"{UsageAggregation.Label(metric)}: 0 이상의 정수가 아닙니다 (입력: {cell.Text})."));
+                    errors.Add(new ImportIssue(sheet.Name, Ref(column, r), $"{UsageAggregation.Label(metric)}: 0 이상의 정수가 아닙니다 ({reason}, 입력: {cell.Text})."));
                 }
+
+                var value = (int?)read;
 
                 values.Add(value);
                 form[metric] = value?.ToString(CultureInfo.InvariantCulture) ?? "";
@@ -220,33 +265,46 @@ internal static class ImportParser
     }
 
     /// <summary>An amount cell: a number as Excel stores it, or text as planners type it (1,234 / △48,608).</summary>
-    internal static bool Amount(ReadCell? cell, bool allowNegative, out decimal? value, out string? error)
+    internal static bool Amount(ReadCell? cell, bool allowNegative, out decimal? value, out string? error) =>
+        Number(cell, allowNegative ? NumberRules.SignedAmount : NumberRules.Amount, out value, out error);
+
+    /// <summary>
+    /// A number cell read with the app's one number reader: a stored number is checked against the same bounds as typed
+    /// text (its binary noise below 1e-9 rounded off, as Excel shows it); text goes through <see cref="NumberText"/>.
+    /// </summary>
+    internal static bool Number(ReadCell? cell, NumberRules rules, out decimal? value, out string? error)
     {
         value = null;
         error = null;
         if (cell is null) return true;
         if (cell.IsNumber)
         {
-            if (!decimal.TryParse(cell.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+            if (!double.TryParse(cell.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || double.IsNaN(number) || double.IsInfinity(number))
             {
                 error = "숫자가 아닙니다";
                 return false;
             }
 
-            return AmountText.TryParse(number.ToString(CultureInfo.InvariantCulture), allowNegative, out value, out error);
+            if (Math.Abs(number) > (double)rules.Max)
+            {
+                error = $"너무 큽니다 (최대 {rules.MaxText})";
+                return false;
+            }
+
+            return NumberText.Check(Math.Round((decimal)number, 9), rules, out value, out error);
         }
 
-        return AmountText.TryParse(cell.Text, allowNegative, out value, out error);
+        return NumberText.TryRead(cell.Text, rules, out value, out error);
     }
 
-    private static int? Whole(ReadCell? cell)
-    {
-        if (cell is null) return null;
-        var text = cell.Text.Trim().Replace(",", "", StringComparison.Ordinal);
-        return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d == decimal.Truncate(d) && d is >= int.MinValue and <= int.MaxValue
-            ? (int)d
-            : null;
-    }
+    /// <summary>A number cell's value as text for a free-text field (indicator 목표/실적): 1E+20 written out, noise rounded off.</summary>
+    private static string NumberCellText(ReadCell cell) =>
+        double.TryParse(cell.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && Math.Abs(number) < 1e27
+            ? Math.Round((decimal)number, 9).ToString("0.#########", CultureInfo.InvariantCulture)
+            : cell.Text;
+
+    private static int? Whole(ReadCell? cell) =>
+        cell is not null && Number(cell, new NumberRules(true, true, false, int.MaxValue, [], "2,147,483,647"), out var value, out _) ? (int?)value : null;
 
     private static int? WholeAt(ReadSheet guide, string label, List<ImportIssue> errors)
     {

@@ -9,6 +9,7 @@ using Fifty.Ops.Components;
 using Fifty.Ops.Data;
 using Fifty.Ops.Domain;
 using Fifty.Ops.Features.Budget;
+using Fifty.Ops.Features.Budget.Reconciliation;
 using Fifty.Ops.Features.Campuses;
 using Fifty.Ops.Features.DataEntry;
 using Microsoft.EntityFrameworkCore;
@@ -284,8 +285,8 @@ public sealed class ImportService(
                     fileValues[i].Length == 0 ? "(비움)" : fileValues[i]));
             }
 
-            foreach (var notice in IndicatorEntryService.Notices(new IndicatorEntryForm { Target = row.Target, Actual = row.Actual }))
-                plan.Warnings.Add($"{sheet}!{ImportParser.Ref(8, row.Row)} {row.Code}: {notice}");
+            foreach (var (field, notice) in IndicatorEntryService.NoticesByField(new IndicatorEntryForm { Target = row.Target, Actual = row.Actual }))
+                plan.Warnings.Add($"{sheet}!{ImportParser.Ref(field == nameof(IndicatorEntryForm.Target) ? 8 : 9, row.Row)} {row.Code}: {notice}");
 
             var id = indicator.Id;
             plan.Apply.Add(() =>
@@ -305,6 +306,7 @@ public sealed class ImportService(
         var lines = await db.BudgetLines.AsTracking().Where(l => l.ReportingPeriodId == periodId && l.Section == BudgetSection.Entry && l.ProgrammeNodeId != null).ToListAsync(ct);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var planned = new Dictionary<string, (int SortOrder, string Name, BudgetAmounts Amounts)>(StringComparer.Ordinal);
+        var places = new Dictionary<string, string>(StringComparer.Ordinal);
         const string sheet = BudgetSheet;
         foreach (var row in rows)
         {
@@ -347,13 +349,14 @@ public sealed class ImportService(
             }
 
             planned[node.Code] = (node.SortOrder, node.Name, row.Amounts);
+            places[$"{BudgetSection.Entry.Label()} {node.SortOrder}행"] = $"{sheet} 시트 {row.Row}행";
             var (id, sortOrder, name, amounts) = (node.Id, node.SortOrder, node.Name, row.Amounts);
             plan.Apply.Add(() => BudgetEntryService.Apply(db, line, periodId, id, sortOrder, name, amounts, by, now));
         }
 
         if (planned.Count > 0)
         {
-            plan.Warnings.AddRange(BudgetEntryService.Warnings(facts, BudgetEntryService.WithEntries(facts, planned), planned.Keys.ToList())
+            plan.Warnings.AddRange(BudgetEntryService.Warnings(facts, BudgetEntryService.WithEntries(facts, planned), planned.Keys.ToList(), places)
                 .Select(w => $"{sheet}: {w.Replace(" (저장은 되었습니다. 확인이 필요한 값입니다.)", " (경고: 반영은 되며 확인이 필요합니다.)", StringComparison.Ordinal)}"));
         }
     }

@@ -52,7 +52,8 @@ public static class ImportTemplate
         public uint InputHeading { get; } = b.Index(new CellStyle(Bold: true, Fill: "FFF2CC", Border: true, Align: CellAlign.Center, Wrap: true));
         public uint Locked { get; } = b.Index(new CellStyle(Fill: Gray, Border: true, Wrap: true));
         public uint LockedAmount { get; } = b.Index(new CellStyle(CellStyle.Formats.Amount, Fill: Gray, Border: true));
-        public uint Text { get; } = b.Index(new CellStyle(Border: true, Wrap: true, Fill: Input, Unlocked: true));
+        // Free-text input cells are Text-formatted, so Excel keeps 3/4 or 1-2 as typed instead of turning it into a date.
+        public uint Text { get; } = b.Index(new CellStyle(CellStyle.Formats.Text, Border: true, Wrap: true, Fill: Input, Unlocked: true));
         public uint Amount { get; } = b.Index(new CellStyle(CellStyle.Formats.Amount, Border: true, Fill: Input, Unlocked: true));
         public uint Whole { get; } = b.Index(new CellStyle("0", Border: true, Fill: Input, Unlocked: true, Align: CellAlign.Center));
         public uint Label { get; } = b.Index(new CellStyle(Bold: true, Fill: Gray, Border: true));

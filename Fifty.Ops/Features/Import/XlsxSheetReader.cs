@@ -6,7 +6,19 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace Fifty.Ops.Features.Import;
 
 /// <summary>A cell as read back: its text (a shared string resolved, a number in invariant form) and whether it is a number.</summary>
-public sealed record ReadCell(string Reference, string Text, bool IsNumber);
+public sealed record ReadCell(string Reference, string Text, bool IsNumber)
+{
+    /// <summary>A number shown with a date or time format: Excel turned what was typed (3/4, 2024-01) into a date serial.</summary>
+    public bool IsDate { get; init; }
+
+    /// <summary>The formula of a cell that has one but no saved result (written by a script, never calculated); else null.</summary>
+    public string? FormulaWithoutValue { get; init; }
+
+    /// <summary>The date a date-formatted number stands for, as Excel shows it (1900 date system).</summary>
+    public string DateText => double.TryParse(Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is > 0 and < 2958466
+        ? DateTime.FromOADate(serial).ToString(serial % 1 == 0 ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
+        : Text;
+}
 
 /// <summary>The non-empty rows of one sheet by 1-based row number, each by 1-based column.</summary>
 public sealed record ReadSheet(string Name, IReadOnlyDictionary<int, IReadOnlyDictionary<int, ReadCell>> Rows)
@@ -33,12 +45,13 @@ public static class XlsxSheetReader
     {
         var workbook = document.WorkbookPart ?? throw new InvalidDataException("통합 문서 부분이 없습니다.");
         var strings = SharedStrings(workbook.SharedStringTablePart);
+        var dateStyles = DateStyles(workbook.WorkbookStylesPart);
         var sheets = new Dictionary<string, ReadSheet>(StringComparer.Ordinal);
         foreach (var sheet in workbook.Workbook.Sheets?.Elements<Sheet>() ?? [])
         {
             if (sheet.Name?.Value is not { } name || sheet.Id?.Value is not { } id) continue;
             if (workbook.GetPartById(id) is not WorksheetPart part) continue;
-            sheets[name] = new ReadSheet(name, ReadRows(part, strings, name));
+            sheets[name] = new ReadSheet(name, ReadRows(part, strings, dateStyles, name));
         }
 
         return sheets;
@@ -60,7 +73,50 @@ public static class XlsxSheetReader
         return list;
     }
 
-    private static Dictionary<int, IReadOnlyDictionary<int, ReadCell>> ReadRows(WorksheetPart part, List<string> strings, string sheetName)
+    /// <summary>
+    /// Which cell styles (cellXfs indexes) show numbers as dates or times: the built-in date formats (14–22, 45–47 and
+    /// the East Asian 27–36, 50–58) and any custom format with y, m, d, h or s outside quotes and brackets.
+    /// </summary>
+    internal static HashSet<uint> DateStyles(WorkbookStylesPart? part)
+    {
+        var result = new HashSet<uint>();
+        var stylesheet = part?.Stylesheet;
+        if (stylesheet?.CellFormats is null) return result;
+        var custom = stylesheet.NumberingFormats?.Elements<NumberingFormat>()
+            .Where(f => f.NumberFormatId?.Value is not null)
+            .ToDictionary(f => f.NumberFormatId!.Value, f => f.FormatCode?.Value ?? "") ?? [];
+        uint index = 0;
+        foreach (var format in stylesheet.CellFormats.Elements<CellFormat>())
+        {
+            var id = format.NumberFormatId?.Value ?? 0;
+            if (custom.TryGetValue(id, out var code) ? IsDateCode(code) : id is >= 14 and <= 22 or >= 27 and <= 36 or >= 45 and <= 47 or >= 50 and <= 58)
+                result.Add(index);
+            index++;
+        }
+
+        return result;
+    }
+
+    internal static bool IsDateCode(string code)
+    {
+        var inQuotes = false;
+        var inBracket = false;
+        for (var i = 0; i < code.Length; i++)
+        {
+            var c = code[i];
+            if (c == '"') inQuotes = !inQuotes;
+            else if (inQuotes) continue;
+            else if (c == '\\' || c == '_' || c == '*') i++;
+            else if (c == '[') inBracket = true;
+            else if (c == ']') inBracket = false;
+            else if (!inBracket && "yYmMdDhHsS".Contains(c)) return true;
+            else if (inBracket && c is 'h' or 'H' or 'm' or 'M' or 's' or 'S' && i > 0 && code[i - 1] == '[') return true; // [h]:mm elapsed time
+        }
+
+        return false;
+    }
+
+    private static Dictionary<int, IReadOnlyDictionary<int, ReadCell>> ReadRows(WorksheetPart part, List<string> strings, HashSet<uint> dateStyles, string sheetName)
     {
         var rows = new Dictionary<int, IReadOnlyDictionary<int, ReadCell>>();
         using var reader = OpenXmlReader.Create(part);
@@ -80,7 +136,10 @@ public static class XlsxSheetReader
                 nextColumn = column + 1;
                 var (text, isNumber) = ValueOf(cell, strings);
                 if (!isNumber) text = Infrastructure.Excel.ExcelText.UnescapeFormula(text);
-                if (text.Length > 0) cells[column] = new ReadCell(reference, text, isNumber);
+                var isDate = cell.DataType?.Value == CellValues.Date || (isNumber && cell.StyleIndex?.Value is { } style && dateStyles.Contains(style));
+                if (text.Length > 0) cells[column] = new ReadCell(reference, text, isNumber || cell.DataType?.Value == CellValues.Date) { IsDate = isDate };
+                else if (cell.CellFormula is { } formula)
+                    cells[column] = new ReadCell(reference, "", false) { FormulaWithoutValue = formula.Text is { Length: > 0 } f ? "=" + f : "(공유 수식)" };
             }
 
             if (cells.Count > 0) rows[number] = cells;

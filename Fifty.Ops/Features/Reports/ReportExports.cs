@@ -62,13 +62,14 @@ public static class ReportEndpoints
             }
         }).AsDownload(Policies.CanDownload);
 
-        // The exact page Chromium prints, for checking layout and as the benchmark's static-HTML baseline.
-        app.MapGet("/reports/{year:int}/q{quarter:int}.html", async (int year, int quarter, QuarterlyReportService reports, ReportHtmlRenderer html, IAuditLog audit, ClaimsPrincipal user, CancellationToken ct) =>
+        // The exact page Chromium prints: the preview frame of /reports, the print view, and the benchmark's static-HTML
+        // baseline. Showing it on screen is a page view, not a download (the page loads it on every visit, twice when the
+        // circuit re-renders the frame), so it is not audited; the .xlsx and .pdf files are.
+        app.MapGet("/reports/{year:int}/q{quarter:int}.html", async (int year, int quarter, QuarterlyReportService reports, ReportHtmlRenderer html, CancellationToken ct) =>
         {
             var report = await reports.GetAsync(year, quarter, ct);
             if (report is null) return NoSuchPeriod(year, quarter);
             var page = await html.RenderAsync(report);
-            await audit.RecordExportAsync(user, "QuarterlyReport", $"{year}-Q{quarter}", $"HTML 보기: {report.FileStem}.html", ct);
             return Results.Content(page, "text/html; charset=utf-8");
         }).AsDownload(Policies.CanDownload);
         return app;

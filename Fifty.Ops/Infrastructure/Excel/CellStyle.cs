@@ -29,6 +29,9 @@ public sealed record CellStyle(
     public static class Formats
     {
         public const string Amount = "#,##0";
+
+        /// <summary>Excel's Text format: what is typed stays as typed (3/4 is not turned into a date).</summary>
+        public const string Text = "@";
         public const string AmountOneDecimal = "#,##0.0";
         public const string Percent = "0.0%";
         public const string PercentTwoDecimals = "0.00%";

@@ -15,7 +15,7 @@ public sealed class StyleSheetBuilder
     // Number formats Excel knows by id; anything else gets a custom id from 164 up.
     private static readonly Dictionary<string, uint> BuiltInFormats = new(StringComparer.Ordinal)
     {
-        ["0"] = 1, ["0.00"] = 2, ["#,##0"] = 3, ["#,##0.00"] = 4, ["0%"] = 9, ["0.00%"] = 10,
+        ["0"] = 1, ["0.00"] = 2, ["#,##0"] = 3, ["#,##0.00"] = 4, ["0%"] = 9, ["0.00%"] = 10, ["@"] = 49,
     };
 
     private readonly List<CellStyle> _styles = [new()];
