@@ -47,6 +47,7 @@ public sealed class AuditTrailTests(SeededDatabase database) : IClassFixture<See
     public async Task AnAddedObjectIsRecordedWithItsValuesAndItsGeneratedKey()
     {
         var id = await IdOfAsync("I2020-05");
+        await PeriodSwitch.SetClosedAsync(database, 2020, 3, closed: false); // a closed quarter's commentary is read-only
         var before = await LastIdAsync();
         Assert.True((await Commentary.SaveAsync(Planner, id, 2020, 3, new CommentaryInput { Cause = "=1+1 원인", Action = "조치" })).Succeeded);
 

@@ -48,8 +48,18 @@ public sealed class ExecutionPaceTests
     public void WithoutABudgetOrADisbursementThereIsNothingToJudge()
     {
         Assert.Equal(PaceStatus.NoData, ExecutionPace.Assess(null, 5m, 3, Defaults).Status);
-        Assert.Equal(PaceStatus.NoData, ExecutionPace.Assess(0m, 5m, 3, Defaults).Status);
+        Assert.Equal(PaceStatus.NoData, ExecutionPace.Assess(0m, 0m, 3, Defaults).Status);
         Assert.Equal(PaceStatus.NoData, ExecutionPace.Assess(100m, null, 3, Defaults).Status);
+    }
+
+    [Fact]
+    public void SpendingAgainstAZeroBudgetIsOverExecutionWithoutARate()
+    {
+        var pace = ExecutionPace.Assess(0m, 5_000m, 3, Defaults);
+        Assert.Equal(PaceStatus.Ahead, pace.Status);
+        Assert.Null(pace.Rate);
+        Assert.Equal(5_000m, pace.GapAmount);
+        Assert.Equal(PaceStatus.Ahead, ExecutionPace.Assess(-10m, 0m, 2, Defaults).Status);
     }
 
     [Fact]

@@ -77,13 +77,58 @@ public sealed class BudgetEntryServiceTests : IAsyncLifetime
         Assert.True(unit.BudgetComputed);
         Assert.Equal(55000m, overview.Execution.Single(r => r.Code == "P1.1.1").Disbursed);
         Assert.StartsWith(BudgetQueryService.EntrySourceText, overview.ExecutionSource, StringComparison.Ordinal);
-        // P1 has other unit projects nobody entered: its total and the 소계 stay empty rather than partial.
+        // P1 has other unit projects nobody entered: their 예산현액 is carried from Q3 (labelled), so the budget totals
+        // show; amounts that grow every quarter (원인행위액, 지출액) are not carried, so those totals stay empty rather than partial.
         var area = overview.Execution.Single(r => r.Code == "P1");
-        Assert.Null(area.CurrentBudget);
+        var other = overview.Execution.Single(r => r.Code == "P1.2");
+        Assert.Equal(1_312_123m, other.CurrentBudget);
+        Assert.Equal("2023년 3분기 보고서", other.BudgetCarriedFrom);
+        Assert.Null(other.Disbursed);
+        Assert.Equal(115400m + 102192m + 1_312_123m, area.CurrentBudget);
         Assert.Null(area.Committed);
+        Assert.Null(area.Disbursed);
         Assert.Null(area.Forecast);
-        Assert.Contains(overview.Execution, r => r.Code == "P1.2" && r.CurrentBudget is null);
+        Assert.Equal(38_649_012m, overview.Total!.CurrentBudget);
         Assert.Null(overview.Total!.Committed);
+    }
+
+    [Fact]
+    public async Task APartialRowIsCheckedAgainstTheBudgetCarriedFromThePreviousQuarter()
+    {
+        // Only 지출액 typed for 중장년 취업 컨설팅 (Q3 예산현액 112,231): the rule and the reconciliation still see it.
+        var result = await BudgetEntry(_db).SaveAsync(Planner, 2023, 4, Form("P2.1.3", disbursed: "500,000"));
+        Assert.True(result.Saved);
+        Assert.Contains(result.Warnings, w => w.Contains(ReconciliationRule.WithinBudget.Label(), StringComparison.Ordinal) && w.Contains("P2.1.3", StringComparison.Ordinal));
+
+        var overview = await Query().GetOverviewAsync(2023, 4);
+        var row = overview.Execution.Single(r => r.Code == "P2.1.3");
+        Assert.Equal((112_231m, 500_000m, "2023년 3분기 보고서"), (row.CurrentBudget!.Value, row.Disbursed!.Value, row.BudgetCarriedFrom));
+        var finding = overview.Findings.Single(f => f.Rule == ReconciliationRule.WithinBudget && f.Code == "P2.1.3");
+        Assert.Equal((500_000m, 112_231m), (finding.A.Value, finding.B.Value));
+        Assert.Contains("이월", finding.B.Where, StringComparison.Ordinal);
+        Assert.Contains(overview.Attention, a => a.Code == "P2.1.3" && a.Pace.Status == PaceStatus.Ahead);
+    }
+
+    [Fact]
+    public async Task SpendingAgainstAZeroBudgetIsOverExecutionInThePaceCheckAndTheAuditorsWorkbookRow()
+    {
+        Assert.True((await BudgetEntry(_db).SaveAsync(Planner, 2023, 4, Form("P2.1.3", budget: "0", disbursed: "5,000"))).Saved);
+        var overview = await Query().GetOverviewAsync(2023, 4);
+        var row = overview.Execution.Single(r => r.Code == "P2.1.3");
+        Assert.Equal(PaceStatus.Ahead, row.Pace!.Status);
+        Assert.Null(row.DisbursedRate);
+        var item = Assert.Single(overview.Attention, a => a.Code == "P2.1.3");
+        Assert.Equal((0m, 5_000m), (item.CurrentBudget, item.Disbursed));
+        Assert.Contains(overview.Findings, f => f.Rule == ReconciliationRule.WithinBudget && f.Code == "P2.1.3");
+    }
+
+    [Fact]
+    public async Task AnEnteredForecastIsLabelledEnteredNeverReport()
+    {
+        Assert.True((await BudgetEntry(_db).SaveAsync(Planner, 2023, 4, Form("P2.1.1", budget: "986,426", committed: "950,000", disbursed: "900,000", forecast: "980,000"))).Saved);
+        var overview = await Query().GetOverviewAsync(2023, 4);
+        var row = overview.Execution.Single(r => r.Code == "P2.1.1");
+        Assert.Equal((980_000m, ForecastBasis.Entered, "입력"), (row.Forecast!.Value, row.ForecastBasis, row.ForecastBasis.Label()));
     }
 
     [Fact]

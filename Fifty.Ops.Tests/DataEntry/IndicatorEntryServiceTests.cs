@@ -86,6 +86,31 @@ public sealed class IndicatorEntryServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnEnteredActualDrivesEveryRateAndIsLabelledEnteredNotTheReportsStatedRate()
+    {
+        var query = new IndicatorQueryService(_db.Factory, new PeriodService(_db.Factory));
+        var row = await RowAsync("H2023-05"); // the Q3 report: 2,091명, 목표대비 382%
+        Assert.True((await IndicatorEntry(_db).SaveAsync(Planner, 2023, 4, Form(row, actual: "2,500명"))).Saved);
+
+        var q4 = (await query.GetListAsync(2023, 4)).Rows.Single(r => r.Code == "H2023-05");
+        Assert.Null(q4.StatedRateRaw); // the report's 382% belongs to the report's 2,091명
+        Assert.Null(q4.Achievement.Rate); // no target: nothing to compute, and nothing borrowed
+        Assert.True(q4.Actual!.IsEntered);
+        Assert.StartsWith("입력 (김기획, ", q4.Actual.SourceLabel, StringComparison.Ordinal);
+
+        row = await RowAsync("H2023-05");
+        Assert.True((await IndicatorEntry(_db).SaveAsync(Planner, 2023, 4, Form(row, target: "800명", actual: "2,500명"))).Saved);
+        q4 = (await query.GetListAsync(2023, 4)).Rows.Single(r => r.Code == "H2023-05");
+        Assert.Equal(2500m / 800m, q4.Achievement.Rate);
+        Assert.Equal(AchievementStatus.Achieved, q4.Achievement.Status);
+
+        // The closed Q3 report keeps its own figure and its stated rate.
+        var q3 = (await query.GetListAsync(2023, 3)).Rows.Single(r => r.Code == "H2023-05");
+        Assert.Equal(("2,091명", "목표대비 382%", false), (q3.Actual!.Raw, q3.StatedRateRaw, q3.Actual.IsEntered));
+        Assert.Equal("보고서", q3.Actual.SourceLabel);
+    }
+
+    [Fact]
     public async Task TooLongTextIsRefusedInKoreanNamingTheFieldAndNothingIsWritten()
     {
         var row = await RowAsync("H2023-01");

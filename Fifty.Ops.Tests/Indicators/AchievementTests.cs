@@ -69,10 +69,17 @@ public sealed class AchievementTests
     }
 
     [Fact]
-    public void AStatedRateIsTheAchievementWhenTheSourceGivesNoTarget()
+    public void AStatedRateIsJudgedByTheSamePaceRuleAsEveryOtherIndicator()
     {
-        Assert.Equal(AchievementStatus.Caution, Achievement.FromStatedRate(90, null, 2023, new DateOnly(2023, 9, 30)).Status);
-        Assert.Equal(AchievementStatus.Achieved, Achievement.FromStatedRate(149, null, 2023, new DateOnly(2023, 9, 30)).Status);
+        var q3 = new DateOnly(2023, 9, 30);
+        Assert.Equal(AchievementStatus.InProgress, Achievement.FromStatedRate(90, null, 2023, q3).Status); // 90 ÷ 75% = 120% of pace
+        Assert.Equal(1.2m, Achievement.FromStatedRate(90, null, 2023, q3).Pace);
+        Assert.Equal(AchievementStatus.Caution, Achievement.FromStatedRate(70, null, 2023, q3).Status); // 93.3% of pace
+        Assert.Equal(AchievementStatus.Shortfall, Achievement.FromStatedRate(60, null, 2023, q3).Status); // 80% of pace
+        Assert.Equal(AchievementStatus.Achieved, Achievement.FromStatedRate(149, null, 2023, q3).Status);
+        Assert.Equal(AchievementStatus.Caution, Achievement.FromStatedRate(90, null, 2023, new DateOnly(2023, 12, 31)).Status); // year end: no pace
+        // The same figures as a target and an actual give the same verdict.
+        Assert.Equal(Achievement.Evaluate(100, 90, "90", Direction.Higher, null, 2023, q3).Status, Achievement.FromStatedRate(90, null, 2023, q3).Status);
     }
 }
 

@@ -73,6 +73,19 @@ public sealed class IndicatorDetailTests(SeededDatabase database) : IClassFixtur
     }
 
     [Fact]
+    public async Task AStatedRateMidYearFollowsTheSamePaceRuleAsTheProjectRowsItSummarises()
+    {
+        var list = await Service.GetListAsync(2023, 3);
+        var consulting = list.Rows.Single(r => r.Code == "H2023-08"); // 목표대비 90% at 9월말
+        Assert.Equal(AchievementStatus.InProgress, consulting.Achievement.Status);
+        Assert.Equal(1.2m, consulting.Achievement.Pace);
+        Assert.False(consulting.NeedsExplanation);
+        Assert.Equal("목표대비 90%", consulting.StatedRateRaw);
+        // The two project rows it sums (8,970 of 10,000; 1,058 of 1,200) are judged by the same rule.
+        Assert.All(list.Rows.Where(r => r.Code is "T2023-4.1.1" or "T2023-4.2.1"), r => Assert.Equal(AchievementStatus.InProgress, r.Achievement.Status));
+    }
+
+    [Fact]
     public async Task AProjectPageGathersItsTargetsNarrativesAndBudgetLines()
     {
         var projects = new ProjectQueryService(database.Factory, new PeriodService(database.Factory), Service);
@@ -112,8 +125,9 @@ public sealed class IndicatorCommentaryTests(SeededDatabase database) : IClassFi
     }
 
     [Fact]
-    public async Task AShortfallAtAClosedPeriodNeedsAnExplanationUntilOneIsWritten()
+    public async Task AShortfallAtAClosedPeriodNeedsAnExplanationWhichOnlyAReopenedPeriodTakes()
     {
+        await PeriodSwitch.SetClosedAsync(database, 2020, 3, closed: true);
         var id = await IdOf("I2020-02");
         var before = await Queries.GetListAsync(2020, 3);
         Assert.True(before.Period!.IsClosed);
@@ -122,8 +136,18 @@ public sealed class IndicatorCommentaryTests(SeededDatabase database) : IClassFi
         Assert.True(row.NeedsExplanation);
         Assert.False(before.Rows.Single(r => r.Code == "I2020-10").NeedsExplanation);
 
+        // A closed quarter's report never changes: its commentary is read-only, with a Korean message saying why.
+        var refused = await Writes.SaveAsync(Planner, id, 2020, 3, new CommentaryInput { Cause = "코로나19로 대면 교육 중단" });
+        Assert.Equal("2020년 3분기는 마감되어 설명(원인 분석·조치 계획)을 쓰거나 고칠 수 없습니다 (2020. 7. 31. 기준 보고). 마감된 보고서의 설명은 읽기 전용입니다. 고치려면 관리자가 기간을 다시 열어야 합니다.", refused.Errors[""]);
+        await using (var db = database.CreateContext())
+        {
+            Assert.False(await db.IndicatorComments.AnyAsync(c => c.IndicatorId == id));
+        }
+
+        await PeriodSwitch.SetClosedAsync(database, 2020, 3, closed: false);
         var saved = await Writes.SaveAsync(Planner, id, 2020, 3, new CommentaryInput { Cause = "코로나19로 대면 교육 중단", Action = "온라인 과정 확대" });
         Assert.True(saved.Succeeded);
+        await PeriodSwitch.SetClosedAsync(database, 2020, 3, closed: true);
 
         var after = await Queries.GetDetailAsync(id, 3);
         Assert.False(after!.Row.NeedsExplanation);
@@ -131,12 +155,16 @@ public sealed class IndicatorCommentaryTests(SeededDatabase database) : IClassFi
         Assert.Equal("코로나19로 대면 교육 중단", c.Cause);
         Assert.Equal(TestAccounts.DisplayName(AppRoles.Planner), c.Author);
         Assert.False(c.NeedsExplanation);
-        Assert.Equal(before.NeedingExplanation - 1, (await Queries.GetListAsync(2020, 3)).NeedingExplanation);
+        var list = await Queries.GetListAsync(2020, 3);
+        Assert.Equal(before.NeedingExplanation - 1, list.NeedingExplanation);
+        // The list (and so the report built from it) carries the commentary next to its indicator.
+        Assert.Equal(("코로나19로 대면 교육 중단", "온라인 과정 확대"), (list.Rows.Single(r => r.Id == id).Comment!.Cause, list.Rows.Single(r => r.Id == id).Comment!.Action));
     }
 
     [Fact]
     public async Task TwoPeopleEditingTheSameCommentaryTheSecondIsShownTheFirstsChangeInsteadOfOverwritingIt()
     {
+        await PeriodSwitch.SetClosedAsync(database, 2020, 3, closed: false);
         var id = await IdOf("I2020-06");
         var planner = new CommentaryInput { Cause = "기획 설명" };  // both opened the page before anything was written
         var director = new CommentaryInput { Cause = "간부 설명" };
@@ -156,6 +184,7 @@ public sealed class IndicatorCommentaryTests(SeededDatabase database) : IClassFi
     [Fact]
     public async Task SavingAgainUpdatesTheSameCommentary()
     {
+        await PeriodSwitch.SetClosedAsync(database, 2020, 3, closed: false);
         var id = await IdOf("I2020-03");
         var first = new CommentaryInput { Cause = "첫 설명" };
         Assert.True((await Writes.SaveAsync(Planner, id, 2020, 3, first)).Succeeded);
@@ -201,20 +230,20 @@ public sealed class IndicatorCommentaryTests(SeededDatabase database) : IClassFi
     [Fact]
     public async Task APerIndicatorThresholdChangesTheStatusAndAnInvalidOneChangesNothing()
     {
-        var id = await IdOf("H2023-08"); // 목표대비 90%: 주의 at the default threshold
-        Assert.Equal(AchievementStatus.Caution, (await Queries.GetDetailAsync(id, 3))!.Row.Achievement.Status);
+        var id = await IdOf("I2020-14"); // 120 of 270 at 7월말: 76.2% of the pro-rata target, 미달 at the default 90%
+        Assert.Equal(AchievementStatus.Shortfall, (await Queries.GetDetailAsync(id, 3))!.Row.Achievement.Status);
 
         var invalid = await Writes.SetCautionThresholdAsync(Planner, id, 120m);
         Assert.Contains("0 초과 100 미만", invalid.Errors["Threshold"], StringComparison.Ordinal);
-        Assert.Equal(AchievementStatus.Caution, (await Queries.GetDetailAsync(id, 3))!.Row.Achievement.Status);
+        Assert.Equal(AchievementStatus.Shortfall, (await Queries.GetDetailAsync(id, 3))!.Row.Achievement.Status);
 
-        Assert.True((await Writes.SetCautionThresholdAsync(Planner, id, 95m)).Succeeded);
-        var raised = (await Queries.GetDetailAsync(id, 3))!.Row;
-        Assert.Equal(AchievementStatus.Shortfall, raised.Achievement.Status);
-        Assert.Equal(0.95m, raised.CautionThreshold);
-        Assert.True(raised.HasOwnThreshold);
+        Assert.True((await Writes.SetCautionThresholdAsync(Planner, id, 75m)).Succeeded);
+        var lowered = (await Queries.GetDetailAsync(id, 3))!.Row;
+        Assert.Equal(AchievementStatus.Caution, lowered.Achievement.Status);
+        Assert.Equal(0.75m, lowered.CautionThreshold);
+        Assert.True(lowered.HasOwnThreshold);
 
         Assert.True((await Writes.SetCautionThresholdAsync(Planner, id, null)).Succeeded);
-        Assert.Equal(AchievementStatus.Caution, (await Queries.GetDetailAsync(id, 3))!.Row.Achievement.Status);
+        Assert.Equal(AchievementStatus.Shortfall, (await Queries.GetDetailAsync(id, 3))!.Row.Achievement.Status);
     }
 }

@@ -71,3 +71,85 @@ public sealed class ReportDocumentTests(SeededDatabase database) : IClassFixture
     [Fact]
     public async Task AnUnknownPeriodHasNoReport() => Assert.Null(await Reports.GetAsync(2021, 1));
 }
+
+/// <summary>What planners enter for an open quarter is what that quarter's report prints, in every section.</summary>
+public sealed class ReportEntryTests : IAsyncLifetime
+{
+    private readonly SeededDatabase _db = new();
+
+    public async Task InitializeAsync()
+    {
+        await _db.InitializeAsync();
+        await EntryFixtures.OpenQ4Async(_db);
+    }
+
+    public Task DisposeAsync() => _db.DisposeAsync();
+
+    private QuarterlyReportService Reports
+    {
+        get
+        {
+            var periods = new PeriodService(_db.Factory);
+            var indicators = new IndicatorQueryService(_db.Factory, periods);
+            return new QuarterlyReportService(_db.Factory, periods, indicators,
+                new ProjectQueryService(_db.Factory, periods, indicators),
+                new BudgetQueryService(_db.Factory, periods, Microsoft.Extensions.Options.Options.Create(new PaceOptions())),
+                new CampusQueryService(_db.Factory, periods, new Fifty.Ops.Infrastructure.SeedOptions(SeededDatabase.SeedRoot)), TimeProvider.System);
+        }
+    }
+
+    private static async Task<AngleSharp.Html.Dom.IHtmlDocument> Render(QuarterlyReport report)
+    {
+        await using var services = new ServiceCollection().AddLogging().BuildServiceProvider();
+        var html = await new ReportHtmlRenderer(services, NullLoggerFactory.Instance).RenderAsync(report);
+        return new HtmlParser().ParseDocument(html);
+    }
+
+    [Fact]
+    public async Task BudgetFiguresEnteredForAProjectShowInItsSectionAndInTheAppendixFromOneSource()
+    {
+        var form = new Fifty.Ops.Features.DataEntry.BudgetEntryForm
+        {
+            Code = "P2.1.1", CurrentBudget = "990,000", Original = "986,426", Supplementary = "3,574", Transfers = "0",
+            Committed = "970,000", Disbursed = "912,345", Forecast = "985,000", Token = "0",
+        };
+        Assert.True((await EntryFixtures.BudgetEntry(_db).SaveAsync(EntryFixtures.Planner, 2023, 4, form)).Saved);
+
+        var report = (await Reports.GetAsync(2023, 4))!;
+        var project = report.Projects.Single(p => p.Summary.Code == "J1.1.1");
+        var row = Assert.Single(report.ExecutionOf(project));
+        Assert.Equal((990_000m, 970_000m, 912_345m, 985_000m), (row.CurrentBudget!.Value, row.Committed!.Value, row.Disbursed!.Value, row.Forecast!.Value));
+
+        var doc = await Render(report);
+        var section = doc.QuerySelectorAll(".r-project").Single(p => p.QuerySelector("h4")!.TextContent.StartsWith(project.Summary.Title, StringComparison.Ordinal));
+        Assert.DoesNotContain(section.QuerySelectorAll(".r-missing"), m => m.TextContent.Contains("예산집행현황", StringComparison.Ordinal));
+        var printed = section.QuerySelector("table.r-project-execution tr[data-code='P2.1.1']")!.TextContent;
+        foreach (var figure in new[] { "990,000", "970,000", "912,345", "985,000", "98.0%", "92.2%" })
+        {
+            Assert.Contains(figure, printed, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("912,345", doc.QuerySelector("table.r-execution")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CommentaryWrittenForAnIndicatorIsPrintedNextToIt()
+    {
+        int id;
+        await using (var db = _db.CreateContext())
+        {
+            id = db.Indicators.Single(i => i.Code == "T2023-4.1.1").Id;
+        }
+
+        var actors = new Fifty.Ops.Infrastructure.Auditing.ActorAccessor();
+        var commentary = new IndicatorCommentaryService(_db.Factory, TimeProvider.System, EntryFixtures.Guard(_db.Factory), actors);
+        var saved = await commentary.SaveAsync(EntryFixtures.Planner, id, 2023, 4, new CommentaryInput { Cause = "하반기 상담 인력 공백", Action = "11월 상담사 충원" });
+        Assert.True(saved.Succeeded, string.Join(" / ", saved.Errors.Values));
+
+        var doc = await Render((await Reports.GetAsync(2023, 4))!);
+        var note = doc.QuerySelector("table.r-indicators tr.r-commentary[data-code='T2023-4.1.1']")!;
+        Assert.Contains("원인 분석 하반기 상담 인력 공백", note.TextContent, StringComparison.Ordinal);
+        Assert.Contains("조치 계획 11월 상담사 충원", note.TextContent, StringComparison.Ordinal);
+        Assert.Contains("생애전환기", note.PreviousElementSibling!.QuerySelector("td.r-name")!.TextContent, StringComparison.Ordinal);
+    }
+}

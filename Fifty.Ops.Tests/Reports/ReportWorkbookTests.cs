@@ -87,7 +87,38 @@ public sealed class ReportWorkbookTests(AppFactory factory) : IClassFixture<AppF
     {
         using var document = await Download("/reports/2023/q3.xlsx");
         var strings = document.WorkbookPart!.SharedStringTablePart!.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText);
-        Assert.DoesNotContain(strings, s => s.Length > 0 && s[0] is '=' or '+' or '@' or '\t' or '\r' || (s.StartsWith('-') && s.Length > 1 && !s.StartsWith("- ", StringComparison.Ordinal)));
+        Assert.DoesNotContain(strings, Fifty.Ops.Infrastructure.Excel.ExcelText.RunsAsFormula);
+    }
+
+    [Fact]
+    public async Task ASourceDashIsWrittenAsTheEmptyValueMarkWithoutAnApostrophe()
+    {
+        using var document = await Download("/reports/2020/q3.xlsx");
+        var indicators = XlsxSheet.Read(document, "성과지표");
+        foreach (var reference in new[] { "E16", "F16", "G16", "E17", "F17", "G17" })
+        {
+            Assert.Equal("-", indicators.Text(reference));
+        }
+
+        foreach (var name in document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(x => x.Name!.Value!))
+        {
+            Assert.DoesNotContain(XlsxSheet.Read(document, name).AllTexts, t => t.StartsWith("'-", StringComparison.Ordinal) && !Fifty.Ops.Infrastructure.Excel.ExcelText.RunsAsFormula(t[1..]));
+        }
+    }
+
+    [Fact]
+    public async Task TheHeaderNamesTheReportOnce()
+    {
+        using var document = await Download("/reports/2023/q3.xlsx");
+        foreach (var name in new[] { "요약", "성과지표", "사업별 실적", "캠퍼스 이용", "붙임" })
+        {
+            Assert.Contains("보고서명 : 2023년 3분기 주요업무보고 (9.30. 기준) · 마감", XlsxSheet.Read(document, name).AllTexts);
+        }
+
+        foreach (var name in document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(x => x.Name!.Value!))
+        {
+            Assert.DoesNotContain(XlsxSheet.Read(document, name).AllTexts, t => t.Split("주요업무보고").Length > 2);
+        }
     }
 
     [Fact]

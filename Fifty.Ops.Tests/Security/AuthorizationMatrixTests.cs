@@ -135,6 +135,10 @@ public sealed class AuthorizationMatrixTests(AppFactory factory) : IClassFixture
     {
         var allowed = role is AppRoles.Planner or AppRoles.Director;
         var id = await IndicatorIdAsync();
+        // A closed quarter's commentary is read-only: the quarter is reopened for the write and closed again after.
+        var admin = factory.Services.GetRequiredService<Fifty.Ops.Features.Admin.PeriodAdminService>();
+        var contexts = factory.Services.GetRequiredService<IDbContextFactory<FiftyOpsDbContext>>();
+        await PeriodSwitch.SetClosedAsync(admin, contexts, 2020, 3, closed: false);
         var before = await factory.LastAuditIdAsync();
         int version;
         await using (var db = await factory.Services.GetRequiredService<IDbContextFactory<FiftyOpsDbContext>>().CreateDbContextAsync())
@@ -148,6 +152,7 @@ public sealed class AuthorizationMatrixTests(AppFactory factory) : IClassFixture
             .SaveAsync(TestAccounts.Principal(role), id, 2020, 3, new CommentaryInput { Cause = $"{role} 원인", Action = "조치", Version = version });
         await AssertOutcomeAsync(role, allowed, result.Succeeded, result.Errors.GetValueOrDefault(""), before,
             "권한이 없습니다: 성과지표 설명(원인 분석·조치 계획) 작성 권한은 기획담당·간부에게만 있습니다.", AuditKind.DataChange);
+        await PeriodSwitch.SetClosedAsync(admin, contexts, 2020, 3, closed: true);
     }
 
     [Theory]

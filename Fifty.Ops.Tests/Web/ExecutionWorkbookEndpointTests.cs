@@ -74,6 +74,10 @@ public sealed class ExecutionWorkbookEndpointTests(AppFactory factory) : IClassF
         Assert.Equal((23_387_991m, 21_144_768m, 2_243_223m), (findings.Number($"H{n}"), findings.Number($"K{n}"), findings.Number($"M{n}")));
         Assert.Contains("(1쪽)", findings.Text($"I{n}"), StringComparison.Ordinal);
         Assert.Contains("(2쪽)", findings.Text($"L{n}"), StringComparison.Ordinal);
+        // The same two figures were first met by the parent-sum rule: this row is listed under it, not counted again.
+        Assert.Equal("같은 차이", findings.Text($"B{n}"));
+        Assert.StartsWith("↳ ", findings.Text($"A{n}"), StringComparison.Ordinal);
+        Assert.Contains(findings.AllTexts, t => t.StartsWith("출처·설명 : 불일치 12건 · 표기 4건", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -33,6 +33,10 @@ public static class Fmt
     public static string Time(DateTimeOffset? moment) =>
         moment is null ? None : moment.Value.ToOffset(TimeSpan.FromHours(9)).ToString("yyyy. M. d. HH:mm", CultureInfo.InvariantCulture) + " (KST)";
 
+    /// <summary>The source label of a figure a planner entered: "입력 (planner, 2026. 11. 23. 10:05 (KST))".</summary>
+    public static string Entered(string? by, DateTimeOffset? at) =>
+        $"입력 ({(string.IsNullOrWhiteSpace(by) ? "(로그인 없음)" : by)}, {Time(at)})";
+
     public static decimal? Ratio(decimal? numerator, decimal? denominator) =>
         numerator is null || denominator is null || denominator == 0 ? null : numerator / denominator;
 }

@@ -138,4 +138,60 @@ public sealed class RuleTests
         var finding = Assert.Single(new SameFiguresRule().Check(Facts([Node("P1", null, ProgrammeKind.PolicyArea, "중장년생애설계지원")], [], shares: shares)));
         Assert.Equal((ReconciliationRule.NotCompared, FindingSeverity.Info), (finding.Rule, finding.Severity));
     }
+
+    private static ResultFact Result(string code, IndicatorKind kind, decimal value, string unit = "명", string? project = null, params string[] related) =>
+        new(code, kind, code, unit, project, related, $"{value:#,##0}{unit}", value, Doc);
+
+    [Fact]
+    public void AHeadlineResultIsComparedWithTheProjectResultsItSummarises()
+    {
+        IReadOnlyList<ResultFact> results = [Result("H1", IndicatorKind.Headline, 1_785, related: ["J1", "J2"]), Result("T1", IndicatorKind.Project, 412, project: "J1"), Result("T2", IndicatorKind.Project, 1_373, project: "J2")];
+        Assert.Empty(new SameResultRule().Check(new BudgetFacts(2023, 3, AsOf, [], [], [], [], []) { Results = results }));
+
+        results = [results[0], results[1], Result("T2", IndicatorKind.Project, 1_300, project: "J2")];
+        var finding = Assert.Single(new SameResultRule().Check(new BudgetFacts(2023, 3, AsOf, [], [], [], [], []) { Results = results }));
+        Assert.Equal((ReconciliationRule.SameResult, FindingSeverity.Mismatch, "H1"), (finding.Rule, finding.Severity, finding.Code));
+        Assert.Equal((1_785m, 1_712m, "+73"), (finding.A.Value!.Value, finding.B.Value!.Value, finding.DifferenceText));
+        Assert.Contains("J1 412명 + J2 1,300명", finding.B.Where, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AResultInAnotherUnitIsListedAsNotComparedRatherThanPassed()
+    {
+        IReadOnlyList<ResultFact> results = [Result("H1", IndicatorKind.Headline, 45, related: ["J1"]), Result("T1", IndicatorKind.Project, 8_970, unit: "건", project: "J1")];
+        var finding = Assert.Single(new SameResultRule().Check(new BudgetFacts(2023, 3, AsOf, [], [], [], [], []) { Results = results }));
+        Assert.Equal((ReconciliationRule.NotCompared, FindingSeverity.Info), (finding.Rule, finding.Severity));
+        Assert.Contains("단위가 다릅니다", finding.B.Where, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SeatsStatedInTheTextAreComparedWithTheCampusTable()
+    {
+        IReadOnlyList<OfficeFact> offices =
+        [
+            new("total", 146, null, null, 637.2m, "146석(637.2㎡)", Doc),
+            new("west", 48, 30, 18, 220.5m, null, Doc), new("central", 29, null, null, 140.8m, null, Doc),
+            new("south", 36, null, null, 166.6m, null, Doc), new("north", 33, null, null, 109.3m, null, Doc),
+        ];
+        Assert.Empty(new SameResultRule().Check(new BudgetFacts(2023, 3, AsOf, [], [], [], [], []) { Offices = offices }));
+
+        offices = [offices[0], offices[1] with { Seats = 50 }, offices[2], offices[3], offices[4]];
+        var findings = new SameResultRule().Check(new BudgetFacts(2023, 3, AsOf, [], [], [], [], []) { Offices = offices }).ToList();
+        Assert.Equal(2, findings.Count);
+        Assert.Contains(findings, f => f.Code == "west" && f.A.Value == 50 && f.B.Value == 48); // 개별 30 + 개방형 18
+        Assert.Contains(findings, f => f.Code == "공유사무실" && f.A.Value == 146 && f.B.Value == 148 && f.DifferenceText == "-2");
+    }
+
+    [Fact]
+    public void TheSameTwoFiguresMetByTwoRulesAreOneDiscrepancy()
+    {
+        var facts = Facts([Node("T", null, ProgrammeKind.Total), Node("A", "T"), Node("B", "T")],
+            [Line("T", 1, 30, disbursed: 30), Line("A", 2, 10, disbursed: 10), Line("B", 3, 20, disbursed: 20), Line("T", 4, 30, disbursed: 25)]);
+        var findings = ReconciliationService.Run(facts);
+        Assert.Equal(2, findings.Count(f => f.Severity == FindingSeverity.Mismatch)); // a second printing, and a parent that does not add up
+        var group = Assert.Single(Discrepancies.Group(findings));
+        Assert.Single(group.Repeats);
+        Assert.Equal(1, Discrepancies.Count(findings, FindingSeverity.Mismatch));
+        Assert.Equal(1, new ReconciliationReport(null, 2023, findings).Count(FindingSeverity.Mismatch));
+    }
 }

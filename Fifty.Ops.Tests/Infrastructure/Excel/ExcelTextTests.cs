@@ -6,16 +6,28 @@ public sealed class ExcelTextTests
 {
     [Theory]
     [InlineData("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")")]
-    [InlineData("+1", "'+1")]
-    [InlineData("-48,608", "'-48,608")]
+    [InlineData("+A1", "'+A1")]
+    [InlineData("+1", "+1")]
+    [InlineData("-A1+1", "'-A1+1")]
+    [InlineData("-2+3", "'-2+3")]
+    [InlineData("- 항목", "'- 항목")]
     [InlineData("@SUM(A1)", "'@SUM(A1)")]
-    [InlineData("\tcmd", "'\tcmd")]
-    [InlineData("\rcmd", "'\rcmd")]
+    [InlineData("\t=cmd|' /C calc'!A0", "'\t=cmd|' /C calc'!A0")]
+    [InlineData("\r@SUM(A1)", "'\r@SUM(A1)")]
+    [InlineData("\tcmd", "\tcmd")]
+    [InlineData("-", "-")]
+    [InlineData(" - ", " - ")]
+    [InlineData("=", "=")]
+    [InlineData("-48,608", "-48,608")]
+    [InlineData("+3.5%", "+3.5%")]
     [InlineData("중장년 맞춤형 인턴십", "중장년 맞춤형 인턴십")]
     [InlineData("[보조금]사업 = 운영", "[보조금]사업 = 운영")]
     [InlineData("", "")]
-    public void TextThatASpreadsheetWouldReadAsAFormulaIsEscaped(string text, string expected) =>
+    public void OnlyTextThatASpreadsheetWouldRunAsAFormulaIsEscaped(string text, string expected)
+    {
         Assert.Equal(expected, ExcelText.ForCell(text));
+        Assert.Equal(text, ExcelText.UnescapeFormula(ExcelText.ForCell(text)));
+    }
 
     [Fact]
     public void CharactersXmlCannotCarryAreRemovedAndHangulAndEmojiKept()

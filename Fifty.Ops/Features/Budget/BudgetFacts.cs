@@ -27,10 +27,21 @@ public sealed record LineFact(
     string? ForecastRateRaw,
     SourceRef Source)
 {
-    public string Where => $"{Section.Label()} {RowInSection}행";
+    public string Where => CarriedFrom is null ? $"{Section.Label()} {RowInSection}행" : $"{CarriedFrom} (이월)";
+
+    /// <summary>Set on a line carried from an earlier quarter ("2023년 3분기 보고서"); null for the period's own lines.</summary>
+    public string? CarriedFrom { get; init; }
 
     public FindingValue Value(decimal? amount) => new(Where, amount, Fmt.Amount(amount), Source.ToString());
 }
+
+/// <summary>An indicator's actual as the period's report prints it (headline results and project targets).</summary>
+public sealed record ResultFact(
+    string Code, IndicatorKind Kind, string Name, string Unit, string? ProjectCode, IReadOnlyList<string> RelatedProjectCodes,
+    string Raw, decimal? Value, SourceRef Source);
+
+/// <summary>A shared-office row of the report: a campus's seats (개별 + 개방형) and area, or the text's total.</summary>
+public sealed record OfficeFact(string CampusCode, int? Seats, int? PrivateSeats, int? OpenSeats, decimal? AreaM2, string? Raw, SourceRef Source);
 
 public sealed record ProjectFact(string Code, string Title, decimal? RequiredBudget, IReadOnlyList<string> ProgrammeCodes, int SortOrder, SourceRef Source);
 
@@ -113,7 +124,62 @@ public sealed class BudgetFacts
         var summary = await db.BudgetSummaryItems.Where(s => s.Year == period.Year).OrderBy(s => s.Side).ThenBy(s => s.Ordinal)
             .Select(s => new SummaryFact(s.Side, s.Ordinal, s.AsOf, s.Item, s.Amount, s.IsTotal, s.ParentItem, s.Source))
             .ToListAsync(ct);
-        return new BudgetFacts(period.Year, period.Quarter, period.AsOf, nodes, lines, projects, shares, summary);
+        // Results and seats are read only where the report states them (transcribed cells of the period's 기준일).
+        var results = await db.IndicatorValues
+            .Where(v => v.Year == period.Year && v.Kind == IndicatorValueKind.Actual && v.ReportingPeriodId == null && v.AsOf == period.AsOf
+                        && v.Indicator!.Kind != IndicatorKind.Promise)
+            .OrderBy(v => v.Indicator!.SortOrder)
+            .Select(v => new ResultFact(v.Indicator!.Code, v.Indicator.Kind, v.Indicator.Name, v.Indicator.Unit,
+                v.Indicator.Project == null ? null : v.Indicator.Project.Code, v.Indicator.RelatedProjectCodes, v.Raw, v.Value, v.Source))
+            .ToListAsync(ct);
+        var offices = await db.SharedOffices.Where(o => o.Year == period.Year)
+            .Select(o => new OfficeFact(o.Campus == null ? "total" : o.Campus.Code, o.Seats, o.PrivateSeats, o.OpenSeats, o.AreaM2, o.SeatsRaw, o.Source))
+            .ToListAsync(ct);
+        return new BudgetFacts(period.Year, period.Quarter, period.AsOf, nodes, lines, projects, shares, summary)
+        {
+            Carried = lines.Any(l => l.Section == BudgetSection.Appendix) ? [] : await CarriedAsync(db, period, ct),
+            Results = results,
+            Offices = offices,
+        };
+    }
+
+    /// <summary>
+    /// For a quarter without its own report: the latest earlier quarter of the year that has figures, one line per row
+    /// with the 예산현액 · 당초 · 추경 · 예산변경 in force there (its entry over its appendix). Only budget columns carry:
+    /// 원인행위액 and 지출액 grow every quarter, so an earlier quarter's figure is never this quarter's.
+    /// </summary>
+    private static async Task<IReadOnlyList<LineFact>> CarriedAsync(FiftyOpsDbContext db, PeriodDto period, CancellationToken ct)
+    {
+        var earlier = await db.ReportingPeriods.Where(p => p.Year == period.Year && p.Quarter < period.Quarter)
+            .OrderByDescending(p => p.Quarter).Select(p => new { p.Id, p.Quarter }).ToListAsync(ct);
+        foreach (var p in earlier)
+        {
+            var lines = await db.BudgetLines
+                .Where(l => l.ReportingPeriodId == p.Id && l.ProgrammeNode != null && (l.Section == BudgetSection.Appendix || l.Section == BudgetSection.Entry))
+                .OrderBy(l => l.Section == BudgetSection.Entry ? 0 : 1).ThenBy(l => l.RowInSection)
+                .Select(l => new
+                {
+                    l.ProgrammeNode!.Code, l.Section, l.RowInSection, l.NameInSource,
+                    l.CurrentBudget, l.Original, l.Supplementary, l.Transfers, l.Source,
+                })
+                .ToListAsync(ct);
+            if (lines.Count == 0) continue;
+            return lines.GroupBy(l => l.Code, StringComparer.Ordinal).Select(g =>
+            {
+                var entry = g.FirstOrDefault(l => l.Section == BudgetSection.Entry);
+                var report = g.FirstOrDefault(l => l.Section == BudgetSection.Appendix);
+                var first = entry ?? report!;
+                return new LineFact(first.Section, first.RowInSection, g.Key, first.NameInSource,
+                    entry?.CurrentBudget ?? report?.CurrentBudget, entry?.Original ?? report?.Original,
+                    entry?.Supplementary ?? report?.Supplementary, entry?.Transfers ?? report?.Transfers,
+                    null, null, null, null, null, null, first.Source)
+                {
+                    CarriedFrom = $"{period.Year}년 {p.Quarter}분기 {(entry is null ? "보고서" : "입력")}",
+                };
+            }).ToList();
+        }
+
+        return [];
     }
 
     public int Year { get; }
@@ -124,6 +190,56 @@ public sealed class BudgetFacts
     public IReadOnlyList<ProjectFact> Projects { get; }
     public IReadOnlyList<CostShareFact> CostShares { get; }
     public IReadOnlyList<SummaryFact> Summary { get; }
+
+    public IReadOnlyList<ResultFact> Results { get; init; } = [];
+
+    public IReadOnlyList<OfficeFact> Offices { get; init; } = [];
+
+    /// <summary>Budget columns carried from the latest earlier quarter (see <see cref="CarriedAsync"/>); empty otherwise.</summary>
+    public IReadOnlyList<LineFact> Carried
+    {
+        get => _carried;
+        init
+        {
+            _carried = value;
+            _carriedByCode = value.Where(l => l.Code is not null).GroupBy(l => l.Code!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        }
+    }
+
+    private readonly IReadOnlyList<LineFact> _carried = [];
+    private readonly Dictionary<string, LineFact> _carriedByCode = new(StringComparer.Ordinal);
+
+    public LineFact? CarriedOf(string code) => _carriedByCode.GetValueOrDefault(code);
+
+    /// <summary>
+    /// The value in force for a column a planner's entry leaves blank, with where it comes from: the period's own report
+    /// (appendix; 원인행위액 and 연말 집행예상액 from the per-project table), else, for the budget columns, the value carried
+    /// from the previous quarter. Null when nothing is known.
+    /// </summary>
+    public (decimal Value, LineFact From)? InForce(string code, AmountColumn column)
+    {
+        foreach (var line in new[] { FirstIn(code, BudgetSection.Appendix), FirstIn(code, BudgetSection.ProjectTable), CarriedOf(code) })
+        {
+            if (line is not null && column.Get(line) is { } value) return (value, line);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// One amount of a line as the rules check it: the line's own, or, for a planner's entry that leaves the column
+    /// blank, the value in force (<see cref="InForce"/>) with where it comes from. <c>Own</c> is false for a filled blank.
+    /// </summary>
+    public (decimal Value, FindingValue Shown, bool Own)? Checked(LineFact line, AmountColumn column)
+    {
+        if (column.Get(line) is { } own) return (own, line.Value(own) with { Where = $"{line.Where} {column.Label}" }, true);
+        if (line.Section != BudgetSection.Entry || line.Code is null || InForce(line.Code, column) is not { } kept) return null;
+        return (kept.Value, kept.From.Value(kept.Value) with { Where = $"{kept.From.Where} {column.Label} (입력 빈칸)" }, false);
+    }
+
+    /// <summary>A copy of the facts with other lines (the entry service's "what if this were saved").</summary>
+    public BudgetFacts WithLines(IReadOnlyList<LineFact> lines) =>
+        new(Year, Quarter, AsOf, Nodes, lines, Projects, CostShares, Summary) { Carried = Carried, Results = Results, Offices = Offices };
 
     public NodeFact? Node(string code) => _nodes.GetValueOrDefault(code);
 

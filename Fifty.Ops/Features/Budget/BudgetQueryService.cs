@@ -40,6 +40,12 @@ public sealed record ExecutionRow(
     PaceAssessment? Pace = null,
     bool BudgetComputed = false)
 {
+    /// <summary>Where a blank 예산현액 of a new quarter was carried from ("2023년 3분기 보고서"); null when not carried.</summary>
+    public string? BudgetCarriedFrom { get; init; }
+
+    /// <summary>True when the row's 연말 집행예상액 is a planner's entry (labelled 입력, never 보고서).</summary>
+    public bool ForecastEntered { get; init; }
+
     /// <summary>집행잔액 = 예산현액 − 지출액.</summary>
     public decimal? Remaining => CurrentBudget - Disbursed;
 
@@ -191,7 +197,7 @@ public sealed class BudgetQueryService(IDbContextFactory<FiftyOpsDbContext> fact
 
         var elapsed = options.ExpectedShare(facts.Quarter);
         var forecasts = YearEndForecast.ForTree(
-            rows.Select(r => new ForecastInput(r.Code, r.ParentCode, r.CurrentBudget, r.Committed, r.Disbursed, r.Forecast)).ToList(), elapsed);
+            rows.Select(r => new ForecastInput(r.Code, r.ParentCode, r.CurrentBudget, r.Committed, r.Disbursed, r.Forecast, r.ForecastEntered)).ToList(), elapsed);
         return rows.Select(r => r with
         {
             Forecast = forecasts[r.Code].Amount,
@@ -234,7 +240,9 @@ public sealed class BudgetQueryService(IDbContextFactory<FiftyOpsDbContext> fact
             else
             {
                 var kids = facts.ChildrenOf(node.Code).Select(k => Cell(k, column)).ToList();
-                var printed = columns[column](facts.FirstIn(node.Code, BudgetSection.Appendix), facts.FirstIn(node.Code, BudgetSection.ProjectTable));
+                // A blank budget column of a new quarter keeps the previous quarter's value (carried, labelled 이월).
+                var printed = columns[column](facts.FirstIn(node.Code, BudgetSection.Appendix), facts.FirstIn(node.Code, BudgetSection.ProjectTable))
+                              ?? (column <= 3 ? columns[column](facts.CarriedOf(node.Code), null) : null);
                 var changedBelow = kids.Any(k => k.Changed);
                 result = printed is not null && !changedBelow ? (printed, false, false)
                     : kids.Count > 0 && kids.All(k => k.Value is not null) && (changedBelow || printed is null) ? (kids.Sum(k => k.Value), true, changedBelow)
@@ -254,9 +262,16 @@ public sealed class BudgetQueryService(IDbContextFactory<FiftyOpsDbContext> fact
             .Select(n =>
             {
                 var v = Enumerable.Range(0, columns.Length).Select(c => Cell(n, c)).ToArray();
+                var entry = facts.FirstIn(n.Code, BudgetSection.Entry);
+                var carried = !v[0].Computed && v[0].Value is not null && entry?.CurrentBudget is null
+                              && facts.FirstIn(n.Code, BudgetSection.Appendix)?.CurrentBudget is null && facts.CarriedOf(n.Code)?.CurrentBudget is not null;
                 return new ExecutionRow(n.Code, n.ParentCode, n.Level, n.Kind, n.Name, n.Funding, n.Tags,
-                    v[0].Value, v[1].Value, v[2].Value, v[3].Value, v[4].Value, v[5].Value, facts.FirstIn(n.Code, BudgetSection.Entry)?.Forecast ?? facts.FirstIn(n.Code, BudgetSection.ProjectTable)?.Forecast,
-                    BudgetComputed: v[0].Computed);
+                    v[0].Value, v[1].Value, v[2].Value, v[3].Value, v[4].Value, v[5].Value, entry?.Forecast ?? facts.FirstIn(n.Code, BudgetSection.ProjectTable)?.Forecast,
+                    BudgetComputed: v[0].Computed)
+                {
+                    BudgetCarriedFrom = carried ? facts.CarriedOf(n.Code)!.CarriedFrom : null,
+                    ForecastEntered = entry?.Forecast is not null,
+                };
             })
             .ToList();
     }

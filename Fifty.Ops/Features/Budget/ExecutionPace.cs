@@ -55,7 +55,7 @@ public sealed class PaceOptionsValidator : IValidateOptions<PaceOptions>
 
 public enum PaceStatus
 {
-    /// <summary>No rate to judge: no budget or no disbursement figure.</summary>
+    /// <summary>No rate to judge: no budget or no disbursement figure, or nothing spent against a zero budget.</summary>
     NoData,
     OnPace,
     Behind,
@@ -71,7 +71,15 @@ public static class ExecutionPace
     public static PaceAssessment Assess(decimal? currentBudget, decimal? disbursed, int quarter, PaceOptions options)
     {
         var expected = options.ExpectedShare(quarter);
-        if (currentBudget is not > 0 || disbursed is null) return new PaceAssessment(PaceStatus.NoData, expected, null, null, null);
+        if (currentBudget is null || disbursed is null) return new PaceAssessment(PaceStatus.NoData, expected, null, null, null);
+        if (currentBudget <= 0)
+        {
+            // No rate exists, but spending above a zero (or negative) budget is still 과다집행: the guard only skips
+            // the ratio, never the check that needs none.
+            return disbursed > currentBudget
+                ? new PaceAssessment(PaceStatus.Ahead, expected, null, null, disbursed.Value - expected * currentBudget.Value)
+                : new PaceAssessment(PaceStatus.NoData, expected, null, null, null);
+        }
 
         var rate = disbursed.Value / currentBudget.Value;
         var gap = rate - expected;

@@ -147,16 +147,17 @@ public sealed class ExecutionWorkbook(
         };
 
         using var sheet = workbook.AddSheet("대사결과", layout);
-        var summary = $"불일치 {findings.Count(f => f.Severity == FindingSeverity.Mismatch)}건 · 표기 {findings.Count(f => f.Severity == FindingSeverity.Notation)}건 · 참고 {findings.Count(f => f.Severity == FindingSeverity.Info)}건. 원자료 값은 고치지 않고 두 값을 모두 적었습니다.";
+        var summary = $"불일치 {Discrepancies.Count(findings, FindingSeverity.Mismatch)}건 · 표기 {Discrepancies.Count(findings, FindingSeverity.Notation)}건 · 참고 {Discrepancies.Count(findings, FindingSeverity.Info)}건 (같은 두 값의 차이는 한 건으로 세고, 반복은 번호 없이 그 아래에 적음). 원자료 값은 고치지 않고 두 값을 모두 적었습니다.";
         WriteHeaderBlock(sheet, styles, context, $"{context.Period.Year}년 {context.Period.Quarter}분기 예산 대사(검증) 결과", headings.Length, summary);
         sheet.WriteRow(headings.Select(h => XlsxCell.Of(h, styles.Heading)).ToList(), height: 33);
         var number = 0;
-        foreach (var f in findings)
+        foreach (var (f, first) in Discrepancies.Group(findings).SelectMany(d => d.Repeats.Select(r => (r, false)).Prepend((d.First, true))))
         {
+            if (first) number++;
             sheet.WriteRow(
             [
-                XlsxCell.Of(++number, styles.Amount(0)),
-                XlsxCell.Of(f.Severity.Label(), styles.Text(0)),
+                first ? XlsxCell.Of(number, styles.Amount(0)) : XlsxCell.Of($"↳ {number}", styles.TextRight),
+                XlsxCell.Of(first ? f.Severity.Label() : "같은 차이", styles.Text(0)),
                 XlsxCell.Of(f.Rule.Label(), styles.Wrapped),
                 XlsxCell.Of(f.Code, styles.Text(0)),
                 XlsxCell.Of(f.Name, styles.Wrapped),
@@ -218,7 +219,7 @@ public sealed class ExecutionWorkbook(
         new("구분", 9, r => KindLabel(r.Kind), ColumnKind.Text),
         new("재원·표시", 12, r => Marks(r), ColumnKind.Text),
         new("소요예산", 14, r => r.CurrentBudget),
-        new("비고", 20, r => r.BudgetComputed ? "하위 사업 합계(계산)" : null, ColumnKind.Text),
+        new("비고", 20, r => r.BudgetComputed ? "하위 사업 합계(계산)" : r.BudgetCarriedFrom is { } from ? $"이월: {from} 예산현액" : null, ColumnKind.Text),
     ];
 
     private static string? Marks(ExecutionRow row)

@@ -13,10 +13,15 @@ public enum ForecastBasis
     StatedSum,
     /// <summary>Sum of the children, some of them estimated.</summary>
     MixedSum,
+    /// <summary>Entered by a planner for the period (labelled 입력, never 보고서).</summary>
+    Entered,
+    /// <summary>Sum of the children, every one stated or entered, at least one entered.</summary>
+    EnteredSum,
 }
 
 /// <param name="Stated">The year-end forecast the source prints for this row, if any.</param>
-public sealed record ForecastInput(string Code, string? ParentCode, decimal? CurrentBudget, decimal? Committed, decimal? Disbursed, decimal? Stated);
+/// <param name="StatedIsEntered">True when <paramref name="Stated"/> is a planner's entry rather than the report's figure.</param>
+public sealed record ForecastInput(string Code, string? ParentCode, decimal? CurrentBudget, decimal? Committed, decimal? Disbursed, decimal? Stated, bool StatedIsEntered = false);
 
 public sealed record ForecastResult(decimal? Amount, ForecastBasis Basis);
 
@@ -53,7 +58,7 @@ public static class YearEndForecast
             ForecastResult result;
             if (row.Stated is not null)
             {
-                result = new ForecastResult(row.Stated, ForecastBasis.Stated);
+                result = new ForecastResult(row.Stated, row.StatedIsEntered ? ForecastBasis.Entered : ForecastBasis.Stated);
             }
             else if (kids.Count == 0)
             {
@@ -65,7 +70,10 @@ public static class YearEndForecast
                 var parts = kids.Select(Of).ToList();
                 result = parts.Any(p => p.Amount is null)
                     ? new ForecastResult(null, ForecastBasis.None)
-                    : new ForecastResult(parts.Sum(p => p.Amount), parts.All(p => p.Basis is ForecastBasis.Stated or ForecastBasis.StatedSum) ? ForecastBasis.StatedSum : ForecastBasis.MixedSum);
+                    : new ForecastResult(parts.Sum(p => p.Amount),
+                        parts.All(p => p.Basis is ForecastBasis.Stated or ForecastBasis.StatedSum) ? ForecastBasis.StatedSum
+                        : parts.All(p => p.Basis is ForecastBasis.Stated or ForecastBasis.StatedSum or ForecastBasis.Entered or ForecastBasis.EnteredSum) ? ForecastBasis.EnteredSum
+                        : ForecastBasis.MixedSum);
             }
 
             results[row.Code] = result;
@@ -82,6 +90,8 @@ public static class YearEndForecast
         ForecastBasis.Estimated => "추정",
         ForecastBasis.StatedSum => "보고서 합계",
         ForecastBasis.MixedSum => "합계(일부 추정)",
+        ForecastBasis.Entered => "입력",
+        ForecastBasis.EnteredSum => "입력·보고서 합계",
         _ => "없음",
     };
 

@@ -255,7 +255,7 @@ public sealed class BudgetEntryService(IDbContextFactory<FiftyOpsDbContext> fact
                 a.Committed, a.Disbursed, a.Forecast, null, null, null, SourceRef.Entered));
         }
 
-        return new BudgetFacts(facts.Year, facts.Quarter, facts.AsOf, facts.Nodes, lines, facts.Projects, facts.CostShares, facts.Summary);
+        return facts.WithLines(lines);
     }
 
     /// <summary>

@@ -66,10 +66,11 @@ public static class Achievement
 
     /// <summary>
     /// For a result whose source prints only "목표대비 N%" (the target itself is not given): the stated rate is the
-    /// achievement. It is not pro-rated, because the source already judged it against its own target.
+    /// achievement against the year's target, so it follows the same pace rule as every other indicator (a 9월말 90% is
+    /// on pace, 진행중, not 주의).
     /// </summary>
     public static AchievementResult FromStatedRate(decimal statedPercent, decimal? cautionThreshold, int year, DateOnly? asOf) =>
-        new(Classify(statedPercent / 100m, cautionThreshold ?? DefaultCautionThreshold), statedPercent / 100m, null, ElapsedShare(year, asOf));
+        Evaluate(100m, statedPercent, null, Direction.Higher, cautionThreshold, year, asOf);
 
     private static AchievementStatus Classify(decimal ratio, decimal caution) =>
         ratio >= 1m ? AchievementStatus.Achieved : ratio >= caution ? AchievementStatus.Caution : AchievementStatus.Shortfall;

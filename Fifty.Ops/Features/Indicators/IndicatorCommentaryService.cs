@@ -31,8 +31,9 @@ public sealed record WriteResult(IReadOnlyDictionary<string, string> Errors)
 /// <summary>
 /// Writes on an indicator: 원인 분석 / 조치 계획 per period (planners and directors) and the 주의 threshold (planners).
 /// Each call names its user and is refused — with a Korean message and an audit entry — when their roles do not allow
-/// it, whatever the screen showed. Commentary is accepted for closed periods too, because explaining a closed
-/// quarter's shortfall is exactly what it is for; it never changes a figure.
+/// it, whatever the screen showed. Commentary is printed in the quarter's report next to its indicator, so, like every
+/// other figure of a closed quarter, it is read-only once the quarter (or a later one of its year) is closed: an
+/// administrator reopens the quarter to add a missing explanation.
 /// </summary>
 public sealed class IndicatorCommentaryService(IDbContextFactory<FiftyOpsDbContext> factory, TimeProvider clock, AccessGuard guard, ActorAccessor actors)
 {
@@ -69,6 +70,8 @@ public sealed class IndicatorCommentaryService(IDbContextFactory<FiftyOpsDbConte
         var periodId = await db.ReportingPeriods.Where(p => p.Year == year && p.Quarter == quarter).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
         if (periodId is null) return WriteResult.Fail("", $"{year}년 {quarter}분기 보고 기간이 없습니다.");
         if (year != indicatorYear) return WriteResult.Fail("", $"이 지표는 {indicatorYear}년 지표입니다. {year}년 기간에는 설명을 쓸 수 없습니다.");
+        if ((await Features.DataEntry.PeriodLock.StateAsync(db, year, quarter, ct))?.LockedReason is { } locked)
+            return WriteResult.Fail("", ClosedMessage(locked));
 
         var comment = await db.IndicatorComments.AsTracking()
             .FirstOrDefaultAsync(c => c.IndicatorId == indicatorId && c.ReportingPeriodId == periodId, ct);
@@ -97,6 +100,10 @@ public sealed class IndicatorCommentaryService(IDbContextFactory<FiftyOpsDbConte
         input.Version = comment.Version;
         return WriteResult.Saved;
     }
+
+    /// <summary>The refusal for a closed quarter: why, and who can make it writable again.</summary>
+    public static string ClosedMessage(string reason) =>
+        $"{reason.Replace("입력할 수 없습니다", "설명(원인 분석·조치 계획)을 쓰거나 고칠 수 없습니다", StringComparison.Ordinal)} 마감된 보고서의 설명은 읽기 전용입니다. 고치려면 관리자가 기간을 다시 열어야 합니다.";
 
     /// <summary>Sets the ratio from which the status is 주의 rather than 미달 (given as a percentage); null restores the default.</summary>
     public async Task<WriteResult> SetCautionThresholdAsync(ClaimsPrincipal user, int indicatorId, decimal? percent, CancellationToken ct = default)

@@ -1,3 +1,4 @@
+using Fifty.Ops.Components;
 using Fifty.Ops.Data;
 using Fifty.Ops.Domain;
 using Fifty.Ops.Features.Periods;
@@ -5,7 +6,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Fifty.Ops.Features.Indicators;
 
-public sealed record IndicatorCell(int Year, string Raw, decimal? Value, decimal? SubValue, DateOnly? AsOf);
+/// <summary>
+/// One cell in force. <paramref name="EnteredBy"/>/<paramref name="EnteredAt"/> are set when a planner entered it for a
+/// period (<see cref="IsEntered"/>); a cell transcribed from a report has neither.
+/// </summary>
+public sealed record IndicatorCell(int Year, string Raw, decimal? Value, decimal? SubValue, DateOnly? AsOf)
+{
+    public bool IsEntered { get; init; }
+    public string? EnteredBy { get; init; }
+    public DateTimeOffset? EnteredAt { get; init; }
+
+    /// <summary>"입력 (who, when)" for an entered cell, "보고서" for a transcribed one.</summary>
+    public string SourceLabel => IsEntered ? Fmt.Entered(EnteredBy, EnteredAt) : "보고서";
+}
 
 public sealed record ProjectLink(string Code, string Title);
 
@@ -38,9 +51,15 @@ public sealed record IndicatorRow(
     /// <summary>주의 or 미달 at a closed period with no 원인 분석 / 조치 계획 written for it.</summary>
     public bool NeedsExplanation { get; init; }
 
+    /// <summary>원인 분석 / 조치 계획 written for the period shown; null when none was written.</summary>
+    public IndicatorNote? Comment { get; init; }
+
     /// <summary>A project target is named by its project ("중장년 인턴십 지원 · 인턴십 참여자"), as the report reads.</summary>
     public string DisplayName => ProjectTitle is null ? Name : $"{ProjectTitle} · {Name}";
 }
+
+/// <summary>원인 분석 / 조치 계획 of one indicator at one period, with who wrote it and when.</summary>
+public sealed record IndicatorNote(string Cause, string Action, string Author, DateTimeOffset UpdatedAt);
 
 public sealed record IndicatorList(PeriodDto? Period, int Year, IReadOnlyList<int> HistoryYears, IReadOnlyList<IndicatorRow> Rows)
 {
@@ -53,6 +72,7 @@ public sealed record IndicatorList(PeriodDto? Period, int Year, IReadOnlyList<in
 
 public sealed record IndicatorValueRow(
     int Year, IndicatorValueKind Kind, string Raw, decimal? Value, decimal? SubValue, DateOnly? AsOf, string? AsOfRaw, string Source);
+
 
 /// <summary>One bar of the detail chart. <paramref name="AsOf"/> before year-end marks a partial-year actual.</summary>
 public sealed record TrendPoint(int Year, decimal? Actual, string? ActualRaw, DateOnly? AsOf, decimal? Target)
@@ -114,9 +134,10 @@ public sealed class IndicatorQueryService(IDbContextFactory<FiftyOpsDbContext> f
 
         var values = await db.IndicatorValues.Where(v => v.IndicatorId == id)
             .OrderBy(v => v.Year).ThenBy(v => v.Kind)
-            .Select(v => new { v.Year, v.Kind, v.Raw, v.Value, v.SubValue, v.AsOf, v.AsOfRaw, v.Source, v.ReportingPeriodId })
+            .Select(v => new { v.Year, v.Kind, v.Raw, v.Value, v.SubValue, v.AsOf, v.AsOfRaw, v.Source, v.ReportingPeriodId, v.UpdatedBy, v.UpdatedAt })
             .ToListAsync(ct);
-        var valueRows = values.Select(v => new IndicatorValueRow(v.Year, v.Kind, v.Raw, v.Value, v.SubValue, v.AsOf, v.AsOfRaw, v.Source.ToString())).ToList();
+        var valueRows = values.Select(v => new IndicatorValueRow(v.Year, v.Kind, v.Raw, v.Value, v.SubValue, v.AsOf, v.AsOfRaw,
+            v.ReportingPeriodId is null ? v.Source.ToString() : Fmt.Entered(v.UpdatedBy, v.UpdatedAt))).ToList();
 
         // The chart shows each year's latest cell (a planner's later quarter over the printed one).
         var trend = values.Select(v => v.Year).Distinct().Order().Select(y =>
@@ -142,11 +163,13 @@ public sealed class IndicatorQueryService(IDbContextFactory<FiftyOpsDbContext> f
 
     public static bool IsConcern(AchievementStatus status) => status is AchievementStatus.Caution or AchievementStatus.Shortfall;
 
-    private sealed record CellFacts(int Year, IndicatorValueKind Kind, string Raw, decimal? Value, decimal? SubValue, DateOnly? AsOf, int? ReportingPeriodId);
+    private sealed record CellFacts(
+        int Year, IndicatorValueKind Kind, string Raw, decimal? Value, decimal? SubValue, DateOnly? AsOf, int? ReportingPeriodId,
+        string? UpdatedBy, DateTimeOffset? UpdatedAt);
 
     /// <summary>
     /// At most three queries whatever the number of indicators: the indicators with their cells, the linked projects'
-    /// titles (only when a row names related projects), and the period's comments (only for a closed period).
+    /// titles (only when a row names related projects), and the period's comments (only when there is a period).
     /// </summary>
     private static async Task<List<IndicatorRow>> LoadRowsAsync(
         FiftyOpsDbContext db, IQueryable<Indicator> query, int year, PeriodDto? period, CancellationToken ct)
@@ -160,7 +183,7 @@ public sealed class IndicatorQueryService(IDbContextFactory<FiftyOpsDbContext> f
                 ProjectTitle = i.Project == null ? null : i.Project.Title,
                 i.Source,
                 Values = db.IndicatorValues.Where(v => v.IndicatorId == i.Id)
-                    .Select(v => new CellFacts(v.Year, v.Kind, v.Raw, v.Value, v.SubValue, v.AsOf, v.ReportingPeriodId))
+                    .Select(v => new CellFacts(v.Year, v.Kind, v.Raw, v.Value, v.SubValue, v.AsOf, v.ReportingPeriodId, v.UpdatedBy, v.UpdatedAt))
                     .ToList(),
             })
             .ToListAsync(ct);
@@ -172,11 +195,12 @@ public sealed class IndicatorQueryService(IDbContextFactory<FiftyOpsDbContext> f
             : await db.Projects.Where(p => p.Year == year && related.Contains(p.Code))
                 .Select(p => new { p.Code, p.Title }).ToDictionaryAsync(p => p.Code, p => p.Title, ct);
 
-        var commented = period is { IsClosed: true }
+        var comments = period is not null
             ? (await db.IndicatorComments
                 .Where(c => ids.Contains(c.IndicatorId)
                             && db.ReportingPeriods.Any(p => p.Id == c.ReportingPeriodId && p.Year == period.Year && p.Quarter == period.Quarter))
-                .Select(c => c.IndicatorId).ToListAsync(ct)).ToHashSet()
+                .Select(c => new { c.IndicatorId, Note = new IndicatorNote(c.Cause, c.Action, c.Author, c.UpdatedAt) })
+                .ToListAsync(ct)).ToDictionary(c => c.IndicatorId, c => c.Note)
             : [];
 
         return indicators.Select(i =>
@@ -185,14 +209,20 @@ public sealed class IndicatorQueryService(IDbContextFactory<FiftyOpsDbContext> f
             // The cell in force at the period's 기준일: a later quarter's entry never shows in an earlier report.
             IndicatorCell? Cell(IndicatorValueKind kind) =>
                 IndicatorCellChoice.InForce(cells.Where(c => c.Kind == kind && c.Year == year), c => c.AsOf, c => c.ReportingPeriodId is not null, period?.AsOf)
-                    is { } c ? new IndicatorCell(c.Year, c.Raw, c.Value, c.SubValue, c.AsOf) : null;
+                    is { } c ? new IndicatorCell(c.Year, c.Raw, c.Value, c.SubValue, c.AsOf)
+                    {
+                        IsEntered = c.ReportingPeriodId is not null, EnteredBy = c.UpdatedBy, EnteredAt = c.UpdatedAt,
+                    } : null;
             var history = cells.Where(c => c.Kind == IndicatorValueKind.Actual && c.Year < year)
                 .OrderBy(c => c.Year)
                 .Select(c => new IndicatorCell(c.Year, c.Raw, c.Value, c.SubValue, c.AsOf))
                 .ToList();
             var target = Cell(IndicatorValueKind.Target);
             var actual = Cell(IndicatorValueKind.Actual);
+            // A rate the report states belongs to the report's own figures: once a planner's 목표 or 실적 is in force, or
+            // the actual in force is of another date, the rate is computed from the cells shown and the stated one is dropped.
             var stated = Cell(IndicatorValueKind.StatedRate);
+            if (stated is not null && (actual is null || actual.IsEntered || target?.IsEntered == true || actual.AsOf != stated.AsOf)) stated = null;
             var achievement = target is null && stated?.Value is { } statedPercent
                 ? Achievement.FromStatedRate(statedPercent, i.CautionThreshold, year, actual?.AsOf)
                 : Achievement.Evaluate(target?.Value, actual?.Value, actual?.Raw, i.Direction, i.CautionThreshold, year, actual?.AsOf);
@@ -206,7 +236,8 @@ public sealed class IndicatorQueryService(IDbContextFactory<FiftyOpsDbContext> f
                 CautionThreshold = i.CautionThreshold ?? Achievement.DefaultCautionThreshold,
                 HasOwnThreshold = i.CautionThreshold is not null,
                 Projects = projects,
-                NeedsExplanation = period is { IsClosed: true } && IsConcern(achievement.Status) && !commented.Contains(i.Id),
+                NeedsExplanation = period is { IsClosed: true } && IsConcern(achievement.Status) && !comments.ContainsKey(i.Id),
+                Comment = comments.GetValueOrDefault(i.Id),
             };
         }).ToList();
     }

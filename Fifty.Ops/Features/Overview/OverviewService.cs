@@ -8,7 +8,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Fifty.Ops.Features.Overview;
 
-public sealed record HeadlineResult(string Field, string Name, string ActualRaw, string? StatedRateRaw);
+/// <param name="Rate">The rate in force: the report's stated one for the report's figure, else computed (null without a target).</param>
+/// <param name="Source">"보고서: 목표대비 149%" for the report's figure, "입력 (who, when)" for a planner's.</param>
+public sealed record HeadlineResult(string Field, string Name, string ActualRaw, string? StatedRateRaw, decimal? Rate = null, string? Source = null);
 
 public sealed record StatusCount(AchievementStatus Status, int Count);
 
@@ -71,7 +73,8 @@ public sealed class OverviewService(IDbContextFactory<FiftyOpsDbContext> factory
             Enum.GetValues<AchievementStatus>().Select(s => new StatusCount(s, indicatorList.Count(s))).ToList(),
             indicatorList.NeedingExplanation,
             indicatorList.Rows.Where(r => r.Kind == IndicatorKind.Headline)
-                .Select(r => new HeadlineResult(r.Field, r.Name, r.Actual?.Raw ?? Fmt.None, r.StatedRateRaw)).ToList(),
+                .Select(r => new HeadlineResult(r.Field, r.Name, r.Actual?.Raw ?? Fmt.None, r.StatedRateRaw, r.Achievement.Rate,
+                    r.Actual is { IsEntered: true } a ? a.SourceLabel : r.StatedRateRaw is null ? null : "보고서 기재")).ToList(),
             shares);
     }
 }

@@ -38,7 +38,11 @@ public sealed record ProjectDetail(
     IReadOnlyList<NarrativeItem> Progress,
     IReadOnlyList<NarrativeItem> Plan,
     IReadOnlyList<ProjectBudgetLine> Budget,
-    string Source);
+    string Source)
+{
+    /// <summary>The programme rows (세부사업 codes) the project covers, in the report's order.</summary>
+    public IReadOnlyList<string> ProgrammeCodes { get; init; } = [];
+}
 
 public sealed record ProjectDetailModel(string Code, ProjectDetail? Detail);
 
@@ -117,7 +121,10 @@ public sealed class ProjectQueryService(IDbContextFactory<FiftyOpsDbContext> fac
                 own.Where(n => n.Kind == NarrativeKind.Progress).ToList(),
                 own.Where(n => n.Kind == NarrativeKind.Plan).ToList(),
                 lines.Where(l => p.ProgrammeCodes.Contains(l.Code)).ToList(),
-                p.Source.ToString());
+                p.Source.ToString())
+            {
+                ProgrammeCodes = p.ProgrammeCodes,
+            };
         }).ToList();
     }
 

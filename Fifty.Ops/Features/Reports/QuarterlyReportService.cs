@@ -34,6 +34,21 @@ public sealed record QuarterlyReport(
 {
     public string Title => TitleOf(Period.Year, Period.Quarter);
 
+    /// <summary>
+    /// The report's name as its period is labelled (<c>2023년 3분기 주요업무보고 (9.30. 기준)</c>); the title is put
+    /// in front only when the label does not already name the report, so the name never repeats itself.
+    /// </summary>
+    public string Name => Period.Label.Contains("주요업무보고", StringComparison.Ordinal) ? Period.Label
+        : string.IsNullOrWhiteSpace(Period.Label) ? Title : $"{Title} ({Period.Label})";
+
+    /// <summary>
+    /// A project's rows of the execution hierarchy, the one source the project's section, the workbook and 붙임 print
+    /// (entered figures over the report's); empty when the period has no execution figures for it.
+    /// </summary>
+    public IReadOnlyList<ExecutionRow> ExecutionOf(ProjectDetail project) =>
+        Budget.Mode != BudgetGridMode.Execution ? []
+        : project.ProgrammeCodes.Select(c => Budget.Execution.FirstOrDefault(r => r.Code == c)).OfType<ExecutionRow>().ToList();
+
     public string FileStem => FileStemOf(Period.Year, Period.Quarter);
 
     public static string TitleOf(int year, int quarter) => $"{year}년 {quarter}분기 주요업무보고";

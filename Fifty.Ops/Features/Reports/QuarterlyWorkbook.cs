@@ -89,7 +89,7 @@ public sealed class QuarterlyWorkbook(QuarterlyReportService reports)
         HeaderBlock.Write(sheet, new HeaderStyles(s.Title, s.Meta, s.MetaRight), $"{r.Title} · {title}", columns,
         [
             ($"기관명 : {r.OrganisationName}", $"출력일시 : {printedAt}"),
-            ($"보고서명 : {r.Title} ({r.Period.Label}{(r.Period.IsClosed ? ", 마감" : ", 마감 전")})", $"기준일 : {Fmt.Date(r.Period.AsOf)}"),
+            ($"보고서명 : {r.Name} · {(r.Period.IsClosed ? "마감" : "마감 전")}", $"기준일 : {Fmt.Date(r.Period.AsOf)}"),
             (note ?? "", $"(단위 : {unit})"),
         ], rightColumns: 3);
 
@@ -157,10 +157,10 @@ public sealed class QuarterlyWorkbook(QuarterlyReportService reports)
         var years = r.Indicators.HistoryYears;
         var headings = new List<string> { "구분", "분야", "지표명", "단위" };
         headings.AddRange(years.Select(y => $"{y} 실적"));
-        headings.AddRange(["목표 (원문)", "목표", "실적 (원문)", "실적", "달성률\n(실적÷목표)", "진도 대비", "상태", "실적 기준일", "보고서 달성률"]);
+        headings.AddRange(["목표 (원문)", "목표", "실적 (원문)", "실적", "달성률\n(실적÷목표)", "진도 대비", "상태", "실적 기준일", "실적 출처 · 보고서 달성률", "원인 분석", "조치 계획"]);
         var widths = new List<double> { 12, ColumnWidths.Fit(r.Indicators.Rows.Select(x => x.Field), 12, 28), ColumnWidths.Fit(r.Indicators.Rows.Select(x => x.DisplayName), 24, 50), 7 };
         widths.AddRange(years.Select(_ => 11.0));
-        widths.AddRange([12, 11, 12, 11, 11, 10, 10, 12, 14]);
+        widths.AddRange([12, 11, 12, 11, 11, 10, 10, 12, 16, 30, 30]);
 
         using var sheet = wb.AddSheet("성과지표", Layout(r, "성과지표", widths, frozenColumns: 3));
         Header(sheet, s, r, "성과지표", widths.Count, "지표별 단위, 달성률 %", printedAt, "달성률 = 실적 ÷ 목표 (낮을수록 좋은 지표는 목표 ÷ 실적). 괄호·분모가 있는 값은 앞의 수로 계산.");
@@ -184,7 +184,8 @@ public sealed class QuarterlyWorkbook(QuarterlyReportService reports)
                 Num(x.Achievement.Rate, s.Rate), Num(x.Achievement.Pace, s.Rate),
                 Txt($"{x.Achievement.Status.Symbol()} {x.Achievement.Status.Label()}", s.Text),
                 Txt(x.Actual?.AsOf is { } a ? Fmt.Date(a) : null, s.Text),
-                Txt(x.StatedRateRaw, s.Text),
+                Txt(x.Actual is { IsEntered: true } entered ? entered.SourceLabel : x.StatedRateRaw is { } stated ? $"보고서: {stated}" : null, s.Wrapped),
+                Txt(x.Comment?.Cause, s.Wrapped), Txt(x.Comment?.Action, s.Wrapped),
             ]);
             sheet.WriteRow(cells);
         }
@@ -196,7 +197,7 @@ public sealed class QuarterlyWorkbook(QuarterlyReportService reports)
     {
         double[] widths = [20, 30, 26, 12, 12, 10, 10, 13, 13, 13, 10, 13, 60, 50];
         using var sheet = wb.AddSheet("사업별 실적", Layout(r, "사업별 실적", widths, frozenColumns: 2));
-        Header(sheet, s, r, "사업별 실적", widths.Length, "천원, 지표별 단위, %", printedAt, "예산은 사업별 예산집행현황(보고서 구분) 기준, 추진실적·향후계획은 보고서 본문.");
+        Header(sheet, s, r, "사업별 실적", widths.Length, "천원, 지표별 단위, %", printedAt, "예산은 붙임 예산 집행 현황과 같은 값(입력 값 우선), 추진실적·향후계획은 이 분기 본문.");
         Headings(sheet, s, ["분야", "사업명", "성과목표", "목표", "실적", "달성률", "상태", "소요예산", "예산현액", "지출액", "집행률\n(지출 기준)", "연말\n집행예상액", "추진실적", "향후계획"]);
         if (r.Projects.Count == 0)
         {
@@ -208,8 +209,8 @@ public sealed class QuarterlyWorkbook(QuarterlyReportService reports)
         foreach (var p in r.Projects)
         {
             var target = p.Summary.Targets.FirstOrDefault(t => t.Kind == IndicatorKind.Project);
-            var lines = p.Budget.Where(b => b.Section == BudgetSection.ProjectTable).ToList();
-            decimal? Sum(Func<Projects.ProjectBudgetLine, decimal?> f) => lines.Count > 0 && lines.All(l => f(l) is not null) ? lines.Sum(f) : null;
+            var lines = r.ExecutionOf(p);
+            decimal? Sum(Func<ExecutionRow, decimal?> f) => lines.Count > 0 && lines.All(l => f(l) is not null) ? lines.Sum(f) : null;
             var budget = Sum(l => l.CurrentBudget);
             var disbursed = Sum(l => l.Disbursed);
             sheet.WriteRow(

@@ -20,6 +20,8 @@ public enum ReconciliationRule
     StatedRate,
     /// <summary>The same project on the same 기준일 shows the same amounts in every section of the report.</summary>
     SameFigures,
+    /// <summary>The same result (persons, cases, seats) stated in two sections of a report is the same figure.</summary>
+    SameResult,
     /// <summary>A printed rate written differently from the report's own convention (one decimal, "%").</summary>
     RateNotation,
     /// <summary>A figure that could not be checked because nothing to compare it with was found.</summary>
@@ -42,6 +44,8 @@ public enum FindingUnit
     Amount,
     /// <summary>Percent (58.8 means 58.8%); a difference is in percentage points.</summary>
     Percent,
+    /// <summary>A count or measure in the unit the source writes (명, 건, 석, ㎡), named in the value's display.</summary>
+    Count,
     None,
 }
 
@@ -68,6 +72,7 @@ public sealed record Finding(
 
     public string DifferenceText => Difference is not { } d ? Fmt.None
         : Unit == FindingUnit.Percent ? $"{d:+0.0##;-0.0##;0}%p"
+        : Unit == FindingUnit.Count ? (d > 0 ? "+" : "") + Fmt.Number(d)
         : d > 0 ? "+" + Fmt.Amount(d) : Fmt.Amount(d);
 }
 
@@ -82,6 +87,7 @@ public static class ReconciliationLabels
         ReconciliationRule.WithinBudget => "원인행위액·지출액 ≤ 예산현액",
         ReconciliationRule.StatedRate => "표기 비율 = 금액으로 계산한 비율",
         ReconciliationRule.SameFigures => "같은 사업·같은 기준일은 어느 표에서나 같은 금액",
+        ReconciliationRule.SameResult => "같은 실적은 어느 부분에서나 같은 수치 (주요 실적·사업별 성과목표·좌석)",
         ReconciliationRule.RateNotation => "비율 표기 형식 (소수 한 자리, %)",
         _ => "대조하지 못한 항목 (참고)",
     };

@@ -6,7 +6,10 @@ namespace Fifty.Ops.Features.Budget.Reconciliation;
 
 public sealed record ReconciliationReport(PeriodDto? Period, int Year, IReadOnlyList<Finding> Findings)
 {
-    public int Count(FindingSeverity severity) => Findings.Count(f => f.Severity == severity);
+    /// <summary>Distinct discrepancies of a severity (a repeat of the same two figures counts once).</summary>
+    public int Count(FindingSeverity severity) => Discrepancies.Count(Findings, severity);
+
+    public IReadOnlyList<Discrepancy> Grouped => Discrepancies.Group(Findings);
 }
 
 /// <summary>Runs every rule of docs/domain.md over the figures of one reporting period (any year that has data).</summary>
@@ -20,6 +23,7 @@ public sealed class ReconciliationService(IDbContextFactory<FiftyOpsDbContext> f
         new CommitmentRule(),
         new StatedRateRule(),
         new SameFiguresRule(),
+        new SameResultRule(),
     ];
 
     public async Task<ReconciliationReport> GetAsync(int? year, int? quarter, CancellationToken ct = default)
