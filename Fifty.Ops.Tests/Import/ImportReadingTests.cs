@@ -25,7 +25,7 @@ public sealed class ImportReadingTests : IAsyncLifetime
     private async Task<byte[]> TemplateAsync()
     {
         await using var stream = new MemoryStream();
-        Assert.Null((await ImportOf(_db).WriteTemplateAsync(2023, 4, stream)).Problem);
+        Assert.Null(await ImportOf(_db).WriteTemplateAsync(2023, 4, stream));
         return stream.ToArray();
     }
 

@@ -82,7 +82,7 @@ public sealed class HardeningTests(AppFactory factory) : IClassFixture<AppFactor
         _ = factory.Server;
         var options = factory.Services.GetRequiredService<IOptions<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>>().Value;
         Assert.Equal([System.Net.IPAddress.Loopback, System.Net.IPAddress.IPv6Loopback], options.KnownProxies);
-        Assert.Empty(options.KnownNetworks);
+        Assert.Empty(options.KnownIPNetworks);
 
         var configured = new ServiceCollection();
         configured.AddFiftyOpsForwardedHeaders(new Microsoft.Extensions.Configuration.ConfigurationBuilder()

@@ -119,7 +119,7 @@ public static class SecurityServiceCollectionExtensions
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             // Only the configured proxies: the framework's default also trusts all of 127.0.0.0/8.
-            o.KnownNetworks.Clear();
+            o.KnownIPNetworks.Clear();
             o.KnownProxies.Clear();
             foreach (var proxy in proxies) o.KnownProxies.Add(proxy);
             o.ForwardLimit = 1;
