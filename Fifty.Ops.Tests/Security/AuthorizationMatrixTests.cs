@@ -33,6 +33,10 @@ public sealed class AuthorizationMatrixTests(AppFactory factory) : IClassFixture
         ("/budget?year=2023&quarter=3", Policies.RolesFor[Policies.CanRead], "예산·집행"),
         ("/campuses?year=2023", Policies.RolesFor[Policies.CanRead], "캠퍼스 이용"),
         ("/reports?year=2023&quarter=3", Policies.RolesFor[Policies.CanRead], "분기 보고서"),
+        // The entry hub is read by everyone (progress, who entered what); its forms and the import are the planners'.
+        ("/entry?year=2023&quarter=3", Policies.RolesFor[Policies.CanRead], "분기 자료 입력"),
+        ("/entry/indicators?year=2023&quarter=3", [AppRoles.Planner], "성과지표 목표·실적 입력"),
+        ("/import?year=2023&quarter=3", [AppRoles.Planner], "엑셀 양식으로 가져오기"),
         ("/audit", [AppRoles.Auditor, AppRoles.Admin], "감사 기록"),
         ("/admin/users", [AppRoles.Admin], "사용자 관리"),
         ("/account/changepassword", Policies.RolesFor[Policies.CanRead], "비밀번호 변경"),
@@ -44,6 +48,8 @@ public sealed class AuthorizationMatrixTests(AppFactory factory) : IClassFixture
         ("/reports/2023/q3.pdf", Policies.RolesFor[Policies.CanDownload], "application/pdf"),
         ("/reports/2023/q3.html", Policies.RolesFor[Policies.CanDownload], "text/html"),
         ("/audit.xlsx", [AppRoles.Auditor, AppRoles.Admin], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        // The template holds only what every role reads; auditors download every sheet. Uploading stays with planners.
+        ("/import/2023/q3/template.xlsx", Policies.RolesFor[Policies.CanDownload], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     ];
 
     public static TheoryData<string, string?> Pages() => Matrix(PageTable.Select(p => p.Url));
@@ -214,6 +220,12 @@ public sealed class AuthorizationMatrixTests(AppFactory factory) : IClassFixture
         Assert.Equal(role is AppRoles.Planner, document.QuerySelector("form input#threshold") is not null);
         Assert.Equal(role is AppRoles.Auditor or AppRoles.Admin, document.QuerySelector("nav a[data-nav='/audit']") is not null);
         Assert.Equal(role is AppRoles.Admin, document.QuerySelector("nav a[data-nav='/admin/users']") is not null);
+
+        // The entry hub links its forms and the import for planners only; everyone else gets the template to download.
+        var hub = new HtmlParser().ParseDocument(await client.GetStringAsync(new Uri("/entry?year=2023&quarter=3", UriKind.Relative)));
+        var main = hub.QuerySelector("main") ?? hub.Body!;
+        Assert.Equal(role is AppRoles.Planner, main.QuerySelector(".progress-grid a[href*='/entry/'], .progress-grid a[href^='/import?']") is not null);
+        Assert.Equal(role is not AppRoles.Planner, main.QuerySelector(".progress-grid a[href$='template.xlsx']") is not null);
         // Everyone signed in sees who they are and can sign out with a token-protected form.
         var displayName = role == AppRoles.Admin ? "시스템 관리자" : TestAccounts.DisplayName(role); // admin is the app's own first account
         Assert.Contains(displayName, document.QuerySelector(".user-menu")!.TextContent, StringComparison.Ordinal);

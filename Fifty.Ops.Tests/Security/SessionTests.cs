@@ -3,6 +3,8 @@ using System.Security.Claims;
 using Fifty.Ops.Data;
 using Fifty.Ops.Domain;
 using Fifty.Ops.Features.Admin;
+using Fifty.Ops.Features.DataEntry;
+using Fifty.Ops.Features.Indicators;
 using Fifty.Ops.Infrastructure.Security;
 using Fifty.Ops.Tests.Infrastructure;
 using Fifty.Ops.Tests.Web;
@@ -101,6 +103,60 @@ public sealed class SessionTests(ClockedAppFactory factory) : IClassFixture<Cloc
 
         Assert.False(await provider.ValidateAsync(state, default));
         Assert.Equal(TimeSpan.FromSeconds(30), provider.Interval);
+    }
+
+    /// <summary>
+    /// Issue 21: a planner's form is open when an administrator removes the planner role. The next save is refused at
+    /// once (the write re-checks the account) and recorded under the planner's name; after the screen's re-check interval
+    /// the screen itself is signed out, the end is recorded, and a save from it is refused and recorded too.
+    /// </summary>
+    [Fact]
+    public async Task APlannerWhoseRoleIsRemovedWhileAFormIsOpenCannotSaveAndEachRefusalIsAudited()
+    {
+        var principal = await PrincipalOfAsync(await SignedInClientAsync("revoked", AppRoles.Planner), "revoked");
+        var services = factory.Services;
+        int indicatorId;
+        await using (var db = await services.GetRequiredService<IDbContextFactory<FiftyOpsDbContext>>().CreateDbContextAsync())
+        {
+            indicatorId = await db.Indicators.OrderBy(i => i.Id).Select(i => i.Id).FirstAsync();
+        }
+
+        // The open screen, with its own re-check loop (every second here; 30 s in the app).
+        using var screen = new RevalidatingAuthStateProvider(NullLoggerFactory.Instance, services.GetRequiredService<SessionValidator>(),
+            new CircuitActivity(factory.Clock, new HttpContextAccessor()), Options.Create(new AuthOptions { RevalidationInterval = TimeSpan.FromSeconds(1) }),
+            factory.Clock, services.GetRequiredService<Fifty.Ops.Infrastructure.Auditing.IAuditLog>());
+        screen.SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
+        var commentary = services.GetRequiredService<IndicatorCommentaryService>();
+        Assert.True((await commentary.SetCautionThresholdAsync(await CurrentUser.UserAsync(screen), indicatorId, 85m)).Succeeded);
+
+        await using (var scope = services.CreateAsyncScope())
+        {
+            Assert.True((await scope.ServiceProvider.GetRequiredService<UserAdminService>().SetRolesAsync(await AdminAsync(), await IdOfAsync("revoked"), [AppRoles.Director])).Succeeded);
+        }
+
+        var before = await factory.LastAuditIdAsync();
+        var stale = await commentary.SetCautionThresholdAsync(await CurrentUser.UserAsync(screen), indicatorId, 86m);
+        Assert.False(stale.Succeeded);
+        Assert.Equal("저장하지 못했습니다: 역할이나 비밀번호가 바뀌었습니다. 다시 로그인하세요.", stale.Errors[""]);
+        var refused = Assert.Single(await factory.AuditEntriesAsync(), e => e.Id > before);
+        Assert.Equal((AuditKind.AccessDenied, "revoked"), (refused.Kind, refused.UserName));
+        Assert.Contains("세션이 끝남: 역할이나 비밀번호가 바뀌었습니다", refused.Detail, StringComparison.Ordinal);
+
+        // After the interval the screen has re-checked and signed itself out (waiting for that, not for a fixed time).
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while ((await screen.GetAuthenticationStateAsync()).User.Identity?.IsAuthenticated == true && DateTime.UtcNow < deadline) await Task.Delay(100);
+        Assert.False((await screen.GetAuthenticationStateAsync()).User.Identity?.IsAuthenticated);
+        var ended = Assert.Single(await factory.AuditEntriesAsync(), e => e.Id > refused.Id && e.Kind == AuditKind.SessionEnded);
+        Assert.Equal(("revoked", "열린 화면: 역할이나 비밀번호가 바뀌었습니다"), (ended.UserName, ended.Detail));
+
+        var afterInterval = await commentary.SetCautionThresholdAsync(await CurrentUser.UserAsync(screen), indicatorId, 87m);
+        Assert.False(afterInterval.Succeeded);
+        Assert.StartsWith("권한이 없습니다", afterInterval.Errors[""], StringComparison.Ordinal);
+        var denied = Assert.Single(await factory.AuditEntriesAsync(), e => e.Id > ended.Id);
+        Assert.Equal(AuditKind.AccessDenied, denied.Kind);
+
+        await using var check = await services.GetRequiredService<IDbContextFactory<FiftyOpsDbContext>>().CreateDbContextAsync();
+        Assert.Equal(0.85m, await check.Indicators.Where(i => i.Id == indicatorId).Select(i => i.CautionThreshold).SingleAsync());
     }
 
     [Fact]

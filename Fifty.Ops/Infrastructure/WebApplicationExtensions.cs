@@ -52,6 +52,7 @@ public static class WebApplicationExtensions
         }
 
         app.UseFiftyOpsSecurity();
+        app.UseMiddleware<QueryParameterGuard>();
         app.UseRequestLocalization();
         app.UseAntiforgery();
         // Stylesheets and scripts are public: the sign-in page needs them before anyone is signed in.

@@ -37,7 +37,8 @@ public static class DataEntryFeature
     }
 
     /// <summary>Built in a temporary file deleted after sending: the package needs a seekable stream.</summary>
-    private static async Task<IResult> DownloadTemplateAsync(int year, int quarter, ImportService import, HttpResponse response, CancellationToken ct)
+    private static async Task<IResult> DownloadTemplateAsync(int year, int quarter, ImportService import, HttpResponse response,
+        Infrastructure.Auditing.IAuditLog audit, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
     {
         if (quarter is < 1 or > 4) return Text($"분기는 1~4 중 하나여야 합니다 (요청: {quarter}분기).", StatusCodes.Status404NotFound);
         var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
@@ -51,6 +52,7 @@ public static class DataEntryFeature
             }
 
             file.Position = 0;
+            await audit.RecordExportAsync(user, "ImportTemplate", $"{year}-Q{quarter}", $"입력 양식 내려받기: {ImportTemplate.FileNames(year, quarter).Korean}", ct);
             response.Headers.ContentDisposition = ImportTemplate.ContentDisposition(year, quarter);
             return Results.File(file, ImportService.ContentType);
         }

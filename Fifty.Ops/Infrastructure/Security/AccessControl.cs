@@ -12,17 +12,32 @@ namespace Fifty.Ops.Infrastructure.Security;
 
 /// <summary>
 /// The check a service makes before it writes: the same policy table as pages and endpoints, a Korean refusal naming
-/// who may do it, and an audit entry for every refusal.
+/// who may do it, and an audit entry for every refusal. A signed-in principal's session is checked against the database
+/// too (<see cref="SessionValidator"/>: disabled, roles or password changed, past its lifetime), so a form left open
+/// by someone whose role was just removed cannot save even before its screen's next re-check; the refusal names them.
 /// </summary>
-public sealed class AccessGuard(IAuditLog audit)
+public sealed class AccessGuard(IAuditLog audit, SessionValidator? sessions = null)
 {
+    private static readonly string StampClaim = new Microsoft.AspNetCore.Identity.ClaimsIdentityOptions().SecurityStampClaimType;
+
     /// <summary>Null when <paramref name="user"/> holds <paramref name="policy"/>; otherwise the refusal, already recorded.</summary>
     public async Task<string?> DemandAsync(ClaimsPrincipal user, string policy, string action, string objectType, string objectId, CancellationToken ct = default)
     {
-        if (user.Allows(policy)) return null;
-        await audit.RecordAccessDeniedAsync(user, objectType, objectId,
-            $"{action} 거부 · 필요한 역할: {Policies.Holders(policy)} · 보유 역할: {HeldRoles(user)}", ct);
-        return Policies.Refusal(policy, action);
+        if (!user.Allows(policy))
+        {
+            await audit.RecordAccessDeniedAsync(user, objectType, objectId,
+                $"{action} 거부 · 필요한 역할: {Policies.Holders(policy)} · 보유 역할: {HeldRoles(user)}", ct);
+            return Policies.Refusal(policy, action);
+        }
+
+        // Principals the sign-in made carry the account's security stamp; it must still be the stored one.
+        if (sessions is not null && user.HasClaim(c => c.Type == StampClaim) && await sessions.CheckAsync(user, ct) is { IsValid: false } check)
+        {
+            await audit.RecordAccessDeniedAsync(user, objectType, objectId, $"{action} 거부 · 세션이 끝남: {check.Reason}", ct);
+            return $"저장하지 못했습니다: {check.Reason}. 다시 로그인하세요.";
+        }
+
+        return null;
     }
 
     internal static string HeldRoles(ClaimsPrincipal? user)
