@@ -1,6 +1,10 @@
+using Fifty.Ops.CommandLine;
 using Fifty.Ops.Features;
 using Fifty.Ops.Infrastructure;
 using Fifty.Ops.Infrastructure.Durability;
+
+// `Fifty.Ops import …` / `Fifty.Ops period …` run one command and exit instead of serving.
+if (CommandDispatcher.IsCommand(args)) return await CommandDispatcher.RunAsync(args, Console.Out, Console.Error);
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -23,5 +27,6 @@ var app = builder.Build();
 await app.InitializeDatabaseAsync();
 app.UseFiftyOpsPipeline();
 await app.RunAsync();
+return 0;
 
 public partial class Program;

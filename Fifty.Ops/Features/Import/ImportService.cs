@@ -142,6 +142,13 @@ public sealed class ImportService(
         return new(true, $"{year}년 {quarter}분기에 {preview.Changes.Count:#,##0}개 값을 반영했습니다 (한 번에 모두 저장).", preview);
     }
 
+    /// <summary>The period a template says it is for (안내 B4/B5); (0, 0) when the file cannot be read as a template.</summary>
+    public static (int Year, int Quarter) PeriodOfFile(string fileName, byte[] content)
+    {
+        var (parsed, _) = Read(fileName, content, 0, 0);
+        return (parsed?.Year ?? 0, parsed?.Quarter ?? 0);
+    }
+
     /// <summary>The checks before any parsing, then the parse; a refusal comes back as a preview with errors only.</summary>
     private (ParsedWorkbook? Parsed, ImportPreview? Refused) Read(string fileName, byte[] content, int year, int quarter)
     {

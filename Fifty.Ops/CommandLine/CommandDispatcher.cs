@@ -1,0 +1,264 @@
+using System.Globalization;
+using System.Security.Claims;
+using Fifty.Ops.Domain;
+using Fifty.Ops.Features;
+using Fifty.Ops.Features.Admin;
+using Fifty.Ops.Features.Import;
+using Fifty.Ops.Infrastructure;
+using Fifty.Ops.Infrastructure.Auditing;
+using Fifty.Ops.Infrastructure.Durability;
+using Fifty.Ops.Infrastructure.Reading;
+using Fifty.Ops.Infrastructure.Security;
+using Microsoft.AspNetCore.Identity;
+
+namespace Fifty.Ops.CommandLine;
+
+/// <summary>
+/// The app without the browser: <c>Fifty.Ops import FILE.xlsx --as USER [--commit]</c> and
+/// <c>Fifty.Ops period open|close YEAR QUARTER [--as-of YYYY-MM-DD] [--as USER]</c>. A command runs the same services
+/// the screens use (same checks, same transaction, same audit trail, with the user named by <c>--as</c> and the command
+/// line recorded) and the process exits: 0 done, 2 refused or wrong (each reason printed in Korean, cell-addressed for an
+/// import), 1 an unexpected failure. Program.cs asks <see cref="IsCommand"/> first, so the executable serves only
+/// when it is given no command.
+/// </summary>
+public static class CommandDispatcher
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int Refused = 2;
+
+    /// <summary>The account <c>period</c> acts as when <c>--as</c> is not given: the initial administrator.</summary>
+    public const string DefaultAdmin = "admin";
+
+    private const string Usage = """
+        사용법:
+          Fifty.Ops import 파일.xlsx --as 사용자 [--commit]
+              분기 입력 양식을 검사해 바뀔 값을 보여 줍니다. --commit이 있으면 한 번에 반영합니다 (기획담당 역할 필요).
+          Fifty.Ops period open 연도 분기 [--as-of 2023-12-31] [--as 사용자]
+          Fifty.Ops period close 연도 분기 [--as 사용자]
+              보고 기간을 열거나 마감합니다 (시스템관리자 역할 필요, --as가 없으면 admin).
+        데이터베이스는 ConnectionStrings__Default 환경 변수로 고릅니다 (기본: data/fifty-ops.db).
+        종료 코드: 0 완료, 2 거부·오류 (이유를 출력), 1 예상하지 못한 실패.
+        """;
+
+    /// <summary>True when the first argument names a command (the web server is then not started).</summary>
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "import" or "period" or "help" or "--help";
+
+    /// <summary>Builds the app's services (no web server), prepares the database, runs the command and returns the exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        if (args[0] is "help" or "--help")
+        {
+            await output.WriteLineAsync(Usage);
+            return Ok;
+        }
+
+        // The command's own arguments are not configuration: settings come from appsettings.json and the environment.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddFiftyOpsData(builder.Configuration);
+        builder.Services.AddFiftyOpsDurability(builder.Configuration);
+        builder.Services.AddFiftyOpsFeatures();
+        builder.Services.AddFiftyOpsUi();
+        builder.Services.AddFiftyOpsSecurity(builder.Configuration, builder.Environment);
+        await using var app = builder.Build();
+        await app.InitializeDatabaseAsync();
+        return await RunAsync(app.Services, args, output, error);
+    }
+
+    /// <summary>Runs a command against the given services (the tests' database, or the one <see cref="RunAsync(string[], TextWriter, TextWriter)"/> built).</summary>
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error, CancellationToken ct = default)
+    {
+        try
+        {
+            var parsed = Arguments.Parse(args);
+            if (parsed.Problem is { } problem) return await RefuseAsync(error, problem + Environment.NewLine + Usage);
+            await using var scope = services.CreateAsyncScope();
+            return parsed.Command switch
+            {
+                "import" => await ImportAsync(scope.ServiceProvider, parsed, args, output, error, ct),
+                "period" => await PeriodAsync(scope.ServiceProvider, parsed, args, output, error, ct),
+                _ => await RefuseAsync(error, $"알 수 없는 명령입니다: {parsed.Command}{Environment.NewLine}{Usage}"),
+            };
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await error.WriteLineAsync($"예상하지 못한 오류로 중단했습니다 (바뀐 것은 없습니다): {ex.GetType().Name}: {ex.Message}");
+            return Failed;
+        }
+    }
+
+    private static async Task<int> ImportAsync(IServiceProvider services, Arguments a, string[] args, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        if (a.Positional.Count != 1 || a.User is null)
+            return await RefuseAsync(error, "import에는 파일 하나와 --as 사용자가 필요합니다." + Environment.NewLine + Usage);
+        var path = a.Positional[0];
+        if (!File.Exists(path)) return await RefuseAsync(error, $"파일이 없습니다: {path}");
+        var info = new FileInfo(path);
+        if (info.Length > UploadGuard.MaxBytes)
+            return await RefuseAsync(error, $"파일이 너무 큽니다: {info.Length / 1024.0 / 1024.0:0.0}MB (최대 {UploadGuard.MaxBytes / 1024 / 1024}MB).");
+
+        var (user, refusal) = await SignInAsync(services, a.User, args, ct);
+        if (user is null) return await RefuseAsync(error, refusal!);
+        Attribute(services, user);
+
+        var content = await File.ReadAllBytesAsync(path, ct);
+        var name = Path.GetFileName(path);
+        var (year, quarter) = ImportService.PeriodOfFile(name, content);
+        var import = services.GetRequiredService<ImportService>();
+        var preview = await import.PreviewAsync(user, year, quarter, name, content, ct);
+        await PrintAsync(output, preview);
+        if (preview.Errors.Count > 0)
+        {
+            await error.WriteLineAsync($"오류 {preview.Errors.Count:#,##0}건이 있어 아무것도 바꾸지 않았습니다:");
+            foreach (var issue in preview.Errors) await error.WriteLineAsync("  " + issue.Text);
+            return Refused;
+        }
+
+        if (!a.Commit)
+        {
+            await output.WriteLineAsync(preview.CanCommit ? "미리보기만 했습니다. 반영하려면 --commit을 붙여 다시 실행하세요." : "바뀌는 값이 없습니다.");
+            return Ok;
+        }
+
+        if (preview.NothingToChange)
+        {
+            await output.WriteLineAsync("바뀌는 값이 없습니다. 이 파일의 내용은 이미 모두 반영되어 있습니다.");
+            return Ok;
+        }
+
+        var result = await import.CommitAsync(user, year, quarter, name, content, preview.Digest, ct);
+        if (result.Committed)
+        {
+            await output.WriteLineAsync(result.Message);
+            return Ok;
+        }
+
+        await error.WriteLineAsync(result.Message);
+        foreach (var issue in result.Preview.Errors) await error.WriteLineAsync("  " + issue.Text);
+        return Refused;
+    }
+
+    private static async Task<int> PeriodAsync(IServiceProvider services, Arguments a, string[] args, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        if (a.Positional.Count != 3 || a.Positional[0] is not ("open" or "close"))
+            return await RefuseAsync(error, "period에는 open 또는 close와 연도, 분기가 필요합니다 (예: period close 2023 4)." + Environment.NewLine + Usage);
+        if (!NumberText.TryReadWhole(a.Positional[1], 2000, 2100, out var year, out _) || year is null)
+            return await RefuseAsync(error, $"회계연도는 2000~2100 사이의 연도여야 합니다 (입력: {a.Positional[1]}).");
+        if (!NumberText.TryReadWhole(a.Positional[2], 1, 4, out var quarter, out _) || quarter is null)
+            return await RefuseAsync(error, $"분기는 1~4 중 하나여야 합니다 (입력: {a.Positional[2]}).");
+        if (a.AsOf is not null && a.Positional[0] == "close") return await RefuseAsync(error, "--as-of는 period open에만 씁니다.");
+
+        var (user, refusal) = await SignInAsync(services, a.User ?? DefaultAdmin, args, ct);
+        if (user is null) return await RefuseAsync(error, refusal!);
+        Attribute(services, user);
+        var admin = services.GetRequiredService<PeriodAdminService>();
+        Features.DataEntry.SaveResult result;
+        if (a.Positional[0] == "open")
+        {
+            result = await admin.OpenAsync(user, new PeriodOpenForm
+            {
+                Year = year.Value.ToString(CultureInfo.InvariantCulture), Quarter = quarter.Value.ToString(CultureInfo.InvariantCulture), AsOf = a.AsOf ?? "",
+            }, ct);
+        }
+        else
+        {
+            var row = (await admin.GetAsync(ct)).Periods.FirstOrDefault(p => p.Year == year && p.Quarter == quarter);
+            if (row is null) return await RefuseAsync(error, $"{year}년 {quarter}분기 보고 기간이 없습니다.");
+            if (row.IsClosed) return await RefuseAsync(error, $"{year}년 {quarter}분기는 이미 마감되어 있습니다 ({row.ClosedBy}, {Components.Fmt.Time(row.ClosedAt)}).");
+            result = await admin.CloseAsync(user, year.Value, quarter.Value, row.Version, ct);
+        }
+
+        if (result.Saved)
+        {
+            await output.WriteLineAsync(result.Message);
+            return Ok;
+        }
+
+        foreach (var message in result.Errors.Values) await error.WriteLineAsync(message);
+        return Refused;
+    }
+
+    /// <summary>
+    /// The principal a command acts as: the account named by <c>--as</c>, enabled, with the claims a sign-in would give it
+    /// (the services check its roles). The command line is recorded in the audit trail under that user.
+    /// </summary>
+    private static async Task<(ClaimsPrincipal? User, string? Refusal)> SignInAsync(IServiceProvider services, string userName, string[] args, CancellationToken ct)
+    {
+        var users = services.GetRequiredService<UserManager<AppUser>>();
+        var account = userName.Length <= 64 ? await users.FindByNameAsync(userName.Trim().ToLowerInvariant()) : null;
+        var audit = services.GetRequiredService<IAuditLog>();
+        var commandLine = "Fifty.Ops " + string.Join(' ', args.Select(Quote));
+        if (account is null || account.IsDisabled)
+        {
+            await audit.RecordAsync(new AuditActor(null, Truncate(userName), Origin), new AuditRecord(AuditKind.AccessDenied, "CommandLine", Detail: $"{commandLine} · {(account is null ? "없는 사용자" : "사용 중지된 계정")}"), ct);
+            return (null, account is null ? $"사용자 '{userName}'이(가) 없습니다. --as에 Fifty.Ops 계정의 아이디를 적으세요." : $"사용자 '{userName}'은(는) 사용 중지된 계정입니다.");
+        }
+
+        var principal = await services.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(account);
+        var actor = new AuditActor(account.Id, account.UserName, Origin);
+        await audit.RecordAsync(actor, new AuditRecord(AuditKind.System, "CommandLine", Detail: commandLine), ct);
+        return (principal, null);
+    }
+
+    /// <summary>
+    /// Data changes the command makes are attributed through the accessor, as those of a request are. Set here, in the
+    /// command's own flow: an async-local set inside an awaited method does not flow back to its caller.
+    /// </summary>
+    private static void Attribute(IServiceProvider services, ClaimsPrincipal user)
+    {
+        var actors = services.GetRequiredService<ActorAccessor>();
+        actors.Set(AuditActor.From(user, Origin));
+    }
+
+    /// <summary>Where a command's audit entries say it came from (in place of an IP address).</summary>
+    public const string Origin = "명령줄";
+
+    private static string Quote(string arg) => arg.Length == 0 || arg.Any(char.IsWhiteSpace) ? $"\"{arg}\"" : arg;
+
+    private static string Truncate(string text) => text.Length > 64 ? text[..64] : text;
+
+    private static async Task<int> RefuseAsync(TextWriter error, string message)
+    {
+        await error.WriteLineAsync(message);
+        return Refused;
+    }
+
+    private static async Task PrintAsync(TextWriter output, ImportPreview p)
+    {
+        await output.WriteLineAsync($"파일: {p.FileName} ({p.SizeBytes:#,##0}바이트) · {p.Year}년 {p.Quarter}분기");
+        if (p.Changes.Count > 0)
+        {
+            await output.WriteLineAsync($"바뀔 값 {p.Changes.Count:#,##0}개 (지금 → 바뀔 값):");
+            foreach (var c in p.Changes) await output.WriteLineAsync($"  {c.Where}  {c.Item}: {c.Old} → {c.New}");
+        }
+
+        foreach (var w in p.Warnings) await output.WriteLineAsync("경고: " + w);
+        foreach (var n in p.Notes) await output.WriteLineAsync("알림: " + n);
+    }
+
+    private sealed record Arguments(string Command, List<string> Positional, string? User, bool Commit, string? AsOf, string? Problem)
+    {
+        public static Arguments Parse(string[] args)
+        {
+            var positional = new List<string>();
+            string? user = null, asOf = null, problem = null;
+            var commit = false;
+            for (var i = 1; i < args.Length; i++)
+            {
+                switch (args[i])
+                {
+                    case "--as" when i + 1 < args.Length: user = args[++i]; break;
+                    case "--as-of" when i + 1 < args.Length: asOf = args[++i]; break;
+                    case "--commit": commit = true; break;
+                    case var s when s.StartsWith("--", StringComparison.Ordinal): problem ??= $"알 수 없는 옵션이거나 값이 없습니다: {s}"; break;
+                    default: positional.Add(args[i]); break;
+                }
+            }
+
+            if (args[0] == "period" && commit) problem ??= "--commit은 import에만 씁니다.";
+            if (args[0] == "import" && asOf is not null) problem ??= "--as-of는 period open에만 씁니다.";
+            return new Arguments(args[0], positional, user, commit, asOf, problem);
+        }
+    }
+}
