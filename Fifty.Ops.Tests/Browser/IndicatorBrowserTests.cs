@@ -36,7 +36,7 @@ public sealed class IndicatorBrowserTests(AppProcess app) : IClassFixture<AppPro
         await Assertions.Expect(page.Locator("#cause-error")).ToHaveTextAsync("원인 분석과 조치 계획 중 하나 이상을 입력하세요.");
 
         // 2020 Q3 is closed: the form says so, and a save is refused with the reason instead of changing the closed report.
-        await Assertions.Expect(page.Locator(".commentary-locked")).ToContainTextAsync("마감된 보고서의 설명은 읽기 전용입니다");
+        await Assertions.Expect(page.Locator(".commentary-locked")).ToContainTextAsync("마감된 보고서의 설명은 읽기 전용이며");
         await page.GetByLabel("원인 분석").FillAsync("코로나19로 캠퍼스 대면 운영이 중단되었습니다.");
         await page.GetByLabel("조치 계획").FillAsync("온라인 강좌 전환");
         await Assertions.Expect(page.Locator(".form-author")).ToContainTextAsync(TestAccounts.DisplayName(AppRoles.Director));

@@ -133,6 +133,31 @@ public sealed class ReportEntryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnEnteredActualIsLabelledEnteredInTheWorkbookAndTheReportsStatedRateStaysWithTheReport()
+    {
+        var entries = EntryFixtures.IndicatorEntry(_db);
+        var row = (await entries.GetAsync(2023, 4)).Rows.Single(r => r.Code == "H2023-05");
+        Assert.True((await entries.SaveAsync(EntryFixtures.Planner, 2023, 4,
+            new Fifty.Ops.Features.DataEntry.IndicatorEntryForm { IndicatorId = row.Id, Actual = "2,500명", Token = row.Token })).Saved);
+
+        string SourceCell(QuarterlyReport report)
+        {
+            using var stream = new MemoryStream();
+            QuarterlyWorkbook.Write(report, stream);
+            stream.Position = 0;
+            using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, false);
+            var sheet = XlsxSheet.Read(document, "성과지표");
+            var headings = sheet.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Single(r => r.RowIndex!.Value == 5u).Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().ToList();
+            var column = new string(headings.Single(c => sheet.Text(c.CellReference!).StartsWith("실적 출처", StringComparison.Ordinal)).CellReference!.Value!.TakeWhile(char.IsLetter).ToArray());
+            var line = sheet.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Single(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Any(c => sheet.Text(c.CellReference!).Contains("40대 특화 직업전환체계", StringComparison.Ordinal)));
+            return sheet.Text($"{column}{line.RowIndex}");
+        }
+
+        Assert.StartsWith("입력 (김기획, ", SourceCell((await Reports.GetAsync(2023, 4))!), StringComparison.Ordinal);
+        Assert.Equal("보고서: 목표대비 382%", SourceCell((await Reports.GetAsync(2023, 3))!));
+    }
+
+    [Fact]
     public async Task CommentaryWrittenForAnIndicatorIsPrintedNextToIt()
     {
         int id;

@@ -34,6 +34,20 @@ public sealed class PageTests(AppFactory factory) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task TheReconciliationPageCountsDistinctDiscrepanciesAndShowsRepeatsUnderTheirFirst()
+    {
+        var client = await factory.CreateClientAsync(AppRoles.Auditor);
+        var document = new HtmlParser().ParseDocument(await client.GetStringAsync(new Uri("/budget/reconciliation?year=2023&quarter=3", UriKind.Relative)));
+        var buttons = document.QuerySelectorAll(".segmented button.segment").Select(b => b.TextContent.Trim()).ToList();
+        Assert.Contains("불일치 (12)", buttons);
+        var repeats = document.QuerySelectorAll("tr.finding[data-repeat='true']").ToList();
+        Assert.Equal(3, repeats.Count); // the 소계 지출액 printed twice; the +1 in 사업비 in two more tables
+        Assert.All(repeats, r => Assert.Contains("같은 차이", r.TextContent, StringComparison.Ordinal));
+        var budget = new HtmlParser().ParseDocument(await client.GetStringAsync(new Uri("/budget?year=2023&quarter=3", UriKind.Relative)));
+        Assert.Contains("불일치 12건", budget.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EveryTableStatesItsUnit()
     {
         var client = await factory.CreateClientAsync(AppRoles.Auditor);

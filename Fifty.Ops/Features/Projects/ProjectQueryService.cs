@@ -106,10 +106,11 @@ public sealed class ProjectQueryService(IDbContextFactory<FiftyOpsDbContext> fac
             .Select(l => new
             {
                 l.Section, l.ProgrammeNode!.Code, l.ProgrammeNode.Name, l.CurrentBudget, l.Committed, l.Disbursed, l.Forecast,
-                l.RateDisbursedRaw, l.Source,
+                l.RateDisbursedRaw, l.Source, l.UpdatedBy, l.UpdatedAt,
             })
             .ToListAsync(ct))
-            .Select(l => new ProjectBudgetLine(l.Section, l.Code, l.Name, l.CurrentBudget, l.Committed, l.Disbursed, l.Forecast, l.RateDisbursedRaw, l.Source.ToString()))
+            .Select(l => new ProjectBudgetLine(l.Section, l.Code, l.Name, l.CurrentBudget, l.Committed, l.Disbursed, l.Forecast, l.RateDisbursedRaw,
+                l.Section == BudgetSection.Entry ? Fmt.Entered(l.UpdatedBy, l.UpdatedAt) : l.Source.ToString()))
             .ToList();
 
         var indicatorList = known ?? await indicators.GetListAsync(shownYear, period?.Quarter, ct);
