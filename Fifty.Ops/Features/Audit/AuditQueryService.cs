@@ -75,9 +75,21 @@ public sealed record AuditRow(
     long Id, DateTime OccurredUtc, string? UserName, string? IpAddress, AuditKind Kind,
     string? ObjectType, string? ObjectId, string? Field, string? OldValue, string? NewValue, string? Detail, string Hash);
 
-/// <summary>One page of the trail. <see cref="Refusal"/> is set (and nothing else) when the caller may not read it.</summary>
+/// <summary>
+/// One page of the trail. <see cref="Refusal"/> is set (and nothing else) when the caller may not read it.
+/// <see cref="DisplayNames"/> maps the login ids on the page and in the user filter to the people's names (an id with no
+/// account, e.g. a failed sign-in with an unknown id, is not in it).
+/// </summary>
 public sealed record AuditListModel(
-    IReadOnlyList<AuditRow> Rows, int Total, int Page, int PageCount, IReadOnlyList<string> Users, ChainStatus? Chain, string? Refusal);
+    IReadOnlyList<AuditRow> Rows, int Total, int Page, int PageCount, IReadOnlyList<string> Users, ChainStatus? Chain, string? Refusal,
+    IReadOnlyDictionary<string, string>? DisplayNames = null)
+{
+    /// <summary>"김기획" for a known login id, the id itself otherwise; "—" for no user (the system).</summary>
+    public string Person(string? userName) =>
+        userName is null ? "—"
+        : DisplayNames?.GetValueOrDefault(userName) is { Length: > 0 } name ? name
+        : AuditLabels.SystemActor(userName) ?? userName;
+}
 
 /// <summary>Reads the audit trail for auditors and admins; checks the caller's role itself, not only the page's.</summary>
 public sealed class AuditQueryService(IDbContextFactory<FiftyOpsDbContext> factory, AccessGuard guard, TimeProvider clock)
@@ -104,7 +116,9 @@ public sealed class AuditQueryService(IDbContextFactory<FiftyOpsDbContext> facto
         var rows = await Project(query.OrderByDescending(e => e.Id).Skip((page - 1) * PageSize).Take(PageSize)).ToListAsync(ct);
         var users = await db.AuditEntries.Where(e => e.UserName != null).Select(e => e.UserName!).Distinct().OrderBy(n => n).ToListAsync(ct);
         var chain = await RecentVerificationAsync(db, ct);
-        return new AuditListModel(rows, total, page, pageCount, users, chain, null);
+        // The users table is small (staff accounts); one query for every name the page can show.
+        var names = await db.Users.AsNoTracking().Select(u => new { u.UserName, u.DisplayName }).ToDictionaryAsync(u => u.UserName, u => u.DisplayName, StringComparer.Ordinal, ct);
+        return new AuditListModel(rows, total, page, pageCount, users, chain, null, names);
     }
 
     /// <summary>
@@ -166,7 +180,9 @@ public sealed class AuditQueryService(IDbContextFactory<FiftyOpsDbContext> facto
         if (filter.ObjectText is { } text)
         {
             var pattern = "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            query = query.Where(e => EF.Functions.Like(e.ObjectType!, pattern, "\\") || EF.Functions.Like(e.ObjectId!, pattern, "\\"));
+            // The screen names object types in Korean, so a Korean word finds the types it names too.
+            var types = AuditLabels.TypesNamed(text);
+            query = query.Where(e => EF.Functions.Like(e.ObjectType!, pattern, "\\") || EF.Functions.Like(e.ObjectId!, pattern, "\\") || types.Contains(e.ObjectType!));
         }
 
         return query;

@@ -351,7 +351,7 @@ public sealed class CampusQueryService(IDbContextFactory<FiftyOpsDbContext> fact
         {
             notes.Insert(0, $"{year}년 보고서에는 한 캠퍼스의 운영 예산으로 명시된 예산 행이 없습니다. 캠퍼스 예산이 사업별(교육·상담·일자리 등)로 "
                 + "나뉘어 재단 전체로만 적혀 있어, 캠퍼스별 방문 1인당·상담 1건당 비용을 계산할 수 없습니다. 캠퍼스와 예산 행을 잇는 근거가 "
-                + "원자료에 생기면 출처와 함께 연결해 계산합니다 (seed-data/<연도>/campus_budget_links.csv).");
+                + "원자료에 생기면 출처와 함께 연결해 계산합니다.");
         }
 
         return new CostSection(rows, notes);
