@@ -28,6 +28,7 @@ public sealed class FiftyOpsDbContext(DbContextOptions<FiftyOpsDbContext> option
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
     public DbSet<IndicatorComment> IndicatorComments => Set<IndicatorComment>();
     public DbSet<PolicyTarget> PolicyTargets => Set<PolicyTarget>();
+    public DbSet<ReportSnapshot> ReportSnapshots => Set<ReportSnapshot>();
     public DbSet<AppUser> Users => Set<AppUser>();
     public DbSet<AppRole> Roles => Set<AppRole>();
     public DbSet<AppUserRole> UserRoles => Set<AppUserRole>();
