@@ -1,3 +1,4 @@
+using Fifty.Ops.CommandLine;
 using Fifty.Ops.Features;
 using Fifty.Ops.Infrastructure;
 using Fifty.Ops.Infrastructure.Durability;
@@ -21,6 +22,13 @@ builder.Services.AddFiftyOpsSecurity(builder.Configuration, builder.Environment)
 
 var app = builder.Build();
 await app.InitializeDatabaseAsync();
+// `Fifty.Ops year create 2024 --from 2023` and the other commands run once against the database instead of serving.
+if (CommandLineDispatcher.IsCommand(args))
+{
+    Environment.ExitCode = await CommandLineDispatcher.RunAsync(app.Services, args, Console.Out, Console.Error);
+    return;
+}
+
 app.UseFiftyOpsPipeline();
 await app.RunAsync();
 

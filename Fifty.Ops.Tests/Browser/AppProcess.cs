@@ -116,7 +116,7 @@ public sealed class AppProcess : IAsyncLifetime
     }
 
     /// <summary>The app's apphost in its own build output, same configuration as this test assembly.</summary>
-    private static string AppExecutable()
+    internal static string AppExecutable()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Fifty.Ops.sln"))) dir = dir.Parent;
