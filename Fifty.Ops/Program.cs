@@ -3,7 +3,7 @@ using Fifty.Ops.Features;
 using Fifty.Ops.Infrastructure;
 using Fifty.Ops.Infrastructure.Durability;
 
-// `Fifty.Ops import …` / `Fifty.Ops period …` run one command and exit instead of serving.
+// `Fifty.Ops import …` / `period …` / `year …` run one command and exit instead of serving.
 if (CommandDispatcher.IsCommand(args)) return await CommandDispatcher.RunAsync(args, Console.Out, Console.Error);
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions

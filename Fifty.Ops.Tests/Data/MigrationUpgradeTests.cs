@@ -60,8 +60,9 @@ public sealed class MigrationUpgradeTests : IAsyncLifetime
         {
             await db.GetService<IMigrator>().MigrateAsync(LastHandWritten);
             Assert.Equal(HandWritten, await db.Database.GetAppliedMigrationsAsync());
-            await new SeedLoader(db, SeededDatabase.SeedRoot).LoadAsync();
         }
+
+        await CopySeedIntoOldSchemaAsync();
 
         await InsertOldAccountsAsync();
         await AppendAuditAsync(
@@ -208,6 +209,50 @@ public sealed class MigrationUpgradeTests : IAsyncLifetime
     }
 
     private readonly Dictionary<string, List<string>> _columns = [];
+
+    /// <summary>
+    /// The seed as an old version held it: loaded by today's loader into a database of today's schema, then copied
+    /// column by column into the old schema (today's loader writes columns the old schema lacks).
+    /// </summary>
+    private async Task CopySeedIntoOldSchemaAsync()
+    {
+        var seeded = Path.Combine(Path.GetTempPath(), $"fifty-ops-upgrade-seed-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using (var db = new FiftyOpsDbContext(new DbContextOptionsBuilder<FiftyOpsDbContext>().UseSqlite($"Data Source={seeded};Pooling=False").Options))
+            {
+                await db.Database.MigrateAsync();
+                await new SeedLoader(db, SeededDatabase.SeedRoot).LoadAsync();
+            }
+
+            await using var connection = new SqliteConnection(ConnectionString);
+            await connection.OpenAsync();
+            await using (var attach = connection.CreateCommand())
+            {
+                attach.CommandText = "PRAGMA foreign_keys = OFF; ATTACH DATABASE $path AS seeded;";
+                attach.Parameters.AddWithValue("$path", seeded);
+                await attach.ExecuteNonQueryAsync();
+            }
+
+            var tables = await ListAsync(connection, "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__EF%' AND name <> 'Roles' ORDER BY name");
+            foreach (var table in tables)
+            {
+                var columns = string.Join(", ", (await ListAsync(connection, $"SELECT name FROM main.pragma_table_info('{table}') ORDER BY cid")).Select(c => $"\"{c}\""));
+                await using var copy = connection.CreateCommand();
+                copy.CommandText = $"INSERT INTO main.\"{table}\" ({columns}) SELECT {columns} FROM seeded.\"{table}\"";
+                await copy.ExecuteNonQueryAsync();
+            }
+
+            await using var detach = connection.CreateCommand();
+            detach.CommandText = "DETACH DATABASE seeded;";
+            await detach.ExecuteNonQueryAsync();
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(seeded);
+        }
+    }
 
     private static async Task<List<string>> ListAsync(SqliteConnection connection, string sql)
     {

@@ -39,6 +39,7 @@ public sealed class AuthorizationMatrixTests(AppFactory factory) : IClassFixture
         ("/import?year=2023&quarter=3", [AppRoles.Planner], "엑셀 양식으로 가져오기"),
         ("/audit", [AppRoles.Auditor, AppRoles.Admin], "감사 기록"),
         ("/admin/users", [AppRoles.Admin], "사용자 관리"),
+        ("/setup?year=2023", Policies.RolesFor[Policies.CanSetUpYear], "회계연도 설정"),
         ("/account/changepassword", Policies.RolesFor[Policies.CanRead], "비밀번호 변경"),
     ];
 

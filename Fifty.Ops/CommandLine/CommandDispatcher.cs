@@ -37,12 +37,14 @@ public static class CommandDispatcher
           Fifty.Ops period open 연도 분기 [--as-of 2023-12-31] [--as 사용자]
           Fifty.Ops period close 연도 분기 [--as 사용자]
               보고 기간을 열거나 마감합니다 (시스템관리자 역할 필요, --as가 없으면 admin).
+          Fifty.Ops year create 2024 --from 2023 [--as 사용자]
+              2023년 체계(예산 체계, 지표, 사업, 시설)를 이월해 2024년을 만듭니다. 수치는 비워 둡니다.
         데이터베이스는 ConnectionStrings__Default 환경 변수로 고릅니다 (기본: data/fifty-ops.db).
         종료 코드: 0 완료, 2 거부·오류 (이유를 출력), 1 예상하지 못한 실패.
         """;
 
     /// <summary>True when the first argument names a command (the web server is then not started).</summary>
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "import" or "period" or "help" or "--help";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "import" or "period" or "year" or "help" or "--help";
 
     /// <summary>Builds the app's services (no web server), prepares the database, runs the command and returns the exit code.</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
@@ -71,6 +73,13 @@ public static class CommandDispatcher
     {
         try
         {
+            // The fiscal-year verbs have their own parser (CommandLineDispatcher); every refusal exits with 2 here too.
+            if (args[0] == "year")
+            {
+                var code = await CommandLineDispatcher.RunAsync(services, args, output, error, ct);
+                return code == CommandLineDispatcher.Ok ? Ok : Refused;
+            }
+
             var parsed = Arguments.Parse(args);
             if (parsed.Problem is { } problem) return await RefuseAsync(error, problem + Environment.NewLine + Usage);
             await using var scope = services.CreateAsyncScope();
@@ -104,8 +113,8 @@ public static class CommandDispatcher
 
         var content = await File.ReadAllBytesAsync(path, ct);
         var name = Path.GetFileName(path);
-        var (year, quarter) = ImportService.PeriodOfFile(name, content);
         var import = services.GetRequiredService<ImportService>();
+        var (year, quarter) = import.PeriodOfFile(name, content);
         var preview = await import.PreviewAsync(user, year, quarter, name, content, ct);
         await PrintAsync(output, preview);
         if (preview.Errors.Count > 0)

@@ -35,6 +35,7 @@ public sealed class FiftyOpsDbContext(DbContextOptions<FiftyOpsDbContext> option
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
     public DbSet<IndicatorComment> IndicatorComments => Set<IndicatorComment>();
     public DbSet<PolicyTarget> PolicyTargets => Set<PolicyTarget>();
+    public DbSet<ReportSnapshot> ReportSnapshots => Set<ReportSnapshot>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>Who makes the changes saved through this context; when null, the user of the current request or circuit event.</summary>

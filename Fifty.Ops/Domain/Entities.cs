@@ -222,8 +222,22 @@ public enum ProgrammeKind { Total, ProgrammeCosts, Overheads, PolicyArea, UnitPr
 
 public enum FundingSource { Contribution, Subsidy, Donation, Commissioned, Own }
 
+/// <summary>Whether a budget row or project runs in its year. A retired (일몰) item is left out of the year's views, forms,
+/// template and reports, and is not copied into the next year; the row stays for the audit trail.</summary>
+public enum StructureStatus { Active, Retired }
+
+/// <summary>A row of a year's structure that can be retired (일몰) with who, when and why.</summary>
+public interface IRetirable
+{
+    StructureStatus Status { get; set; }
+    DateTimeOffset? RetiredAt { get; set; }
+    string? RetiredBy { get; set; }
+    /// <summary>Required once a quarter of the year is closed; optional before.</summary>
+    string? RetiredReason { get; set; }
+}
+
 /// <summary>A row of a year's programme hierarchy (정책 → 단위사업 → 세부사업, or 2020's 전략과제 → 사업 → 세부사업).</summary>
-public sealed class ProgrammeNode : IHasSource
+public sealed class ProgrammeNode : IHasSource, IRetirable
 {
     public int Id { get; set; }
     public int Year { get; set; }
@@ -237,6 +251,10 @@ public sealed class ProgrammeNode : IHasSource
     public List<string> Tags { get; set; } = [];
     public int SortOrder { get; set; }
     public SourceRef Source { get; set; } = SourceRef.Entered;
+    public StructureStatus Status { get; set; }
+    public DateTimeOffset? RetiredAt { get; set; }
+    public string? RetiredBy { get; set; }
+    public string? RetiredReason { get; set; }
 }
 
 /// <summary>Which part of a report an amount comes from; the same project may appear in several and must agree.</summary>
@@ -273,7 +291,7 @@ public sealed class BudgetLine : IHasSource, IVersioned
 }
 
 /// <summary>A project block of a report (overview, 성과목표 ☞ 실적, 소요예산) with its narrative bullets.</summary>
-public sealed class Project : IHasSource
+public sealed class Project : IHasSource, IRetirable
 {
     public int Id { get; set; }
     public int Year { get; set; }
@@ -292,6 +310,10 @@ public sealed class Project : IHasSource
     public List<string> ProgrammeCodes { get; set; } = [];
     public int SortOrder { get; set; }
     public SourceRef Source { get; set; } = SourceRef.Entered;
+    public StructureStatus Status { get; set; }
+    public DateTimeOffset? RetiredAt { get; set; }
+    public string? RetiredBy { get; set; }
+    public string? RetiredReason { get; set; }
 }
 
 public enum NarrativeKind { Progress, Plan }
@@ -359,6 +381,11 @@ public sealed class IndicatorValue : IHasSource, IVersioned
     public decimal? SubValue { get; set; }
     public SourceRef Source { get; set; } = SourceRef.Entered;
     public int? ReportingPeriodId { get; set; }
+    /// <summary>
+    /// A target copied from the previous year by the roll-over (초안): the year's structure is set up but the board has
+    /// not approved the figure yet. False for every transcribed or entered cell.
+    /// </summary>
+    public bool IsDraft { get; set; }
     public DateTimeOffset? UpdatedAt { get; set; }
     public string? UpdatedBy { get; set; }
     public int Version { get; set; }

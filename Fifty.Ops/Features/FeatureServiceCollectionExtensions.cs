@@ -25,6 +25,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton<CampusQueryService>();
         services.AddSingleton<CampusUsageEntryService>();
         services.AddDataEntryFeature();
+        services.AddSingleton<FiscalYear.FiscalYearService>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ReportCatalogService>();
         services.AddSingleton<QuarterlyReportService>();

@@ -40,6 +40,8 @@ public static class WebApplicationExtensions
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
         await scope.ServiceProvider.GetRequiredService<AccountInitializer>().InitializeAsync();
+        // Closed periods from the seed or from a database older than report snapshots are frozen as they read now.
+        await scope.ServiceProvider.GetRequiredService<Features.Reports.QuarterlyReportService>().FreezeClosedPeriodsAsync();
     }
 
     public static WebApplication UseFiftyOpsPipeline(this WebApplication app)

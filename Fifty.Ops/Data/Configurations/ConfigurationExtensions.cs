@@ -14,4 +14,17 @@ internal static class ConfigurationExtensions
             s.Property(p => p.Doc).HasColumnName("SourceDoc").HasMaxLength(200).IsRequired();
             s.Property(p => p.Section).HasColumnName("SourceSection").HasMaxLength(500).IsRequired();
         });
+
+    /// <summary>
+    /// Status and retirement columns, and the query filter that leaves retired (일몰) rows out of every query of the
+    /// year's structure: views, entry forms, the import and the reports. The fiscal-year setup and the roll-over read
+    /// them with <c>IgnoreQueryFilters()</c>.
+    /// </summary>
+    public static void HasRetirement<T>(this EntityTypeBuilder<T> builder) where T : class, IRetirable
+    {
+        builder.Property(e => e.Status).HasDefaultValue(StructureStatus.Active).HasSentinel(StructureStatus.Active);
+        builder.Property(e => e.RetiredBy).HasMaxLength(100);
+        builder.Property(e => e.RetiredReason).HasMaxLength(500);
+        builder.HasQueryFilter(e => e.Status == StructureStatus.Active);
+    }
 }

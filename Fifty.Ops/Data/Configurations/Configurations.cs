@@ -141,6 +141,7 @@ internal sealed class ProgrammeNodeConfiguration : IEntityTypeConfiguration<Prog
         b.Property(e => e.Name).HasMaxLength(200);
         b.HasOne(e => e.Parent).WithMany().HasForeignKey(e => e.ParentId).OnDelete(DeleteBehavior.Restrict);
         b.HasSource();
+        b.HasRetirement();
     }
 }
 
@@ -156,6 +157,9 @@ internal sealed class BudgetLineConfiguration : IEntityTypeConfiguration<BudgetL
         b.Property(e => e.UpdatedBy).HasMaxLength(100);
         b.Property(e => e.Version).IsConcurrencyToken();
         b.HasSource();
+        // A line of a retired (일몰) row leaves the year's views with its row; lines without a row (a source's
+        // uncoded rows) stay.
+        b.HasQueryFilter(e => e.ProgrammeNodeId == null || e.ProgrammeNode != null);
     }
 }
 
@@ -166,6 +170,7 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         b.HasIndex(e => new { e.Year, e.Code }).IsUnique();
         b.Property(e => e.Code).HasMaxLength(32);
         b.HasSource();
+        b.HasRetirement();
     }
 }
 

@@ -25,3 +25,16 @@ internal sealed class ImportBatchConfiguration : IEntityTypeConfiguration<Import
         b.Property(e => e.ImportedBy).HasMaxLength(100);
     }
 }
+
+internal sealed class ReportSnapshotConfiguration : IEntityTypeConfiguration<ReportSnapshot>
+{
+    public void Configure(EntityTypeBuilder<ReportSnapshot> b)
+    {
+        b.HasOne<ReportingPeriod>().WithMany().HasForeignKey(e => e.ReportingPeriodId).OnDelete(DeleteBehavior.Restrict);
+        // One snapshot in force per period; superseded ones are kept as history.
+        b.HasIndex(e => e.ReportingPeriodId).IsUnique().HasFilter("\"SupersededAt\" IS NULL");
+        b.Property(e => e.TakenBy).HasMaxLength(100);
+        b.Property(e => e.SupersededBy).HasMaxLength(100);
+        b.Property(e => e.Sha256).HasMaxLength(64);
+    }
+}

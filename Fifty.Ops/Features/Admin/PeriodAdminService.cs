@@ -4,6 +4,7 @@ using Fifty.Ops.Components;
 using Fifty.Ops.Data;
 using Fifty.Ops.Domain;
 using Fifty.Ops.Features.DataEntry;
+using Fifty.Ops.Features.Reports;
 using Microsoft.EntityFrameworkCore;
 using Fifty.Ops.Infrastructure.Reading;
 using Fifty.Ops.Infrastructure.Security;
@@ -46,7 +47,9 @@ public sealed class PeriodOpenForm
 /// close commits sees the period closed and is refused (<see cref="PeriodLock.CheckWritableAsync"/>). Each change is
 /// kept in <see cref="PeriodStatusChange"/> with who, when and (for a reopening) why.
 /// </summary>
-public sealed class PeriodAdminService(IDbContextFactory<FiftyOpsDbContext> factory, TimeProvider clock, AccessGuard guard)
+/// <param name="reports">Freezes the report of a period right after it is closed. Without it (a test building the
+/// service by hand) the report is frozen on its first read instead.</param>
+public sealed class PeriodAdminService(IDbContextFactory<FiftyOpsDbContext> factory, TimeProvider clock, AccessGuard guard, QuarterlyReportService? reports = null)
 {
     public const int MaxReasonLength = 500;
 
@@ -158,7 +161,9 @@ public sealed class PeriodAdminService(IDbContextFactory<FiftyOpsDbContext> fact
         db.PeriodStatusChanges.Add(new PeriodStatusChange { ReportingPeriodId = period.Id, Action = PeriodAction.Close, At = now, By = by });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return SaveResult.Ok($"{year}년 {quarter}분기를 마감했습니다. 이제 이 분기와 그 이전 분기에는 입력할 수 없습니다.", period.Version.ToString(CultureInfo.InvariantCulture));
+        // From the commit on no entry reaches the period, so the report read now is the one it closed with.
+        var frozen = reports is null ? "" : await reports.FreezeAsync(year, quarter, by, ct) is null ? "" : " 보고서 내용을 마감 시점으로 고정했습니다.";
+        return SaveResult.Ok($"{year}년 {quarter}분기를 마감했습니다. 이제 이 분기와 그 이전 분기에는 입력할 수 없습니다.{frozen}", period.Version.ToString(CultureInfo.InvariantCulture));
     }
 
     /// <summary>Reopens a closed period; the reason is required and kept with the change.</summary>
@@ -182,6 +187,13 @@ public sealed class PeriodAdminService(IDbContextFactory<FiftyOpsDbContext> fact
         period.ReopenedBy = by;
         period.ReopenReason = why;
         db.PeriodStatusChanges.Add(new PeriodStatusChange { ReportingPeriodId = period.Id, Action = PeriodAction.Reopen, At = now, By = by, Reason = why });
+        // The frozen report is superseded (kept as history); closing again takes a new one.
+        foreach (var snapshot in await db.ReportSnapshots.AsTracking().Where(s => s.ReportingPeriodId == period.Id && s.SupersededAt == null).ToListAsync(ct))
+        {
+            snapshot.SupersededAt = now;
+            snapshot.SupersededBy = by;
+        }
+
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         var stillLocked = await db.ReportingPeriods.AnyAsync(p => p.Year == year && p.Quarter > quarter && p.IsClosed, ct);

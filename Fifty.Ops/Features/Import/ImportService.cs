@@ -143,7 +143,7 @@ public sealed class ImportService(
     }
 
     /// <summary>The period a template says it is for (안내 B4/B5); (0, 0) when the file cannot be read as a template.</summary>
-    public static (int Year, int Quarter) PeriodOfFile(string fileName, byte[] content)
+    public (int Year, int Quarter) PeriodOfFile(string fileName, byte[] content)
     {
         var (parsed, _) = Read(fileName, content, 0, 0);
         return (parsed?.Year ?? 0, parsed?.Quarter ?? 0);

@@ -22,7 +22,9 @@ public sealed class XlsxWorkbook : IDisposable
     private XlsxWorkbook(Stream output)
     {
         _document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
-        _workbookPart = _document.AddWorkbookPart();
+        // Fixed relationship ids (the SDK draws random ones): the same content gives the same bytes in every part, so a
+        // closed quarter's workbook can be shown to be unchanged part by part.
+        _workbookPart = _document.AddNewPart<WorkbookPart>("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "rIdWorkbook");
     }
 
     /// <summary>Starts a workbook on <paramref name="output"/>, which must be seekable (the package is a zip with a directory).</summary>
@@ -40,7 +42,7 @@ public sealed class XlsxWorkbook : IDisposable
             throw new ArgumentException($"시트 이름이 겹칩니다: {safeName}", nameof(name));
         }
 
-        var part = _workbookPart.AddNewPart<WorksheetPart>();
+        var part = _workbookPart.AddNewPart<WorksheetPart>($"rIdSheet{_sheets.Count + 1}");
         var writer = new XlsxSheetWriter(part, layout, SharedString);
         _sheets.Add((safeName, _workbookPart.GetIdOfPart(part), writer));
         return writer;
@@ -52,13 +54,13 @@ public sealed class XlsxWorkbook : IDisposable
         _closed = true;
         foreach (var sheet in _sheets) sheet.Writer.Dispose();
 
-        var stylesPart = _workbookPart.AddNewPart<WorkbookStylesPart>();
+        var stylesPart = _workbookPart.AddNewPart<WorkbookStylesPart>("rIdStyles");
         stylesPart.Stylesheet = Styles.Build();
         stylesPart.Stylesheet.Save();
 
         if (_sharedStringList.Count > 0)
         {
-            var stringsPart = _workbookPart.AddNewPart<SharedStringTablePart>();
+            var stringsPart = _workbookPart.AddNewPart<SharedStringTablePart>("rIdStrings");
             using var writer = OpenXmlWriter.Create(stringsPart);
             writer.WriteStartElement(new SharedStringTable(), [new OpenXmlAttribute("count", "", _sharedStringList.Count.ToString(CultureInfo.InvariantCulture)),
                 new OpenXmlAttribute("uniqueCount", "", _sharedStringList.Count.ToString(CultureInfo.InvariantCulture))]);

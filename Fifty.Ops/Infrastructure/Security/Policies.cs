@@ -21,6 +21,11 @@ public static class Policies
     public const string CanAdminister = nameof(CanAdminister);
     /// <summary>Download every sheet and report.</summary>
     public const string CanDownload = nameof(CanDownload);
+    /// <summary>
+    /// Set up a fiscal year's structure (roll-over from the previous year) and retire (일몰) items: planners, who edit
+    /// the year's figures, and administrators, who open and close its periods (CanEditFigures ∪ CanAdminister).
+    /// </summary>
+    public const string CanSetUpYear = nameof(CanSetUpYear);
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
@@ -30,6 +35,7 @@ public static class Policies
         [CanAudit] = [AppRoles.Auditor, AppRoles.Admin],
         [CanAdminister] = [AppRoles.Admin],
         [CanDownload] = [AppRoles.Admin, AppRoles.Planner, AppRoles.Director, AppRoles.Auditor],
+        [CanSetUpYear] = [AppRoles.Admin, AppRoles.Planner],
     };
 
     public static bool Allows(this ClaimsPrincipal? user, string policy) =>

@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Security.Claims;
+using Fifty.Ops.Data;
+using Fifty.Ops.Infrastructure.Auditing;
+using Fifty.Ops.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fifty.Ops.CommandLine;
+
+/// <summary>One verb of the command line (<c>Fifty.Ops year …</c>): runs against the app's services, writes Korean text, returns the exit code.</summary>
+public interface ICliCommand
+{
+    /// <summary>The first argument that selects the command (e.g. <c>year</c>).</summary>
+    string Verb { get; }
+
+    /// <summary>One line per form the command takes, for the usage text.</summary>
+    IReadOnlyList<string> Usage { get; }
+
+    Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken ct);
+}
+
+/// <summary>What a command gets: the app's services, who it runs as, and where to write.</summary>
+public sealed record CliContext(IServiceProvider Services, ClaimsPrincipal User, TextWriter Out, TextWriter Error);
+
+/// <summary>
+/// <c>Fifty.Ops VERB …</c> runs one command against the configured database instead of serving the app (after the
+/// migrations and the seed, as a start would). <c>--as USER</c> runs as that account with its roles, and every change is
+/// audited under its name; without it the command runs as the operator of the machine (role 시스템관리자: whoever can
+/// run the program can already write the database file). Exit codes: 0 done, 1 refused or failed, 2 usage error.
+/// </summary>
+public static class CommandLineDispatcher
+{
+    public const int Ok = 0;
+    public const int Refused = 1;
+    public const int UsageError = 2;
+
+    /// <summary>The commands this build knows. A command is added here and nowhere else.</summary>
+    public static IReadOnlyList<ICliCommand> Commands { get; } = [new YearCommand()];
+
+    /// <summary>Whether the arguments name a command (otherwise the app is served as usual).</summary>
+    public static bool IsCommand(IReadOnlyList<string> args) =>
+        args.Count > 0 && Commands.Any(c => string.Equals(c.Verb, args[0], StringComparison.OrdinalIgnoreCase));
+
+    public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken ct = default)
+    {
+        var command = Commands.FirstOrDefault(c => args.Count > 0 && string.Equals(c.Verb, args[0], StringComparison.OrdinalIgnoreCase));
+        if (command is null)
+        {
+            await error.WriteLineAsync("사용법:");
+            foreach (var line in Commands.SelectMany(c => c.Usage)) await error.WriteLineAsync("  Fifty.Ops " + line);
+            return UsageError;
+        }
+
+        var rest = args.Skip(1).ToList();
+        var asUser = TakeOption(rest, "--as");
+        if (asUser is { Length: 0 })
+        {
+            await error.WriteLineAsync("--as 뒤에 사용자 아이디를 쓰세요.");
+            return UsageError;
+        }
+
+        var (user, problem) = await PrincipalAsync(services, asUser, ct);
+        if (user is null)
+        {
+            await error.WriteLineAsync(problem);
+            return Refused;
+        }
+
+        // Changes are audited under this user, from the command line rather than an address.
+        services.GetRequiredService<ActorAccessor>().Set(AuditActor.From(user, "명령줄"));
+        return await command.RunAsync(new CliContext(services, user, output, error), rest, ct);
+    }
+
+    /// <summary>Removes <c>--name value</c> from <paramref name="args"/>; null when absent, "" when the value is missing.</summary>
+    public static string? TakeOption(List<string> args, string name)
+    {
+        var i = args.FindIndex(a => string.Equals(a, name, StringComparison.OrdinalIgnoreCase));
+        if (i < 0) return null;
+        var value = i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[i + 1] : "";
+        args.RemoveRange(i, value.Length == 0 ? 1 : 2);
+        return value;
+    }
+
+    public static bool TryYear(string? text, out int year) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out year) && year is >= 2000 and <= 2100;
+
+    private static async Task<(ClaimsPrincipal? User, string Problem)> PrincipalAsync(IServiceProvider services, string? userName, CancellationToken ct)
+    {
+        if (userName is null)
+        {
+            var operatorName = $"명령줄({Environment.UserName})";
+            return (new ClaimsPrincipal(new ClaimsIdentity(
+                [new Claim(ClaimTypes.Name, operatorName), new Claim(ClaimTypes.Role, AppRoles.Admin)], "CommandLine")), "");
+        }
+
+        await using var db = await services.GetRequiredService<IDbContextFactory<FiftyOpsDbContext>>().CreateDbContextAsync(ct);
+        var normalized = userName.ToUpperInvariant();
+        var account = await db.Users.Where(u => u.NormalizedUserName == normalized)
+            .Select(u => new { u.Id, u.UserName, u.IsDisabled, Roles = u.Roles.Select(r => r.RoleId).ToList() }).FirstOrDefaultAsync(ct);
+        if (account is null) return (null, $"사용자 '{userName}'이(가) 없습니다.");
+        if (account.IsDisabled) return (null, $"사용자 '{userName}'은(는) 사용 중지된 계정입니다.");
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, account.Id.ToString(CultureInfo.InvariantCulture)),
+            new(ClaimTypes.Name, account.UserName),
+        };
+        claims.AddRange(account.Roles.Select(AppRoles.ById).OfType<Domain.AppRole>().Select(r => new Claim(ClaimTypes.Role, r.Name)));
+        return (new ClaimsPrincipal(new ClaimsIdentity(claims, "CommandLine")), "");
+    }
+}
