@@ -41,7 +41,7 @@ public sealed class CountingHasher : IPasswordHasher<AppUser>
 /// <summary>Sign-in answers that reveal nothing, and the per-address throttle in front of the lockout (issue 21, ASVS V6.3).</summary>
 public sealed class SignInThrottleTests(ThrottledAppFactory factory) : IClassFixture<ThrottledAppFactory>
 {
-    private int _nextAddress;
+    private static int _nextAddress;
 
     [Fact]
     public async Task UnknownWrongLockedAndDisabledAccountsGetTheSameAnswerAfterTheSameWork()
