@@ -110,13 +110,12 @@ public sealed class UserAdminTests(AppFactory factory) : IClassFixture<AppFactor
     {
         var created = await AdminDoesAsync(a => a.CreateAsync(Admin, new NewUserInput { UserName = "forgetful", DisplayName = "잊음", Roles = [AppRoles.Director] }));
         var id = await IdOfAsync("forgetful");
-        // One client may fail only SignInThrottle.FailuresPerClientAndAccount times per account before it is throttled, so
-        // the lockout takes wrong guesses from several addresses (as a forgetful user at several desks would make).
+        // From several addresses: one address alone is throttled before it could lock the account (decision record 0009).
         for (var i = 0; i < AuthOptions.MaxFailedAttempts; i++)
         {
-            var client = factory.CreateAnonymousClient();
-            client.DefaultRequestHeaders.Add("X-Forwarded-For", $"198.19.0.{i + 1}");
-            await AppFactory.SignInAsync(client, "forgetful", $"guess-number-{i}");
+            var guesser = factory.CreateAnonymousClient();
+            guesser.DefaultRequestHeaders.Add("X-Forwarded-For", $"203.0.113.{100 + i}");
+            await AppFactory.SignInAsync(guesser, "forgetful", $"guess-number-{i}");
         }
 
         var (list, _) = await ListAsync();
