@@ -42,7 +42,7 @@ public sealed class CommandLineTests : IAsyncLifetime
     private async Task<string> TemplateFileAsync(Func<XlsxEditor, XlsxEditor> edit)
     {
         await using var stream = new MemoryStream();
-        Assert.Null((await _app.Services.GetRequiredService<ImportService>().WriteTemplateAsync(2023, 4, stream)).Problem);
+        Assert.Null(await _app.Services.GetRequiredService<ImportService>().WriteTemplateAsync(2023, 4, stream));
         using var editor = new XlsxEditor(stream.ToArray());
         var path = Path.Combine(_dir, $"{Guid.NewGuid():N}.xlsx");
         await File.WriteAllBytesAsync(path, edit(editor).Save());
