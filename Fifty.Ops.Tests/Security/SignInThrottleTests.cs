@@ -57,11 +57,11 @@ public sealed class SignInThrottleTests(ThrottledAppFactory factory) : IClassFix
         }
 
         var cases = new[] { ("없는 아이디", "nobody-here"), ("비밀번호 틀림", known), ("잠긴 계정", locked), ("사용 중지", disabled) };
-        var medians = new Dictionary<string, double>();
-        foreach (var (label, name) in cases)
+        var times = cases.ToDictionary(c => c.Item1, _ => new List<double>());
+        // Round by round, so a busy moment of the machine falls on every case alike.
+        for (var round = 0; round < 5; round++)
         {
-            var times = new List<double>();
-            for (var i = 0; i < 3; i++)
+            foreach (var (label, name) in cases)
             {
                 var client = ClientFromNewAddress();
                 var token = await AppFactory.AntiforgeryTokenAsync(client, "/account/login");
@@ -69,19 +69,19 @@ public sealed class SignInThrottleTests(ThrottledAppFactory factory) : IClassFix
                 var clock = Stopwatch.StartNew();
                 var response = await client.PostAsync(new Uri("/account/login", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
                 {
-                    ["username"] = name, ["password"] = $"not-the-password-{i}", ["returnUrl"] = "/", ["__RequestVerificationToken"] = token,
+                    ["username"] = name, ["password"] = $"not-the-password-{round}", ["returnUrl"] = "/", ["__RequestVerificationToken"] = token,
                 }));
-                times.Add(clock.Elapsed.TotalMilliseconds);
+                times[label].Add(clock.Elapsed.TotalMilliseconds);
                 Assert.Equal($"/account/login?error=invalid&user={name}&ReturnUrl=%2F", response.Headers.Location!.OriginalString);
                 Assert.True(factory.Hasher.Verifications - hashesBefore == 1, $"{label}: {factory.Hasher.Verifications - hashesBefore} password verifications");
             }
-
-            medians[label] = times.Order().ElementAt(1);
         }
 
-        // One verification each makes the times alike; before, a locked account answered in ~5% of the time.
+        // One verification each makes the times alike (a wrong password also saves its failure count, a few ms when the
+        // disk is idle); before, a locked account answered in ~5% of the time of a wrong password.
+        var medians = times.ToDictionary(t => t.Key, t => t.Value.Order().ElementAt(t.Value.Count / 2));
         var reference = medians["비밀번호 틀림"];
-        Assert.All(medians, m => Assert.True(m.Value >= reference * 0.4, $"{m.Key}: {m.Value:0} ms against {reference:0} ms for a wrong password"));
+        Assert.All(medians, m => Assert.True(m.Value >= reference * 0.25, $"{m.Key}: {m.Value:0} ms against {reference:0} ms for a wrong password"));
     }
 
     [Fact]
