@@ -10,7 +10,7 @@ namespace Fifty.Ops.Tests.Browser;
 /// driven by Playwright against it: what a user gets from <c>./run.sh</c>, minus the install step. Open screens
 /// re-check their user every two seconds here (30 s in the app), so a test can watch a session end.
 /// </summary>
-public sealed class AppProcess : IAsyncLifetime
+public class AppProcess : IAsyncLifetime
 {
     private readonly string _dataDir = Path.Combine(Path.GetTempPath(), $"fifty-ops-e2e-{Guid.NewGuid():N}");
     private Process? _process;
@@ -48,6 +48,7 @@ public sealed class AppProcess : IAsyncLifetime
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Auth__InitialAdminPassword"] = Infrastructure.TestAccounts.Password("admin");
         start.Environment["Auth__RevalidationInterval"] = RevalidationInterval.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
+        Configure(start.Environment);
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, _) => { };
         _process.ErrorDataReceived += (_, _) => { };
@@ -57,6 +58,11 @@ public sealed class AppProcess : IAsyncLifetime
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumArgs });
+    }
+
+    /// <summary>Settings of a variant of the app (e.g. a short idle timeout), applied after the defaults.</summary>
+    protected virtual void Configure(IDictionary<string, string?> environment)
+    {
     }
 
     public async Task DisposeAsync()
