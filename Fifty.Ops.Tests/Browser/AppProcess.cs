@@ -16,7 +16,7 @@ namespace Fifty.Ops.Tests.Browser;
 /// far above what an idle machine needs (<see cref="ExpectTimeout"/>, <see cref="ActionTimeout"/>), so a slow machine
 /// only makes a test slower, and a real failure still fails.
 /// </remarks>
-public sealed class AppProcess : IAsyncLifetime
+public class AppProcess : IAsyncLifetime
 {
     /// <summary>How long an expectation (a text, an attribute, a count) may take to come true; Playwright's default is 5 s.</summary>
     public const float ExpectTimeout = 30_000;
@@ -63,6 +63,7 @@ public sealed class AppProcess : IAsyncLifetime
         start.Environment["Auth__InitialAdminPassword"] = Infrastructure.TestAccounts.Password("admin");
         start.Environment["Auth__RevalidationInterval"] = RevalidationInterval.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Configure(start.Environment);
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, e) => OnOutput(e.Data, started);
         _process.ErrorDataReceived += (_, e) => OnOutput(e.Data, started);
@@ -76,6 +77,11 @@ public sealed class AppProcess : IAsyncLifetime
         Assertions.SetDefaultExpectTimeout(ExpectTimeout);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumArgs });
+    }
+
+    /// <summary>Settings of a variant of the app (e.g. a short idle timeout), applied after the defaults.</summary>
+    protected virtual void Configure(IDictionary<string, string?> environment)
+    {
     }
 
     public async Task DisposeAsync()

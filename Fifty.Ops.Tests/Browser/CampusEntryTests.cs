@@ -18,6 +18,27 @@ public sealed class CampusEntryTests(AppProcess app) : IClassFixture<AppProcess>
         var q4Visits = page.Locator("table[data-campus=south] tr[data-period=Q4] td[data-metric=Visits]");
         await Assertions.Expect(q4Visits).ToHaveTextAsync("—");
 
+        // October belongs to 2023 Q4, which no one has opened yet: refused like every other write.
+        await page.GetByLabel("월 (2023년)").SelectOptionAsync("10");
+        await page.GetByLabel("방문 인원 (명)").FillAsync("1,234");
+        await save.ClickAsync();
+        await Assertions.Expect(page.Locator(".form-errors")).ToContainTextAsync("2023년 4분기 보고 기간이 없습니다. 관리자가 기간을 먼저 열어야 합니다.");
+        await Assertions.Expect(page.Locator("ul.quarter-states")).ToContainTextAsync("4분기: 보고 기간 없음 (입력 불가)");
+
+        await using (var adminContext = await app.NewSignedInContextAsync(AppRoles.Admin))
+        {
+            var admin = await adminContext.NewPageAsync();
+            await admin.GotoAsync(app.BaseUrl + "/admin/periods");
+            var open = admin.GetByRole(AriaRole.Button, new() { Name = "기간 열기" });
+            await Assertions.Expect(open).ToBeEnabledAsync();
+            await admin.GetByLabel("회계연도").FillAsync("2023");
+            await admin.GetByLabel("분기", new() { Exact = true }).SelectOptionAsync("4");
+            await open.ClickAsync();
+            await Assertions.Expect(admin.Locator("tr[data-period='2023-4']")).ToContainTextAsync("입력 중");
+        }
+
+        await page.ReloadAsync();
+        await Assertions.Expect(save).ToBeEnabledAsync();
         await page.GetByLabel("월 (2023년)").SelectOptionAsync("10");
         await page.GetByLabel("방문 인원 (명)").FillAsync("1,234");
         await page.GetByLabel("입주 좌석 수 (석)").FillAsync("40");

@@ -198,4 +198,39 @@ public sealed class DataEntryBrowserTests(AppProcess app) : IClassFixture<AppPro
         await Assertions.Expect(admin.Locator("table[data-table=backups] tbody tr")).ToHaveCountAsync(1);
         await ShotAsync(admin, "admin-backups");
     }
+
+    [Fact]
+    public async Task AFormOpenWhenTheQuarterIsClosedShowsTheRefusalAndTheBannerSaysClosedToo()
+    {
+        await using var adminContext = await ContextAsync(Admin);
+        var admin = await adminContext.NewPageAsync();
+        await OpenQ4Async(admin);
+
+        await using var context = await ContextAsync(Planner);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(app.BaseUrl + "/entry/indicators?year=2023&quarter=4");
+        await Assertions.Expect(page.Locator(".period-state")).ToContainTextAsync("입력할 수 있습니다");
+        await page.Locator("tr[data-code='T2023-1.1.2']").GetByRole(AriaRole.Button, new() { Name = "입력" }).ClickAsync();
+        await page.GetByLabel("원인 분석").FillAsync("마감 뒤에 저장하려는 설명");
+
+        await admin.GotoAsync(app.BaseUrl + "/admin/periods");
+        var q4 = admin.Locator("tr[data-period='2023-4']");
+        await q4.GetByRole(AriaRole.Button, new() { Name = "2023년 4분기 마감" }).ClickAsync();
+        await q4.GetByRole(AriaRole.Button, new() { Name = "마감 확정" }).ClickAsync();
+        await Assertions.Expect(admin.Locator(".form-saved")).ToContainTextAsync("2023년 4분기를 마감했습니다");
+
+        // The planner's screen was opened before the close: the save is refused and the banner above it says so too.
+        await page.GetByRole(AriaRole.Button, new() { Name = "저장" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".period-state")).ToContainTextAsync("2023년 4분기는 마감되어 입력할 수 없습니다");
+        await Assertions.Expect(page.Locator(".period-state")).Not.ToContainTextAsync("입력할 수 있습니다");
+        await Assertions.Expect(page.GetByLabel("원인 분석")).ToHaveValueAsync("마감 뒤에 저장하려는 설명"); // what was typed stays
+
+        // Reopen, so the other tests of this app find the quarter open.
+        await admin.GotoAsync(app.BaseUrl + "/admin/periods");
+        q4 = admin.Locator("tr[data-period='2023-4']");
+        await q4.GetByRole(AriaRole.Button, new() { Name = "2023년 4분기 마감 해제" }).ClickAsync();
+        await q4.GetByLabel("마감 해제 사유 (필수)").FillAsync("시험 뒤 다시 열기");
+        await q4.GetByRole(AriaRole.Button, new() { Name = "마감 해제", Exact = true }).ClickAsync();
+        await Assertions.Expect(admin.Locator(".form-saved")).ToContainTextAsync("사유: 시험 뒤 다시 열기");
+    }
 }

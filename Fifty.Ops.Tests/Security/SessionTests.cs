@@ -159,6 +159,23 @@ public sealed class SessionTests(ClockedAppFactory factory) : IClassFixture<Cloc
         Assert.Equal(0.85m, await check.Indicators.Where(i => i.Id == indicatorId).Select(i => i.CautionThreshold).SingleAsync());
     }
 
+    /// <summary>Typing in a text box sends nothing over the circuit; session.js reports the key presses instead.</summary>
+    [Fact]
+    public async Task KeyPressesReportedByTheScreenKeepAnOpenScreensSessionAlive()
+    {
+        var client = await SignedInClientAsync("typist", AppRoles.Planner);
+        var principal = await PrincipalOfAsync(client, "typist");
+        var provider = NewCircuitProvider(out _);
+        var state = new AuthenticationState(principal);
+
+        factory.Clock.Advance(TimeSpan.FromMinutes(20));
+        Assert.Equal(HttpStatusCode.NoContent, (await client.GetAsync(new Uri("/account/session", UriKind.Relative))).StatusCode); // typing
+        factory.Clock.Advance(TimeSpan.FromMinutes(20));
+        Assert.True(await provider.ValidateAsync(state, default)); // 40 minutes without a circuit event, 20 since the last key press
+        factory.Clock.Advance(TimeSpan.FromMinutes(11));
+        Assert.False(await provider.ValidateAsync(state, default)); // and idle after that
+    }
+
     [Fact]
     public async Task TheSessionCheckNamesWhyASessionEnds()
     {
@@ -182,7 +199,8 @@ public sealed class SessionTests(ClockedAppFactory factory) : IClassFixture<Cloc
         var services = factory.Services;
         activity = new CircuitActivity(factory.Clock, new HttpContextAccessor());
         return new RevalidatingAuthStateProvider(NullLoggerFactory.Instance, services.GetRequiredService<SessionValidator>(), activity,
-            services.GetRequiredService<IOptions<AuthOptions>>(), factory.Clock, services.GetRequiredService<Fifty.Ops.Infrastructure.Auditing.IAuditLog>());
+            services.GetRequiredService<IOptions<AuthOptions>>(), factory.Clock, services.GetRequiredService<Fifty.Ops.Infrastructure.Auditing.IAuditLog>(),
+            services.GetRequiredService<SessionActivity>());
     }
 
     /// <summary>The principal the cookie carries, as the app builds it at sign-in.</summary>

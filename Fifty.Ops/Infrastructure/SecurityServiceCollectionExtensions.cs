@@ -85,6 +85,7 @@ public static class SecurityServiceCollectionExtensions
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<CircuitActivity>();
+        services.AddSingleton<SessionActivity>();
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthStateProvider>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, ActorCircuitHandler>());
         services.Configure<CircuitOptions>(o => o.DetailedErrors = environment.IsDevelopment());

@@ -24,10 +24,13 @@ public static class AccountEndpoints
 
         // Called by session.js while the person is using an open screen: reading the cookie renews it (sliding
         // expiration), so an active person is not signed out by the idle timeout. Anonymous callers are not audited.
-        app.MapGet("/account/session", (HttpContext http) =>
+        // It also tells open circuits of the session that the person is typing (SessionActivity).
+        app.MapGet("/account/session", (HttpContext http, SessionActivity activity) =>
         {
             http.Response.Headers.CacheControl = "no-store";
-            return http.User.Identity?.IsAuthenticated == true ? Results.NoContent() : Results.Unauthorized();
+            if (http.User.Identity?.IsAuthenticated != true) return Results.Unauthorized();
+            activity.Touch(http.User);
+            return Results.NoContent();
         }).AllowAnonymous();
         return app;
     }

@@ -99,6 +99,35 @@ public static class SessionCookie
     }
 }
 
+/// <summary>
+/// When a signed-in session last showed activity outside its circuit: key presses and clicks reported by session.js to
+/// <c>/account/session</c>. Typing in a text box sends nothing over the circuit until the box loses focus, so without
+/// this a long 원인 분석 typed in one go looked idle and the circuit ended the session mid-sentence. Keyed by user and
+/// sign-in time (one sign-in = one session); in memory, because an idle timeout does not outlive the process anyway.
+/// </summary>
+public sealed class SessionActivity(TimeProvider clock)
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _last = new(StringComparer.Ordinal);
+
+    public void Touch(ClaimsPrincipal user)
+    {
+        if (KeyOf(user) is not { } key) return;
+        var now = clock.GetUtcNow();
+        _last[key] = now;
+        if (_last.Count > 10_000) // forget sessions that are over by any measure
+        {
+            foreach (var stale in _last.Where(e => now - e.Value > TimeSpan.FromDays(1)).Select(e => e.Key).ToList()) _last.TryRemove(stale, out _);
+        }
+    }
+
+    public DateTimeOffset? LastOf(ClaimsPrincipal user) => KeyOf(user) is { } key && _last.TryGetValue(key, out var at) ? at : null;
+
+    private static string? KeyOf(ClaimsPrincipal user) =>
+        user.FindFirstValue(ClaimTypes.NameIdentifier) is { } id && FiftyOpsClaims.AuthTimeOf(user) is { } at
+            ? string.Create(CultureInfo.InvariantCulture, $"{id}:{at.ToUnixTimeSeconds()}")
+            : null;
+}
+
 /// <summary>When the person last did something in this circuit, and from where.</summary>
 public sealed class CircuitActivity(TimeProvider clock, IHttpContextAccessor http)
 {
@@ -144,7 +173,8 @@ public sealed class RevalidatingAuthStateProvider(
     CircuitActivity activity,
     IOptions<AuthOptions> options,
     TimeProvider clock,
-    IAuditLog audit) : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+    IAuditLog audit,
+    SessionActivity sessionActivity) : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
     private static readonly TimeSpan MaxInterval = TimeSpan.FromSeconds(60);
 
@@ -158,7 +188,9 @@ public sealed class RevalidatingAuthStateProvider(
     {
         var user = authenticationState.User;
         var check = await validator.CheckAsync(user, cancellationToken);
-        if (check.IsValid && clock.GetUtcNow() - activity.LastActivity >= options.Value.IdleTimeout)
+        // The later of the circuit's own events and the key presses session.js reported for this session.
+        var last = sessionActivity.LastOf(user) is { } typed && typed > activity.LastActivity ? typed : activity.LastActivity;
+        if (check.IsValid && clock.GetUtcNow() - last >= options.Value.IdleTimeout)
             check = new SessionCheck(SessionState.Idle, $"{SessionValidator.Hours(options.Value.IdleTimeout)} 동안 사용하지 않았습니다");
         if (check.State is SessionState.Valid or SessionState.Anonymous) return true;
 
