@@ -65,6 +65,27 @@ public sealed class AuditPageTests(AppFactory factory) : IClassFixture<AppFactor
         Assert.Contains("2번 기록의 내용이 해시와 맞지 않습니다", status.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ThePageNamesPeopleByDisplayNameAndShowsNoCodeWords()
+    {
+        var client = await factory.SharedClientAsync(AppRoles.Auditor);
+        // A refused GET (a director opening the user admin) and a report download, as real requests make them.
+        var director = await factory.SharedClientAsync(AppRoles.Director);
+        Assert.Equal(HttpStatusCode.Forbidden, (await director.GetAsync(new Uri("/admin/users", UriKind.Relative))).StatusCode);
+        await factory.Services.GetRequiredService<IAuditLog>().RecordAsync(new AuditActor(null, AppRoles.Director, "10.0.0.2"),
+            new AuditRecord(AuditKind.Export, "QuarterlyReport", "2023-Q3", Detail: "Excel 내려받기"));
+
+        var document = await PageAsync(client, "/audit");
+        var table = document.QuerySelector("table")!;
+        var text = table.TextContent;
+        Assert.Contains(TestAccounts.DisplayName(AppRoles.Director), text, StringComparison.Ordinal);
+        Assert.Contains("분기 보고서", text, StringComparison.Ordinal);
+        Assert.Contains("화면·파일 열기 거부", text, StringComparison.Ordinal);
+        foreach (var code in new[] { "QuarterlyReport", "GET 거부", "IsDemo=", "CreatedAt=", ">User<", "Url" })
+            Assert.DoesNotContain(code, code.StartsWith('>') ? table.InnerHtml : text, StringComparison.Ordinal);
+        Assert.Contains("단위", table.QuerySelector("caption")!.TextContent, StringComparison.Ordinal);
+    }
+
     private static async Task<AngleSharp.Html.Dom.IHtmlDocument> PageAsync(HttpClient client, string url)
     {
         var response = await client.GetAsync(new Uri(url, UriKind.Relative));

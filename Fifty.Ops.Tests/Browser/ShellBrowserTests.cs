@@ -81,6 +81,24 @@ public sealed class ShellBrowserTests(AppProcess app) : IClassFixture<AppProcess
         await Assertions.Expect(audit).ToBeInViewportAsync();
     }
 
+    [Fact]
+    public async Task At1280PixelsTheBudgetTableShowsEveryColumnWithoutScrolling()
+    {
+        await using var context = await app.NewSignedInContextAsync(AppRoles.Director, new() { Locale = "ko-KR", ViewportSize = new() { Width = 1280, Height = 800 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(app.BaseUrl + "/budget?year=2023&quarter=3");
+        await InteractiveAsync(page);
+        var table = page.Locator("table.execution-table");
+        await Assertions.Expect(table).ToContainTextAsync("집행 속도");
+        // The table's scroll box (or the table itself) is as wide as its content: nothing is cut off to the right.
+        var (content, visible) = await table.EvaluateAsync<int[]>("t => { const box = t.closest('.table-scroll') ?? t; return [box.scrollWidth, box.clientWidth]; }") switch
+        {
+            var w => (w[0], w[1]),
+        };
+        Assert.True(content <= visible + 1, $"budget table {content}px in a {visible}px box");
+        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 1280);
+    }
+
     public static TheoryData<string, string> PhonePages() => new()
     {
         { AppRoles.Planner, "/?year=2023&quarter=3" },
