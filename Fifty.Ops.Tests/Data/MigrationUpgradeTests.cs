@@ -1,8 +1,10 @@
+using System.Net;
 using Fifty.Ops.Data;
 using Fifty.Ops.Data.Seeding;
 using Fifty.Ops.Domain;
 using Fifty.Ops.Infrastructure.Auditing;
 using Fifty.Ops.Tests.Infrastructure;
+using Fifty.Ops.Tests.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -89,6 +91,47 @@ public sealed class MigrationUpgradeTests : IAsyncLifetime
             // The append-only triggers of the hand-written history survive the upgrade.
             var update = await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("""UPDATE "AuditEntries" SET "Detail" = 'x'"""));
             Assert.Contains("append-only", update.Message, StringComparison.Ordinal);
+        }
+
+        // The app on the upgraded file: the old accounts sign in with their old passwords through Identity's EF store,
+        // the lockout and the disabled flag still hold, and new audit entries continue the old chain.
+        var keys = Path.Combine(Path.GetTempPath(), $"fifty-ops-upgrade-keys-{Guid.NewGuid():N}");
+        try
+        {
+            await using var app = AppFactory.On(_path, keys, ownsFiles: false);
+            var admin = app.CreateAnonymousClient();
+            var signIn = await AppFactory.SignInAsync(admin, "admin", OldPassword);
+            Assert.Equal("/", signIn.Headers.Location?.OriginalString);
+            Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(new Uri("/admin/users", UriKind.Relative))).StatusCode);
+            var locked = await AppFactory.SignInAsync(app.CreateAnonymousClient(), "kim.planner", OldPassword);
+            Assert.Contains("error=locked", locked.Headers.Location!.OriginalString, StringComparison.Ordinal);
+            var disabled = await AppFactory.SignInAsync(app.CreateAnonymousClient(), "lee", OldPassword);
+            Assert.Contains("error=disabled", disabled.Headers.Location!.OriginalString, StringComparison.Ordinal);
+            var wrong = await AppFactory.SignInAsync(app.CreateAnonymousClient(), "admin", "not-the-old-password");
+            Assert.Contains("error=invalid", wrong.Headers.Location!.OriginalString, StringComparison.Ordinal);
+
+            await using var db = Context();
+            var users = (await db.Users.OrderBy(u => u.Id).ToListAsync())
+                .Select(u => (u.UserName, u.DisplayName, u.SecurityStamp, u.IsDisabled, u.AccessFailedCount, u.LockoutEnd)).ToList();
+            Assert.Equal(
+                [
+                    ("admin", "관리자", "STAMP-ADMIN", false, 1, null),
+                    ("kim.planner", "김기획", "STAMP-PLANNER", false, 5, new DateTimeOffset(2099, 1, 1, 0, 15, 0, TimeSpan.Zero)),
+                    ("lee", "이간부", "STAMP-DIRECTOR", true, 2, (DateTimeOffset?)null),
+                ],
+                users);
+            Assert.Equal(
+                ["1 admin", "2 planner", "3 director"],
+                (await db.UserRoles.OrderBy(r => r.UserId).ToListAsync()).Select(r => $"{r.UserId} {Fifty.Ops.Infrastructure.Security.AppRoles.ById(r.RoleId)!.Name}"));
+            var chain = await AuditChain.VerifyAsync(db);
+            Assert.True(chain.IsIntact, chain.Message);
+            Assert.True(chain.Count > 3, "the sign-ins after the upgrade were not recorded");
+            Assert.Contains(await db.AuditEntries.Where(e => e.Id > 3).ToListAsync(), e => e is { Kind: AuditKind.SignIn, UserName: "admin" });
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            if (Directory.Exists(keys)) Directory.Delete(keys, recursive: true);
         }
     }
 

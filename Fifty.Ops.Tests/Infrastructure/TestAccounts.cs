@@ -53,13 +53,16 @@ public static class TestAccounts
             ConcurrencyStamp = Guid.NewGuid().ToString("N"),
             LockoutEnabled = true,
             CreatedAt = DateTimeOffset.UtcNow,
-            Roles = [new AppUserRole { RoleId = AppRoles.ByName(role)!.Id }],
         };
         user.PasswordHash = new PasswordHasher<AppUser>().HashPassword(user, Password(role));
         db.Users.Add(user);
         try
         {
+            await using var tx = await db.Database.BeginTransactionAsync();
             await db.SaveChangesAsync();
+            db.UserRoles.Add(new AppUserRole { UserId = user.Id, RoleId = AppRoles.ByName(role)!.Id });
+            await db.SaveChangesAsync();
+            await tx.CommitAsync();
         }
         catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
         {

@@ -96,15 +96,16 @@ public static class CommandLineDispatcher
         await using var db = await services.GetRequiredService<IDbContextFactory<FiftyOpsDbContext>>().CreateDbContextAsync(ct);
         var normalized = userName.ToUpperInvariant();
         var account = await db.Users.Where(u => u.NormalizedUserName == normalized)
-            .Select(u => new { u.Id, u.UserName, u.IsDisabled, Roles = u.Roles.Select(r => r.RoleId).ToList() }).FirstOrDefaultAsync(ct);
+            .Select(u => new { u.Id, u.UserName, u.IsDisabled }).FirstOrDefaultAsync(ct);
         if (account is null) return (null, $"사용자 '{userName}'이(가) 없습니다.");
         if (account.IsDisabled) return (null, $"사용자 '{userName}'은(는) 사용 중지된 계정입니다.");
+        var roles = await db.UserRoles.Where(r => r.UserId == account.Id).Select(r => r.RoleId).ToListAsync(ct);
         var claims = new List<Claim>
         {
             new(ClaimTypes.NameIdentifier, account.Id.ToString(CultureInfo.InvariantCulture)),
-            new(ClaimTypes.Name, account.UserName),
+            new(ClaimTypes.Name, account.UserName ?? userName),
         };
-        claims.AddRange(account.Roles.Select(AppRoles.ById).OfType<Domain.AppRole>().Select(r => new Claim(ClaimTypes.Role, r.Name)));
+        claims.AddRange(roles.Select(AppRoles.ById).OfType<Domain.AppRole>().Select(r => new Claim(ClaimTypes.Role, r.Name)));
         return (new ClaimsPrincipal(new ClaimsIdentity(claims, "CommandLine")), "");
     }
 }

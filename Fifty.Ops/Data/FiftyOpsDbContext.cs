@@ -1,10 +1,17 @@
 using Fifty.Ops.Domain;
 using Fifty.Ops.Infrastructure.Auditing;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fifty.Ops.Data;
 
-public sealed class FiftyOpsDbContext(DbContextOptions<FiftyOpsDbContext> options) : DbContext(options)
+/// <summary>
+/// The app's one context. It is also ASP.NET Core Identity's (users, roles, role membership and Identity's own claim,
+/// login and token tables, kept under the table names the app always used: <see cref="Configurations.AppUserConfiguration"/>).
+/// </summary>
+public sealed class FiftyOpsDbContext(DbContextOptions<FiftyOpsDbContext> options)
+    : IdentityDbContext<AppUser, AppRole, int, IdentityUserClaim<int>, AppUserRole, IdentityUserLogin<int>, IdentityRoleClaim<int>, IdentityUserToken<int>>(options)
 {
     public DbSet<ReportingPeriod> ReportingPeriods => Set<ReportingPeriod>();
     public DbSet<PeriodStatusChange> PeriodStatusChanges => Set<PeriodStatusChange>();
@@ -29,9 +36,6 @@ public sealed class FiftyOpsDbContext(DbContextOptions<FiftyOpsDbContext> option
     public DbSet<IndicatorComment> IndicatorComments => Set<IndicatorComment>();
     public DbSet<PolicyTarget> PolicyTargets => Set<PolicyTarget>();
     public DbSet<ReportSnapshot> ReportSnapshots => Set<ReportSnapshot>();
-    public DbSet<AppUser> Users => Set<AppUser>();
-    public DbSet<AppRole> Roles => Set<AppRole>();
-    public DbSet<AppUserRole> UserRoles => Set<AppUserRole>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>Who makes the changes saved through this context; when null, the user of the current request or circuit event.</summary>
@@ -50,8 +54,12 @@ public sealed class FiftyOpsDbContext(DbContextOptions<FiftyOpsDbContext> option
     /// <summary>Adds an event to the audit trail in the same transaction as the next SaveChangesAsync of this context.</summary>
     public void AddAuditNote(AuditRecord record) => AuditNotes.Add(record);
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(FiftyOpsDbContext).Assembly);
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        // Identity's model first; the app's configurations then keep its table, column and index names.
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(FiftyOpsDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

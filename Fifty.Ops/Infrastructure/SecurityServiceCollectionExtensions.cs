@@ -50,8 +50,9 @@ public static class SecurityServiceCollectionExtensions
                 o.User.RequireUniqueEmail = false;
             })
             .AddRoles<AppRole>()
-            .AddUserStore<UserStore>()
-            .AddRoleStore<RoleStore>()
+            // Identity's EF Core stores over the app's context (the scoped context AddDbContextFactory registers).
+            .AddUserStore<FiftyOpsUserStore>()
+            .AddRoleStore<FiftyOpsRoleStore>()
             .AddSignInManager<FiftyOpsSignInManager>()
             .AddClaimsPrincipalFactory<ClaimsFactory>()
             .AddErrorDescriber<KoreanIdentityErrorDescriber>()

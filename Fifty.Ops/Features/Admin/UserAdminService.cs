@@ -55,7 +55,7 @@ public sealed partial class UserAdminService(
         if (await guard.DemandAsync(admin, Policies.CanAdminister, "사용자 목록 열람", "User", "*", ct) is { } refusal) return ([], refusal);
         await using var db = await factory.CreateDbContextAsync(ct);
         var rows = await db.Users.OrderBy(u => u.UserName)
-            .Select(u => new { u.Id, u.UserName, u.DisplayName, RoleIds = u.Roles.Select(r => r.RoleId).ToList(), u.IsDisabled, u.LockoutEnd, u.LastSignInAt, u.CreatedAt, u.IsDemo })
+            .Select(u => new { u.Id, u.UserName, u.DisplayName, RoleIds = db.UserRoles.Where(r => r.UserId == u.Id).Select(r => r.RoleId).ToList(), u.IsDisabled, u.LockoutEnd, u.LastSignInAt, u.CreatedAt, u.IsDemo })
             .ToListAsync(ct);
         var now = clock.GetUtcNow();
         return (rows.Select(u => new UserSummary(
@@ -175,7 +175,7 @@ public sealed partial class UserAdminService(
     {
         var adminRole = AppRoles.ByName(AppRoles.Admin)!.Id;
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.Users.AnyAsync(u => u.Id != exceptUserId && !u.IsDisabled && u.Roles.Any(r => r.RoleId == adminRole), ct);
+        return await db.Users.AnyAsync(u => u.Id != exceptUserId && !u.IsDisabled && db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == adminRole), ct);
     }
 
     private static List<int>? RoleIds(IEnumerable<string> names)
