@@ -158,7 +158,7 @@ public sealed class FiscalYearEndToEndTests : IAsyncLifetime, IDisposable
             Assert.True(first.Code == 0, first.Error);
             Assert.Contains("2024년 체계를 만들었습니다", first.Out, StringComparison.Ordinal);
             var second = await RunProgramAsync(folder, "year", "create", "2024", "--from", "2023");
-            Assert.Equal(1, second.Code);
+            Assert.Equal(CommandLineDispatcher.Refused, second.Code);
             Assert.Contains("2024년 체계가 이미 있습니다", second.Error, StringComparison.Ordinal);
 
             await using var db = new FiftyOpsDbContext(new DbContextOptionsBuilder<FiftyOpsDbContext>().UseSqlite($"Data Source={Path.Combine(folder, "cli.db")};Pooling=False").Options);

@@ -26,13 +26,15 @@ public sealed record CliContext(IServiceProvider Services, ClaimsPrincipal User,
 /// <c>Fifty.Ops VERB …</c> runs one command against the configured database instead of serving the app (after the
 /// migrations and the seed, as a start would). <c>--as USER</c> runs as that account with its roles, and every change is
 /// audited under its name; without it the command runs as the operator of the machine (role 시스템관리자: whoever can
-/// run the program can already write the database file). Exit codes: 0 done, 1 refused or failed, 2 usage error.
+/// run the program can already write the database file). Exit codes as the entry branch's <c>CommandDispatcher</c>:
+/// 0 done, 2 refused or wrong arguments (the reason in Korean on stderr), 1 an unexpected failure.
 /// </summary>
 public static class CommandLineDispatcher
 {
     public const int Ok = 0;
-    public const int Refused = 1;
-    public const int UsageError = 2;
+    public const int Failed = 1;
+    public const int Refused = 2;
+    public const int UsageError = Refused;
 
     /// <summary>The commands this build knows. A command is added here and nowhere else.</summary>
     public static IReadOnlyList<ICliCommand> Commands { get; } = [new YearCommand()];
@@ -68,7 +70,16 @@ public static class CommandLineDispatcher
 
         // Changes are audited under this user, from the command line rather than an address.
         services.GetRequiredService<ActorAccessor>().Set(AuditActor.From(user, "명령줄"));
-        return await command.RunAsync(new CliContext(services, user, output, error), rest, ct);
+        try
+        {
+            return await command.RunAsync(new CliContext(services, user, output, error), rest, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Every write runs in one transaction, so a failure leaves the database as it was.
+            await error.WriteLineAsync($"예상하지 못한 오류로 중단했습니다 (바뀐 것은 없습니다): {ex.Message}");
+            return Failed;
+        }
     }
 
     /// <summary>Removes <c>--name value</c> from <paramref name="args"/>; null when absent, "" when the value is missing.</summary>
@@ -96,15 +107,16 @@ public static class CommandLineDispatcher
         await using var db = await services.GetRequiredService<IDbContextFactory<FiftyOpsDbContext>>().CreateDbContextAsync(ct);
         var normalized = userName.ToUpperInvariant();
         var account = await db.Users.Where(u => u.NormalizedUserName == normalized)
-            .Select(u => new { u.Id, u.UserName, u.IsDisabled, Roles = u.Roles.Select(r => r.RoleId).ToList() }).FirstOrDefaultAsync(ct);
+            .Select(u => new { u.Id, u.UserName, u.IsDisabled }).FirstOrDefaultAsync(ct);
         if (account is null) return (null, $"사용자 '{userName}'이(가) 없습니다.");
         if (account.IsDisabled) return (null, $"사용자 '{userName}'은(는) 사용 중지된 계정입니다.");
+        var roles = await db.UserRoles.Where(r => r.UserId == account.Id).Select(r => r.RoleId).ToListAsync(ct);
         var claims = new List<Claim>
         {
             new(ClaimTypes.NameIdentifier, account.Id.ToString(CultureInfo.InvariantCulture)),
-            new(ClaimTypes.Name, account.UserName),
+            new(ClaimTypes.Name, account.UserName ?? userName),
         };
-        claims.AddRange(account.Roles.Select(AppRoles.ById).OfType<Domain.AppRole>().Select(r => new Claim(ClaimTypes.Role, r.Name)));
+        claims.AddRange(roles.Select(AppRoles.ById).OfType<Domain.AppRole>().Select(r => new Claim(ClaimTypes.Role, r.Name)));
         return (new ClaimsPrincipal(new ClaimsIdentity(claims, "CommandLine")), "");
     }
 }
