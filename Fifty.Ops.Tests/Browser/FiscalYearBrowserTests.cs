@@ -2,6 +2,7 @@ using Microsoft.Playwright;
 
 namespace Fifty.Ops.Tests.Browser;
 
+[Trait("Category", "Browser")]
 public sealed class FiscalYearBrowserTests(AppProcess app) : IClassFixture<AppProcess>
 {
     [Fact]

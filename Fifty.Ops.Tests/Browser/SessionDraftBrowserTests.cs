@@ -11,6 +11,7 @@ public sealed class ShortIdleApp : AppProcess
         environment["Auth__IdleTimeout"] = IdleTimeout.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
 }
 
+[Trait("Category", "Browser")]
 public sealed class SessionDraftBrowserTests(ShortIdleApp app) : IClassFixture<ShortIdleApp>
 {
     [Fact]

@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 namespace Fifty.Ops.Tests.Browser;
 
 /// <summary>The MudBlazor shell: the menu each role gets, the drawer, and every main page on a 390 px wide phone.</summary>
+[Trait("Category", "Browser")]
 public sealed class ShellBrowserTests(AppProcess app) : IClassFixture<AppProcess>
 {
     private static readonly string[] Reading = ["개요", "성과지표", "주요사업", "예산·집행", "캠퍼스 이용", "분기 보고서"];
@@ -22,7 +23,7 @@ public sealed class ShellBrowserTests(AppProcess app) : IClassFixture<AppProcess
 
     /// <summary>The shell says when the circuit is up; before that a click on a MudBlazor control is lost.</summary>
     private static Task InteractiveAsync(IPage page) =>
-        Assertions.Expect(page.Locator("[data-shell]")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 60_000 });
+        Assertions.Expect(page.Locator(".circuit-marker")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 60_000 });
 
     [Theory]
     [MemberData(nameof(Menus))]

@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 namespace Fifty.Ops.Tests.Browser;
 
 /// <summary>The user admin's confirmation is MudBlazor's message box: cancel changes nothing, confirm acts.</summary>
+[Trait("Category", "Browser")]
 public sealed class UserAdminDialogTests(AppProcess app) : IClassFixture<AppProcess>
 {
     [Fact]
@@ -14,7 +15,7 @@ public sealed class UserAdminDialogTests(AppProcess app) : IClassFixture<AppProc
         await using var context = await app.NewSignedInContextAsync(AppRoles.Admin);
         var page = await context.NewPageAsync();
         await page.GotoAsync(app.BaseUrl + "/admin/users");
-        await Assertions.Expect(page.Locator("[data-shell]")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator(".circuit-marker")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 60_000 });
         var row = page.Locator($"tr[data-user='{AppRoles.Auditor}']");
         await Assertions.Expect(row).ToContainTextAsync(TestAccounts.DisplayName(AppRoles.Auditor));
         var disable = row.GetByRole(AriaRole.Button, new() { Name = "사용 중지" });

@@ -137,7 +137,7 @@ public sealed class FiscalYearEndToEndTests : IAsyncLifetime, IDisposable
         var bad = await CliAsync("year", "create", "２０２４");
         Assert.Equal((CommandLineDispatcher.UsageError, "만들 회계연도는 2000~2100 사이의 연도여야 합니다 (입력: ２０２４).\n"), (bad.Code, bad.Error.ReplaceLineEndings("\n")));
         var nobody = await CliAsync("year", "create", "2024", "--as", "nobody");
-        Assert.Equal((CommandLineDispatcher.Refused, "사용자 'nobody'이(가) 없습니다.\n"), (nobody.Code, nobody.Error.ReplaceLineEndings("\n")));
+        Assert.Equal((CommandLineDispatcher.Refused, "사용자 'nobody'이(가) 없습니다. --as에 Fifty.Ops 계정의 아이디를 적으세요.\n"), (nobody.Code, nobody.Error.ReplaceLineEndings("\n")));
         await TestAccounts.EnsureAsync(_app.ConnectionString, AppRoles.Director);
         var director = await CliAsync("year", "create", "2024", "--as", AppRoles.Director);
         Assert.Equal(CommandLineDispatcher.Refused, director.Code);

@@ -124,7 +124,7 @@ public sealed class SessionTests(ClockedAppFactory factory) : IClassFixture<Cloc
         // The open screen, with its own re-check loop (every second here; 30 s in the app).
         using var screen = new RevalidatingAuthStateProvider(NullLoggerFactory.Instance, services.GetRequiredService<SessionValidator>(),
             new CircuitActivity(factory.Clock, new HttpContextAccessor()), Options.Create(new AuthOptions { RevalidationInterval = TimeSpan.FromSeconds(1) }),
-            factory.Clock, services.GetRequiredService<Fifty.Ops.Infrastructure.Auditing.IAuditLog>());
+            factory.Clock, services.GetRequiredService<Fifty.Ops.Infrastructure.Auditing.IAuditLog>(), services.GetRequiredService<SessionActivity>());
         screen.SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
         var commentary = services.GetRequiredService<IndicatorCommentaryService>();
         Assert.True((await commentary.SetCautionThresholdAsync(await CurrentUser.UserAsync(screen), indicatorId, 85m)).Succeeded);

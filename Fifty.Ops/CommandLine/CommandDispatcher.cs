@@ -192,7 +192,7 @@ public static class CommandDispatcher
     /// The principal a command acts as: the account named by <c>--as</c>, enabled, with the claims a sign-in would give it
     /// (the services check its roles). The command line is recorded in the audit trail under that user.
     /// </summary>
-    private static async Task<(ClaimsPrincipal? User, string? Refusal)> SignInAsync(IServiceProvider services, string userName, string[] args, CancellationToken ct)
+    internal static async Task<(ClaimsPrincipal? User, string? Refusal)> SignInAsync(IServiceProvider services, string userName, string[] args, CancellationToken ct)
     {
         var users = services.GetRequiredService<UserManager<AppUser>>();
         var account = userName.Length <= 64 ? await users.FindByNameAsync(userName.Trim().ToLowerInvariant()) : null;
@@ -205,6 +205,8 @@ public static class CommandDispatcher
         }
 
         var principal = await services.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(account);
+        // A command is a sign-in of its own: the write services check the session's age as for a browser.
+        ((ClaimsIdentity)principal.Identity!).AddClaim(FiftyOpsClaims.AuthTimeClaim(services.GetRequiredService<TimeProvider>().GetUtcNow()));
         var actor = new AuditActor(account.Id, account.UserName, Origin);
         await audit.RecordAsync(actor, new AuditRecord(AuditKind.System, "CommandLine", Detail: commandLine), ct);
         return (principal, null);

@@ -25,8 +25,7 @@ public sealed record CliContext(IServiceProvider Services, ClaimsPrincipal User,
 /// <summary>
 /// <c>Fifty.Ops VERB …</c> runs one command against the configured database instead of serving the app (after the
 /// migrations and the seed, as a start would). <c>--as USER</c> runs as that account with its roles, and every change is
-/// audited under its name; without it the command runs as the operator of the machine (role 시스템관리자: whoever can
-/// run the program can already write the database file). Exit codes as the entry branch's <c>CommandDispatcher</c>:
+/// audited under its name; without it, as the initial administrator (<c>admin</c>), like the other commands. Exit codes as the entry branch's <c>CommandDispatcher</c>:
 /// 0 done, 2 refused or wrong arguments (the reason in Korean on stderr), 1 an unexpected failure.
 /// </summary>
 public static class CommandLineDispatcher
@@ -61,7 +60,8 @@ public static class CommandLineDispatcher
             return UsageError;
         }
 
-        var (user, problem) = await PrincipalAsync(services, asUser, ct);
+        // The same account check and audit entry as the import and period commands; without --as, the initial admin.
+        var (user, problem) = await CommandDispatcher.SignInAsync(services, asUser ?? CommandDispatcher.DefaultAdmin, [.. args], ct);
         if (user is null)
         {
             await error.WriteLineAsync(problem);
@@ -94,29 +94,4 @@ public static class CommandLineDispatcher
 
     public static bool TryYear(string? text, out int year) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out year) && year is >= 2000 and <= 2100;
-
-    private static async Task<(ClaimsPrincipal? User, string Problem)> PrincipalAsync(IServiceProvider services, string? userName, CancellationToken ct)
-    {
-        if (userName is null)
-        {
-            var operatorName = $"명령줄({Environment.UserName})";
-            return (new ClaimsPrincipal(new ClaimsIdentity(
-                [new Claim(ClaimTypes.Name, operatorName), new Claim(ClaimTypes.Role, AppRoles.Admin)], "CommandLine")), "");
-        }
-
-        await using var db = await services.GetRequiredService<IDbContextFactory<FiftyOpsDbContext>>().CreateDbContextAsync(ct);
-        var normalized = userName.ToUpperInvariant();
-        var account = await db.Users.Where(u => u.NormalizedUserName == normalized)
-            .Select(u => new { u.Id, u.UserName, u.IsDisabled }).FirstOrDefaultAsync(ct);
-        if (account is null) return (null, $"사용자 '{userName}'이(가) 없습니다.");
-        if (account.IsDisabled) return (null, $"사용자 '{userName}'은(는) 사용 중지된 계정입니다.");
-        var roles = await db.UserRoles.Where(r => r.UserId == account.Id).Select(r => r.RoleId).ToListAsync(ct);
-        var claims = new List<Claim>
-        {
-            new(ClaimTypes.NameIdentifier, account.Id.ToString(CultureInfo.InvariantCulture)),
-            new(ClaimTypes.Name, account.UserName ?? userName),
-        };
-        claims.AddRange(roles.Select(AppRoles.ById).OfType<Domain.AppRole>().Select(r => new Claim(ClaimTypes.Role, r.Name)));
-        return (new ClaimsPrincipal(new ClaimsIdentity(claims, "CommandLine")), "");
-    }
 }

@@ -12,11 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Fifty.Ops.Data.Migrations
 {
     [DbContext(typeof(FiftyOpsDbContext))]
-<<<<<<<< HEAD:Fifty.Ops/Data/Migrations/20261129183236_FiscalYearRolloverAndReportSnapshots.Designer.cs
     [Migration("20261129183236_FiscalYearRolloverAndReportSnapshots")]
-========
-    [Migration("20261129183015_FiscalYearRolloverAndReportSnapshots")]
->>>>>>>> fiscalyear:Fifty.Ops/Data/Migrations/20261129183015_FiscalYearRolloverAndReportSnapshots.Designer.cs
     partial class FiscalYearRolloverAndReportSnapshots
     {
         /// <inheritdoc />
