@@ -11,8 +11,8 @@ public sealed class ShellBrowserTests(AppProcess app) : IClassFixture<AppProcess
 
     public static TheoryData<string, string[]> Menus() => new()
     {
-        { AppRoles.Admin, [.. Reading, "기간 마감", "백업", "감사 기록", "사용자 관리"] },
-        { AppRoles.Planner, [.. Reading, "자료 입력", "엑셀 가져오기"] },
+        { AppRoles.Admin, [.. Reading, "회계연도 설정", "기간 마감", "백업", "감사 기록", "사용자 관리"] },
+        { AppRoles.Planner, [.. Reading, "자료 입력", "엑셀 가져오기", "회계연도 설정"] },
         { AppRoles.Director, Reading },
         { AppRoles.Auditor, [.. Reading, "감사 기록"] },
     };
