@@ -37,7 +37,7 @@ public sealed class FiscalYearEndToEndTests : IAsyncLifetime, IDisposable
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = await CommandLineDispatcher.RunAsync(_app.Services, args, output, error);
+        var code = await CommandDispatcher.RunAsync(_app.Services, args, output, error);
         return (code, output.ToString(), error.ToString());
     }
 
@@ -57,11 +57,11 @@ public sealed class FiscalYearEndToEndTests : IAsyncLifetime, IDisposable
         // The roll-over from the command line, as the planner account.
         await TestAccounts.EnsureAsync(_app.ConnectionString, AppRoles.Planner);
         var created = await CliAsync("year", "create", "2024", "--from", "2023", "--as", AppRoles.Planner);
-        Assert.True(created.Code == CommandLineDispatcher.Ok, created.Error);
+        Assert.True(created.Code == CommandDispatcher.Ok, created.Error);
         Assert.StartsWith("2024년 체계를 만들었습니다 (2023년에서 이월)", created.Out, StringComparison.Ordinal);
         Assert.Contains("이월하지 않음: 예산체계 P3.1.1", created.Out, StringComparison.Ordinal);
         var again = await CliAsync("year", "create", "2024", "--from", "2023", "--as", AppRoles.Planner);
-        Assert.Equal(CommandLineDispatcher.Refused, again.Code);
+        Assert.Equal(CommandDispatcher.Refused, again.Code);
         Assert.StartsWith("2024년 체계가 이미 있습니다", again.Error, StringComparison.Ordinal);
 
         // A planner retires one 세부사업 before the year starts; the forms no longer offer it.
@@ -133,14 +133,14 @@ public sealed class FiscalYearEndToEndTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task TheCommandLineSaysWhatIsWrongInKorean()
     {
-        Assert.Equal(CommandLineDispatcher.UsageError, (await CliAsync("year", "create")).Code);
+        Assert.Equal(CommandDispatcher.Refused, (await CliAsync("year", "create")).Code);
         var bad = await CliAsync("year", "create", "２０２４");
-        Assert.Equal((CommandLineDispatcher.UsageError, "만들 회계연도는 2000~2100 사이의 연도여야 합니다 (입력: ２０２４).\n"), (bad.Code, bad.Error.ReplaceLineEndings("\n")));
+        Assert.Equal((CommandDispatcher.Refused, "만들 회계연도는 2000~2100 사이의 연도여야 합니다 (입력: ２０２４).\n"), (bad.Code, bad.Error.ReplaceLineEndings("\n")));
         var nobody = await CliAsync("year", "create", "2024", "--as", "nobody");
-        Assert.Equal((CommandLineDispatcher.Refused, "사용자 'nobody'이(가) 없습니다. --as에 Fifty.Ops 계정의 아이디를 적으세요.\n"), (nobody.Code, nobody.Error.ReplaceLineEndings("\n")));
+        Assert.Equal((CommandDispatcher.Refused, "사용자 'nobody'이(가) 없습니다. --as에 Fifty.Ops 계정의 아이디를 적으세요.\n"), (nobody.Code, nobody.Error.ReplaceLineEndings("\n")));
         await TestAccounts.EnsureAsync(_app.ConnectionString, AppRoles.Director);
         var director = await CliAsync("year", "create", "2024", "--as", AppRoles.Director);
-        Assert.Equal(CommandLineDispatcher.Refused, director.Code);
+        Assert.Equal(CommandDispatcher.Refused, director.Code);
         Assert.Contains("권한이 없습니다", director.Error, StringComparison.Ordinal);
         await using var db = Get<IDbContextFactory<FiftyOpsDbContext>>().CreateDbContext();
         Assert.False(await db.ProgrammeNodes.AnyAsync(n => n.Year == 2024));
@@ -158,7 +158,7 @@ public sealed class FiscalYearEndToEndTests : IAsyncLifetime, IDisposable
             Assert.True(first.Code == 0, first.Error);
             Assert.Contains("2024년 체계를 만들었습니다", first.Out, StringComparison.Ordinal);
             var second = await RunProgramAsync(folder, "year", "create", "2024", "--from", "2023");
-            Assert.Equal(CommandLineDispatcher.Refused, second.Code);
+            Assert.Equal(CommandDispatcher.Refused, second.Code);
             Assert.Contains("2024년 체계가 이미 있습니다", second.Error, StringComparison.Ordinal);
 
             await using var db = new FiftyOpsDbContext(new DbContextOptionsBuilder<FiftyOpsDbContext>().UseSqlite($"Data Source={Path.Combine(folder, "cli.db")};Pooling=False").Options);

@@ -69,7 +69,7 @@ public sealed class SessionTests(ClockedAppFactory factory) : IClassFixture<Cloc
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Overview)).StatusCode);
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            var result = await scope.ServiceProvider.GetRequiredService<UserAdminService>().SetRolesAsync(await AdminAsync(), await IdOfAsync("demoted"), [AppRoles.Director]);
+            var result = await scope.ServiceProvider.GetRequiredService<UserAdminService>().SetRolesAsync(await factory.AdminPrincipalAsync(), await factory.UserIdAsync("demoted"), [AppRoles.Director]);
             Assert.True(result.Succeeded);
         }
 
@@ -98,7 +98,7 @@ public sealed class SessionTests(ClockedAppFactory factory) : IClassFixture<Cloc
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             var admin = scope.ServiceProvider.GetRequiredService<UserAdminService>();
-            Assert.True((await admin.SetRolesAsync(await AdminAsync(), await IdOfAsync("watched"), [AppRoles.Auditor])).Succeeded);
+            Assert.True((await admin.SetRolesAsync(await factory.AdminPrincipalAsync(), await factory.UserIdAsync("watched"), [AppRoles.Auditor])).Succeeded);
         }
 
         Assert.False(await provider.ValidateAsync(state, default));
@@ -131,7 +131,7 @@ public sealed class SessionTests(ClockedAppFactory factory) : IClassFixture<Cloc
 
         await using (var scope = services.CreateAsyncScope())
         {
-            Assert.True((await scope.ServiceProvider.GetRequiredService<UserAdminService>().SetRolesAsync(await AdminAsync(), await IdOfAsync("revoked"), [AppRoles.Director])).Succeeded);
+            Assert.True((await scope.ServiceProvider.GetRequiredService<UserAdminService>().SetRolesAsync(await factory.AdminPrincipalAsync(), await factory.UserIdAsync("revoked"), [AppRoles.Director])).Succeeded);
         }
 
         var before = await factory.LastAuditIdAsync();
@@ -187,7 +187,7 @@ public sealed class SessionTests(ClockedAppFactory factory) : IClassFixture<Cloc
 
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            Assert.True((await scope.ServiceProvider.GetRequiredService<UserAdminService>().SetDisabledAsync(await AdminAsync(), await IdOfAsync("checked"), true)).Succeeded);
+            Assert.True((await scope.ServiceProvider.GetRequiredService<UserAdminService>().SetDisabledAsync(await factory.AdminPrincipalAsync(), await factory.UserIdAsync("checked"), true)).Succeeded);
         }
 
         var disabled = await validator.CheckAsync(principal);
@@ -220,20 +220,11 @@ public sealed class SessionTests(ClockedAppFactory factory) : IClassFixture<Cloc
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             var created = await scope.ServiceProvider.GetRequiredService<UserAdminService>()
-                .CreateAsync(await AdminAsync(), new NewUserInput { UserName = userName, DisplayName = "세션 시험", Roles = [role] });
+                .CreateAsync(await factory.AdminPrincipalAsync(), new NewUserInput { UserName = userName, DisplayName = "세션 시험", Roles = [role] });
             Assert.True(created.Succeeded, string.Join(" ", created.Errors.Values));
             var client = factory.CreateAnonymousClient();
             Assert.Equal("/", (await AppFactory.SignInAsync(client, userName, created.IssuedPassword!)).Headers.Location!.OriginalString);
             return client;
         }
-    }
-
-    private async Task<ClaimsPrincipal> AdminAsync() => TestAccounts.Principal(AppRoles.Admin, await IdOfAsync("admin"), "admin");
-
-    private async Task<int> IdOfAsync(string userName)
-    {
-        _ = factory.Server;
-        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<FiftyOpsDbContext>>().CreateDbContextAsync();
-        return await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
     }
 }

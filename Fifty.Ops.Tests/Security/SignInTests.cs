@@ -63,7 +63,7 @@ public sealed class SignInTests(AppFactory factory) : IClassFixture<AppFactory>
     [Fact]
     public async Task FiveWrongPasswordsLockTheAccountForFifteenMinutesEvenAgainstTheRightPassword()
     {
-        var (userName, password) = await NewUserAsync("lock-me");
+        var (userName, password) = await factory.NewUserAsync("lock-me", AppRoles.Planner);
         var client = factory.CreateAnonymousClient();
         var before = await factory.LastAuditIdAsync();
         // Each attempt from another address (through the known proxy): one address alone is throttled before the lockout.
@@ -81,7 +81,7 @@ public sealed class SignInTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Contains("5번 연속 잘못 입력해 계정이 잠겼습니다",
             await client.GetStringAsync(new Uri(right.Headers.Location.OriginalString, UriKind.Relative)), StringComparison.Ordinal);
 
-        await using (var db = await DbAsync())
+        await using (var db = await factory.DbAsync())
         {
             var lockedUntil = await db.Users.Where(u => u.UserName == userName).Select(u => u.LockoutEnd).SingleAsync();
             Assert.InRange(lockedUntil!.Value - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15));
@@ -97,7 +97,7 @@ public sealed class SignInTests(AppFactory factory) : IClassFixture<AppFactory>
 
         // An admin lifts the lock; the right password works again.
         await using var scope = factory.Services.CreateAsyncScope();
-        var unlocked = await scope.ServiceProvider.GetRequiredService<UserAdminService>().UnlockAsync(await AdminAsync(), await IdOfAsync(userName));
+        var unlocked = await scope.ServiceProvider.GetRequiredService<UserAdminService>().UnlockAsync(await factory.AdminPrincipalAsync(), await factory.UserIdAsync(userName));
         Assert.True(unlocked.Succeeded);
         Assert.Equal("/", (await AppFactory.SignInAsync(client, userName, password)).Headers.Location!.OriginalString);
     }
@@ -105,7 +105,7 @@ public sealed class SignInTests(AppFactory factory) : IClassFixture<AppFactory>
     [Fact]
     public async Task OneClientCannotLockAnAccountItIsThrottledTheSameWayForKnownAndUnknownNames()
     {
-        var (userName, password) = await NewUserAsync("target");
+        var (userName, password) = await factory.NewUserAsync("target", AppRoles.Planner);
         var attacker = factory.CreateAnonymousClient();
         From(attacker, "198.51.100.23");
         foreach (var name in new[] { userName, "no-such-user" })
@@ -119,7 +119,7 @@ public sealed class SignInTests(AppFactory factory) : IClassFixture<AppFactory>
         }
 
         Assert.Contains("로그인 시도가 너무 많아", await attacker.GetStringAsync(new Uri("/account/login?error=throttled", UriKind.Relative)), StringComparison.Ordinal);
-        await using (var db = await DbAsync())
+        await using (var db = await factory.DbAsync())
         {
             var account = await db.Users.Where(u => u.UserName == userName).Select(u => new { u.LockoutEnd, u.AccessFailedCount }).SingleAsync();
             Assert.Null(account.LockoutEnd);
@@ -141,10 +141,10 @@ public sealed class SignInTests(AppFactory factory) : IClassFixture<AppFactory>
     [Fact]
     public async Task ADisabledAccountCannotSignInAndOnlyTheRightPasswordLearnsWhy()
     {
-        var (userName, password) = await NewUserAsync("left-the-office");
+        var (userName, password) = await factory.NewUserAsync("left-the-office", AppRoles.Planner);
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            Assert.True((await scope.ServiceProvider.GetRequiredService<UserAdminService>().SetDisabledAsync(await AdminAsync(), await IdOfAsync(userName), true)).Succeeded);
+            Assert.True((await scope.ServiceProvider.GetRequiredService<UserAdminService>().SetDisabledAsync(await factory.AdminPrincipalAsync(), await factory.UserIdAsync(userName), true)).Succeeded);
         }
 
         var client = factory.CreateAnonymousClient();
@@ -223,7 +223,7 @@ public sealed class SignInTests(AppFactory factory) : IClassFixture<AppFactory>
     [Fact]
     public async Task ChangingThePasswordKeepsThisSessionEndsTheOthersAndIsAudited()
     {
-        var (userName, password) = await NewUserAsync("changer");
+        var (userName, password) = await factory.NewUserAsync("changer", AppRoles.Planner);
         var here = factory.CreateAnonymousClient();
         var elsewhere = factory.CreateAnonymousClient();
         Assert.Equal("/", (await AppFactory.SignInAsync(here, userName, password)).Headers.Location!.OriginalString);
@@ -266,29 +266,5 @@ public sealed class SignInTests(AppFactory factory) : IClassFixture<AppFactory>
         var response = await client.PostAsync(new Uri("/account/changepassword", UriKind.Relative), new FormUrlEncodedContent(fields));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
-    }
-
-    private async Task<(string UserName, string Password)> NewUserAsync(string userName)
-    {
-        _ = factory.Server;
-        await using var scope = factory.Services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<UserAdminService>()
-            .CreateAsync(await AdminAsync(), new NewUserInput { UserName = userName, DisplayName = "시험 사용자", Roles = [AppRoles.Planner] });
-        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Values));
-        return (userName, result.IssuedPassword!);
-    }
-
-    private async Task<System.Security.Claims.ClaimsPrincipal> AdminAsync() => TestAccounts.Principal(AppRoles.Admin, await IdOfAsync("admin"), "admin");
-
-    private async Task<int> IdOfAsync(string userName)
-    {
-        await using var db = await DbAsync();
-        return await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
-    }
-
-    private async Task<FiftyOpsDbContext> DbAsync()
-    {
-        _ = factory.Server;
-        return await factory.Services.GetRequiredService<IDbContextFactory<FiftyOpsDbContext>>().CreateDbContextAsync();
     }
 }

@@ -46,14 +46,14 @@ public sealed class SignInThrottleTests(ThrottledAppFactory factory) : IClassFix
     [Fact]
     public async Task UnknownWrongLockedAndDisabledAccountsGetTheSameAnswerAfterTheSameWork()
     {
-        var (known, _) = await NewUserAsync("known-one");
-        var (locked, _) = await NewUserAsync("locked-one");
-        var (disabled, _) = await NewUserAsync("disabled-one");
+        var (known, _) = await factory.NewUserAsync("known-one", AppRoles.Director);
+        var (locked, _) = await factory.NewUserAsync("locked-one", AppRoles.Director);
+        var (disabled, _) = await factory.NewUserAsync("disabled-one", AppRoles.Director);
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
             Assert.True((await users.SetLockoutEndDateAsync((await users.FindByNameAsync(locked))!, DateTimeOffset.UtcNow.AddMinutes(15))).Succeeded);
-            Assert.True((await scope.ServiceProvider.GetRequiredService<UserAdminService>().SetDisabledAsync(await AdminAsync(), await IdOfAsync(disabled), true)).Succeeded);
+            Assert.True((await scope.ServiceProvider.GetRequiredService<UserAdminService>().SetDisabledAsync(await factory.AdminPrincipalAsync(), await factory.UserIdAsync(disabled), true)).Succeeded);
         }
 
         var cases = new[] { ("없는 아이디", "nobody-here"), ("비밀번호 틀림", known), ("잠긴 계정", locked), ("사용 중지", disabled) };
@@ -105,7 +105,7 @@ public sealed class SignInThrottleTests(ThrottledAppFactory factory) : IClassFix
         await factory.EnsureAccountAsync(AppRoles.Auditor);
         var other = ClientFromNewAddress();
         Assert.Equal("/", (await AppFactory.SignInAsync(other, AppRoles.Auditor, TestAccounts.Password(AppRoles.Auditor))).Headers.Location!.OriginalString);
-        await using var db = await DbAsync();
+        await using var db = await factory.DbAsync();
         Assert.Null(await db.Users.Where(u => u.UserName == "admin").Select(u => u.LockoutEnd).SingleAsync());
     }
 
@@ -114,29 +114,5 @@ public sealed class SignInThrottleTests(ThrottledAppFactory factory) : IClassFix
         var client = factory.CreateAnonymousClient();
         client.DefaultRequestHeaders.Add("X-Forwarded-For", $"198.18.0.{Interlocked.Increment(ref _nextAddress)}");
         return client;
-    }
-
-    private async Task<(string UserName, string Password)> NewUserAsync(string userName)
-    {
-        _ = factory.Server;
-        await using var scope = factory.Services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<UserAdminService>()
-            .CreateAsync(await AdminAsync(), new NewUserInput { UserName = userName, DisplayName = "시험 사용자", Roles = [AppRoles.Director] });
-        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Values));
-        return (userName, result.IssuedPassword!);
-    }
-
-    private async Task<System.Security.Claims.ClaimsPrincipal> AdminAsync() => TestAccounts.Principal(AppRoles.Admin, await IdOfAsync("admin"), "admin");
-
-    private async Task<int> IdOfAsync(string userName)
-    {
-        await using var db = await DbAsync();
-        return await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
-    }
-
-    private async Task<FiftyOpsDbContext> DbAsync()
-    {
-        _ = factory.Server;
-        return await factory.Services.GetRequiredService<IDbContextFactory<FiftyOpsDbContext>>().CreateDbContextAsync();
     }
 }

@@ -127,6 +127,35 @@ public class AppFactory : WebApplicationFactory<Program>
             ?? throw new InvalidOperationException($"{page} has no antiforgery token.");
     }
 
+    /// <summary>A short-lived context on the app's database, from the app's own factory (as production builds them).</summary>
+    public async Task<FiftyOpsDbContext> DbAsync()
+    {
+        _ = Server;
+        return await Services.GetRequiredService<IDbContextFactory<FiftyOpsDbContext>>().CreateDbContextAsync();
+    }
+
+    /// <summary>The id of the account named <paramref name="userName"/>; throws when there is none.</summary>
+    public async Task<int> UserIdAsync(string userName)
+    {
+        await using var db = await DbAsync();
+        return await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
+    }
+
+    /// <summary>The app's first administrator as a signed-in principal, for calling services directly.</summary>
+    public async Task<System.Security.Claims.ClaimsPrincipal> AdminPrincipalAsync() =>
+        TestAccounts.Principal(Fifty.Ops.Infrastructure.Security.AppRoles.Admin, await UserIdAsync("admin"), "admin");
+
+    /// <summary>Creates an account through the user administration (as an admin would) and returns its issued password.</summary>
+    public async Task<(string UserName, string Password)> NewUserAsync(string userName, string role)
+    {
+        _ = Server;
+        await using var scope = Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<Features.Admin.UserAdminService>()
+            .CreateAsync(await AdminPrincipalAsync(), new Features.Admin.NewUserInput { UserName = userName, DisplayName = "시험 사용자", Roles = [role] });
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Values));
+        return (userName, result.IssuedPassword!);
+    }
+
     public async Task<List<AuditEntry>> AuditEntriesAsync()
     {
         await using var db = await Services.GetRequiredService<IDbContextFactory<FiftyOpsDbContext>>().CreateDbContextAsync();

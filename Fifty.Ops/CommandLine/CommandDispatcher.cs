@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Fifty.Ops.Domain;
 using Fifty.Ops.Features;
 using Fifty.Ops.Features.Admin;
+using Fifty.Ops.Features.FiscalYear;
 using Fifty.Ops.Features.Import;
 using Fifty.Ops.Infrastructure;
 using Fifty.Ops.Infrastructure.Auditing;
@@ -14,8 +15,9 @@ using Microsoft.AspNetCore.Identity;
 namespace Fifty.Ops.CommandLine;
 
 /// <summary>
-/// The app without the browser: <c>Fifty.Ops import FILE.xlsx --as USER [--commit]</c> and
-/// <c>Fifty.Ops period open|close YEAR QUARTER [--as-of YYYY-MM-DD] [--as USER]</c>. A command runs the same services
+/// The app without the browser: <c>Fifty.Ops import FILE.xlsx --as USER [--commit]</c>,
+/// <c>Fifty.Ops period open|close YEAR QUARTER [--as-of YYYY-MM-DD] [--as USER]</c> and
+/// <c>Fifty.Ops year create YEAR [--from YEAR-1] [--as USER]</c>. A command runs the same services
 /// the screens use (same checks, same transaction, same audit trail, with the user named by <c>--as</c> and the command
 /// line recorded) and the process exits: 0 done, 2 refused or wrong (each reason printed in Korean, cell-addressed for an
 /// import), 1 an unexpected failure. Program.cs asks <see cref="IsCommand"/> first, so the executable serves only
@@ -73,13 +75,6 @@ public static class CommandDispatcher
     {
         try
         {
-            // The fiscal-year verbs have their own parser (CommandLineDispatcher); every refusal exits with 2 here too.
-            if (args[0] == "year")
-            {
-                var code = await CommandLineDispatcher.RunAsync(services, args, output, error, ct);
-                return code == CommandLineDispatcher.Ok ? Ok : Refused;
-            }
-
             var parsed = Arguments.Parse(args);
             if (parsed.Problem is { } problem) return await RefuseAsync(error, problem + Environment.NewLine + Usage);
             await using var scope = services.CreateAsyncScope();
@@ -87,6 +82,7 @@ public static class CommandDispatcher
             {
                 "import" => await ImportAsync(scope.ServiceProvider, parsed, args, output, error, ct),
                 "period" => await PeriodAsync(scope.ServiceProvider, parsed, args, output, error, ct),
+                "year" => await YearAsync(scope.ServiceProvider, parsed, args, output, error, ct),
                 _ => await RefuseAsync(error, $"알 수 없는 명령입니다: {parsed.Command}{Environment.NewLine}{Usage}"),
             };
         }
@@ -188,11 +184,37 @@ public static class CommandDispatcher
         return Refused;
     }
 
+    /// <summary><c>year create YEAR [--from YEAR-1]</c>: the roll-over of the setup page (<see cref="FiscalYearService.CreateFromAsync"/>).</summary>
+    private static async Task<int> YearAsync(IServiceProvider services, Arguments a, string[] args, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        if (a.Positional.Count != 2 || a.Positional[0] != "create")
+            return await RefuseAsync(error, "사용법: Fifty.Ops year create 2024 --from 2023 [--as 아이디]");
+        if (!TryYear(a.Positional[1], out var year))
+            return await RefuseAsync(error, $"만들 회계연도는 2000~2100 사이의 연도여야 합니다 (입력: {a.Positional[1]}).");
+        var fromYear = year - 1;
+        if (a.From is not null && !TryYear(a.From, out fromYear))
+            return await RefuseAsync(error, $"--from 은 2000~2100 사이의 연도여야 합니다 (입력: {a.From}).");
+
+        var (user, refusal) = await SignInAsync(services, a.User ?? DefaultAdmin, args, ct);
+        if (user is null) return await RefuseAsync(error, refusal!);
+        Attribute(services, user);
+        var result = await services.GetRequiredService<FiscalYearService>().CreateFromAsync(user, year, fromYear, ct);
+        if (!result.Done) return await RefuseAsync(error, result.Message);
+
+        await output.WriteLineAsync(result.Message);
+        foreach (var skipped in result.Skipped) await output.WriteLineAsync("  이월하지 않음: " + skipped);
+        return Ok;
+    }
+
+    // ASCII digits only: a year typed in another script is refused rather than guessed.
+    private static bool TryYear(string text, out int year) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out year) && year is >= 2000 and <= 2100;
+
     /// <summary>
     /// The principal a command acts as: the account named by <c>--as</c>, enabled, with the claims a sign-in would give it
     /// (the services check its roles). The command line is recorded in the audit trail under that user.
     /// </summary>
-    internal static async Task<(ClaimsPrincipal? User, string? Refusal)> SignInAsync(IServiceProvider services, string userName, string[] args, CancellationToken ct)
+    private static async Task<(ClaimsPrincipal? User, string? Refusal)> SignInAsync(IServiceProvider services, string userName, string[] args, CancellationToken ct)
     {
         var users = services.GetRequiredService<UserManager<AppUser>>();
         var account = userName.Length <= 64 ? await users.FindByNameAsync(userName.Trim().ToLowerInvariant()) : null;
@@ -248,12 +270,12 @@ public static class CommandDispatcher
         foreach (var n in p.Notes) await output.WriteLineAsync("알림: " + n);
     }
 
-    private sealed record Arguments(string Command, List<string> Positional, string? User, bool Commit, string? AsOf, string? Problem)
+    private sealed record Arguments(string Command, List<string> Positional, string? User, bool Commit, string? AsOf, string? From, string? Problem)
     {
         public static Arguments Parse(string[] args)
         {
             var positional = new List<string>();
-            string? user = null, asOf = null, problem = null;
+            string? user = null, asOf = null, from = null, problem = null;
             var commit = false;
             for (var i = 1; i < args.Length; i++)
             {
@@ -261,15 +283,18 @@ public static class CommandDispatcher
                 {
                     case "--as" when i + 1 < args.Length: user = args[++i]; break;
                     case "--as-of" when i + 1 < args.Length: asOf = args[++i]; break;
+                    case "--from" when i + 1 < args.Length: from = args[++i]; break;
                     case "--commit": commit = true; break;
                     case var s when s.StartsWith("--", StringComparison.Ordinal): problem ??= $"알 수 없는 옵션이거나 값이 없습니다: {s}"; break;
                     default: positional.Add(args[i]); break;
                 }
             }
 
-            if (args[0] == "period" && commit) problem ??= "--commit은 import에만 씁니다.";
+            if (args[0] is "period" or "year" && commit) problem ??= "--commit은 import에만 씁니다.";
+            if (args[0] is "import" or "period" && from is not null) problem ??= "--from은 year create에만 씁니다.";
+            if (args[0] == "year" && asOf is not null) problem ??= "--as-of는 period open에만 씁니다.";
             if (args[0] == "import" && asOf is not null) problem ??= "--as-of는 period open에만 씁니다.";
-            return new Arguments(args[0], positional, user, commit, asOf, problem);
+            return new Arguments(args[0], positional, user, commit, asOf, from, problem);
         }
     }
 }
