@@ -1,7 +1,5 @@
 using Fifty.Ops.CommandLine;
-using Fifty.Ops.Features;
 using Fifty.Ops.Infrastructure;
-using Fifty.Ops.Infrastructure.Durability;
 
 // `Fifty.Ops import …` / `period …` / `year …` run one command and exit instead of serving.
 if (CommandDispatcher.IsCommand(args)) return await CommandDispatcher.RunAsync(args, Console.Out, Console.Error);
@@ -17,11 +15,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 // where they are copied beside the executable).
 builder.WebHost.UseStaticWebAssets();
 
-builder.Services.AddFiftyOpsData(builder.Configuration);
-builder.Services.AddFiftyOpsDurability(builder.Configuration);
-builder.Services.AddFiftyOpsFeatures();
-builder.Services.AddFiftyOpsUi();
-builder.Services.AddFiftyOpsSecurity(builder.Configuration, builder.Environment);
+builder.AddFiftyOps();
 
 var app = builder.Build();
 await app.InitializeDatabaseAsync();

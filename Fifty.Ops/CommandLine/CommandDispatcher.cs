@@ -60,11 +60,7 @@ public static class CommandDispatcher
         // The command's own arguments are not configuration: settings come from appsettings.json and the environment.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddFiftyOpsData(builder.Configuration);
-        builder.Services.AddFiftyOpsDurability(builder.Configuration);
-        builder.Services.AddFiftyOpsFeatures();
-        builder.Services.AddFiftyOpsUi();
-        builder.Services.AddFiftyOpsSecurity(builder.Configuration, builder.Environment);
+        builder.AddFiftyOps();
         await using var app = builder.Build();
         await app.InitializeDatabaseAsync();
         return await RunAsync(app.Services, args, output, error);

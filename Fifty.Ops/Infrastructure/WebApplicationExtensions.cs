@@ -2,12 +2,14 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Fifty.Ops.Data;
+using Fifty.Ops.Features;
 using Fifty.Ops.Features.Account;
 using Fifty.Ops.Features.Audit;
 using Fifty.Ops.Features.Reports;
 using Fifty.Ops.Features.Budget;
 using Fifty.Ops.Features.DataEntry;
 using Microsoft.AspNetCore.Localization;
+using Fifty.Ops.Infrastructure.Durability;
 using Fifty.Ops.Infrastructure.Ui;
 
 namespace Fifty.Ops.Infrastructure;
@@ -15,6 +17,20 @@ namespace Fifty.Ops.Infrastructure;
 public static class WebApplicationExtensions
 {
     public static readonly CultureInfo Korean = CultureInfo.GetCultureInfo("ko-KR");
+
+    /// <summary>
+    /// Every service of the app, the same for the web server and for a command (<c>CommandLine/CommandDispatcher</c>),
+    /// so a command runs with exactly the checks, rules and audit the screens use.
+    /// </summary>
+    public static WebApplicationBuilder AddFiftyOps(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddFiftyOpsData(builder.Configuration);
+        builder.Services.AddFiftyOpsDurability(builder.Configuration);
+        builder.Services.AddFiftyOpsFeatures();
+        builder.Services.AddFiftyOpsUi();
+        builder.Services.AddFiftyOpsSecurity(builder.Configuration, builder.Environment);
+        return builder;
+    }
 
     public static IServiceCollection AddFiftyOpsUi(this IServiceCollection services)
     {
