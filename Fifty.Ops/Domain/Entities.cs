@@ -43,6 +43,10 @@ public sealed class Campus
     public string Name { get; set; } = "";
     public CampusKind Kind { get; set; }
     public int SortOrder { get; set; }
+    /// <summary>First day the site serves residents (개소일); null means it was open before any year this database holds.</summary>
+    public DateOnly? OpenedOn { get; set; }
+    /// <summary>Last day the site served residents (폐소일); null means it is still open.</summary>
+    public DateOnly? ClosedOn { get; set; }
 }
 
 /// <summary>Facility facts as one report states them; reports disagree (e.g. 북부 floor area), so each keeps its own row.</summary>
@@ -250,6 +254,11 @@ public sealed class ProgrammeNode : IHasSource, IRetirable
     public FundingSource Funding { get; set; }
     public List<string> Tags { get; set; } = [];
     public int SortOrder { get; set; }
+    /// <summary>
+    /// The board-approved 당초예산 of the year (천원) set when the year is set up; null when the year's structure does not
+    /// state it (the transcribed years carry it on their <see cref="BudgetLine"/>s instead).
+    /// </summary>
+    public decimal? OriginalBudget { get; set; }
     public SourceRef Source { get; set; } = SourceRef.Entered;
     public StructureStatus Status { get; set; }
     public DateTimeOffset? RetiredAt { get; set; }
@@ -338,6 +347,12 @@ public sealed class ProjectNarrative : IHasSource, IVersioned
 public enum IndicatorKind { Promise, Headline, Project }
 public enum Direction { Higher, Lower }
 
+/// <summary>
+/// How a quarter's actual relates to the year's target: <see cref="Cumulative"/> counts add up over the year (참여자 수),
+/// <see cref="PointInTime"/> values stand for the moment measured (만족도, 입주율).
+/// </summary>
+public enum IndicatorAccumulation { Cumulative, PointInTime }
+
 public sealed class Indicator : IHasSource
 {
     public int Id { get; set; }
@@ -348,6 +363,8 @@ public sealed class Indicator : IHasSource
     public string Name { get; set; } = "";
     public string Unit { get; set; } = "";
     public Direction Direction { get; set; }
+    /// <summary>Whether actuals add up over the year or stand for the moment measured; see <see cref="IndicatorAccumulation"/>.</summary>
+    public IndicatorAccumulation Accumulation { get; set; }
     /// <summary>Achievement ratio from which the status is 주의 rather than 미달; null means the default (0.9).</summary>
     public decimal? CautionThreshold { get; set; }
     public int SortOrder { get; set; }
@@ -386,6 +403,11 @@ public sealed class IndicatorValue : IHasSource, IVersioned
     /// not approved the figure yet. False for every transcribed or entered cell.
     /// </summary>
     public bool IsDraft { get; set; }
+    /// <summary>
+    /// For a <see cref="IndicatorValueKind.Target"/>, the quarter (1–4) the target is set for; null means the year's
+    /// target. Null for every other kind.
+    /// </summary>
+    public int? Quarter { get; set; }
     public DateTimeOffset? UpdatedAt { get; set; }
     public string? UpdatedBy { get; set; }
     public int Version { get; set; }
