@@ -145,6 +145,6 @@ public sealed class PeriodCloseTests : IAsyncLifetime
     private sealed class PausingFactory(SeededDatabase database, PauseAfterSave gate) : IDbContextFactory<FiftyOpsDbContext>
     {
         public FiftyOpsDbContext CreateDbContext() =>
-            new(new DbContextOptionsBuilder<FiftyOpsDbContext>().UseSqlite(database.ConnectionString).AddInterceptors(gate).Options);
+            TestProvider.Context(database.ConnectionString, gate);
     }
 }

@@ -197,5 +197,5 @@ public sealed class CommandLineTests : IAsyncLifetime
     }
 
     private Fifty.Ops.Data.FiftyOpsDbContext Context() =>
-        new(new DbContextOptionsBuilder<Fifty.Ops.Data.FiftyOpsDbContext>().UseSqlite(_app.ConnectionString).Options);
+        TestProvider.Context(_app.ConnectionString);
 }

@@ -198,13 +198,12 @@ public sealed class RolloverTests : IAsyncLifetime
     /// <summary>Row counts and last ids of the structure tables (the audit trail records a refusal by design).</summary>
     private async Task<string> ChecksumWithoutAuditAsync()
     {
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(_db.ConnectionString);
-        await connection.OpenAsync();
+        await using var connection = await TestProvider.OpenAsync(_db.ConnectionString);
         var text = new System.Text.StringBuilder();
         foreach (var table in new[] { "ProgrammeNodes", "Projects", "Indicators", "IndicatorValues", "CampusFacilities", "SharedOffices", "CampusBudgetLinks", "InstitutionProfiles" })
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT COUNT(*), COALESCE(MAX(rowid), 0) FROM \"{table}\"";
+            command.CommandText = $"SELECT COUNT(*), CAST(COALESCE(MAX(\"Id\"), 0) AS BIGINT) FROM \"{table}\"";
             await using var reader = await command.ExecuteReaderAsync();
             await reader.ReadAsync();
             text.Append(table).Append(reader.GetInt64(0)).Append('/').Append(reader.GetInt64(1)).Append(';');

@@ -18,7 +18,7 @@ public sealed class CountingDbContextFactory(SeededDatabase database) : IDbConte
     public void Reset() => _counter.Count = 0;
 
     public FiftyOpsDbContext CreateDbContext() =>
-        new(new DbContextOptionsBuilder<FiftyOpsDbContext>().UseSqlite(database.ConnectionString).AddInterceptors(_counter).Options);
+        TestProvider.Context(database.ConnectionString, _counter);
 
     private sealed class Counter : DbCommandInterceptor
     {

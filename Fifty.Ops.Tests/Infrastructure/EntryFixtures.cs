@@ -52,12 +52,13 @@ internal static class EntryFixtures
     /// <summary>A digest of every row of every table, to prove that a refused operation changed nothing.</summary>
     public static async Task<string> ChecksumAsync(string connectionString)
     {
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync();
+        await using var connection = await TestProvider.OpenAsync(connectionString);
         var tables = new List<string>();
         await using (var list = connection.CreateCommand())
         {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
+            list.CommandText = connection is SqliteConnection
+                ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+                : "SELECT tablename::text FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename";
             await using var reader = await list.ExecuteReaderAsync();
             while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
         }
@@ -67,13 +68,19 @@ internal static class EntryFixtures
         {
             text.Append('#').Append(table).Append('\n');
             await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT * FROM \"{table}\" ORDER BY rowid";
+            command.CommandText = $"SELECT * FROM \"{table}\"";
             await using var reader = await command.ExecuteReaderAsync();
+            // Rows sorted as text: PostgreSQL has no rowid and returns rows in no promised order.
+            var rows = new List<string>();
             while (await reader.ReadAsync())
             {
-                for (var i = 0; i < reader.FieldCount; i++) text.Append(reader.IsDBNull(i) ? "∅" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)).Append('|');
-                text.Append('\n');
+                var row = new StringBuilder();
+                for (var i = 0; i < reader.FieldCount; i++) row.Append(reader.IsDBNull(i) ? "∅" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)).Append('|');
+                rows.Add(row.ToString());
             }
+
+            rows.Sort(StringComparer.Ordinal);
+            foreach (var row in rows) text.Append(row).Append('\n');
         }
 
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));

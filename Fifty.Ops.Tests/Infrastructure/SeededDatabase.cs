@@ -6,17 +6,25 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Fifty.Ops.Tests.Infrastructure;
 
-/// <summary>A real SQLite file, migrated and seeded from the repository's seed-data, shared by a test class.</summary>
+/// <summary>
+/// A real database, migrated and seeded from the repository's seed-data, shared by a test class: a SQLite file, or a
+/// PostgreSQL database of its own when the suite runs on PostgreSQL (<see cref="TestProvider"/>).
+/// </summary>
 public sealed class SeededDatabase : IAsyncLifetime
 {
+    public SeededDatabase()
+    {
+        ConnectionString = TestProvider.NewDatabase(Path);
+    }
+
+    /// <summary>The SQLite file (unused on PostgreSQL).</summary>
     public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"fifty-ops-test-{Guid.NewGuid():N}.db");
 
-    public string ConnectionString => $"Data Source={Path};Pooling=False";
+    public string ConnectionString { get; }
 
     public static string SeedRoot => System.IO.Path.Combine(AppContext.BaseDirectory, "seed-data");
 
-    public FiftyOpsDbContext CreateContext() =>
-        new(new DbContextOptionsBuilder<FiftyOpsDbContext>().UseSqlite(ConnectionString).Options);
+    public FiftyOpsDbContext CreateContext() => TestProvider.Context(ConnectionString);
 
     /// <summary>Contexts without the audit interceptor (reads, and writes whose audit is not the point).</summary>
     public TestDbContextFactory Factory => new(this);
@@ -34,8 +42,7 @@ public sealed class SeededDatabase : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        SqliteConnection.ClearAllPools();
-        File.Delete(Path);
+        TestProvider.DropDatabase(ConnectionString);
         return Task.CompletedTask;
     }
 }
@@ -47,7 +54,10 @@ public sealed class TestDbContextFactory(SeededDatabase database) : IDbContextFa
 
 public sealed class AuditedDbContextFactory(string connectionString, AuditSaveChangesInterceptor interceptor) : IDbContextFactory<FiftyOpsDbContext>
 {
-    public FiftyOpsDbContext CreateDbContext() =>
-        new(new DbContextOptionsBuilder<FiftyOpsDbContext>().UseSqlite(connectionString).UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
-            .AddInterceptors(interceptor).Options);
+    public FiftyOpsDbContext CreateDbContext()
+    {
+        var db = TestProvider.Context(connectionString, interceptor);
+        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
+        return db;
+    }
 }

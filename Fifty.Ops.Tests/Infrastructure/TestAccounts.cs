@@ -41,7 +41,7 @@ public static class TestAccounts
     /// <summary>Creates the account of <paramref name="role"/> in the database if it is not there (directly, with Identity's hasher).</summary>
     public static async Task EnsureAsync(string connectionString, string role)
     {
-        await using var db = new FiftyOpsDbContext(new DbContextOptionsBuilder<FiftyOpsDbContext>().UseSqlite(connectionString).Options);
+        await using var db = TestProvider.Context(connectionString);
         var normalized = role.ToUpperInvariant();
         if (await db.Users.AnyAsync(u => u.NormalizedUserName == normalized)) return;
         var user = new AppUser

@@ -31,20 +31,27 @@ public class AppFactory : WebApplicationFactory<Program>
         DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"fifty-ops-web-{Guid.NewGuid():N}.db");
         KeysPath = keysPath ?? Path.Combine(Path.GetTempPath(), $"fifty-ops-keys-{Guid.NewGuid():N}");
         _ownsFiles = ownsFiles;
+        // On PostgreSQL a "path" that is already a connection string is a second app on the first one's database.
+        ConnectionString = TestProvider.IsPostgresString(DatabasePath) ? DatabasePath
+            : TestProvider.IsPostgres && databasePath is null ? TestProvider.NewDatabase(DatabasePath)
+            : $"Data Source={DatabasePath};Pooling=False";
+        if (TestProvider.IsPostgresString(ConnectionString)) DatabasePath = ConnectionString;
     }
 
     /// <summary>An app on given files, e.g. a second start on the first one's database and keys.</summary>
     public static AppFactory On(string databasePath, string keysPath, bool ownsFiles) => new(databasePath, keysPath, ownsFiles);
 
+    /// <summary>The SQLite file; on PostgreSQL the connection string (so <see cref="On"/> starts a second app on it).</summary>
     public string DatabasePath { get; }
 
     public string KeysPath { get; }
 
-    public string ConnectionString => $"Data Source={DatabasePath};Pooling=False";
+    public string ConnectionString { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
+        builder.UseSetting(Fifty.Ops.Data.DatabaseSettings.ProviderKey, TestProvider.IsPostgresString(ConnectionString) ? "Postgres" : "Sqlite");
         builder.UseSetting("Auth:InitialAdminPassword", TestAccounts.Password("admin"));
         builder.UseSetting("DataProtection:KeysPath", KeysPath);
         // Every test client comes from 127.0.0.1: the per-address limit on sign-in posts would throttle the suite.
@@ -175,7 +182,7 @@ public class AppFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
         if (!_ownsFiles) return;
-        File.Delete(DatabasePath);
+        TestProvider.DropDatabase(ConnectionString);
         if (Directory.Exists(KeysPath)) Directory.Delete(KeysPath, recursive: true);
     }
 

@@ -1,5 +1,6 @@
 using Fifty.Ops.Domain;
 using Fifty.Ops.Infrastructure.Auditing;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -7,11 +8,17 @@ using Microsoft.EntityFrameworkCore;
 namespace Fifty.Ops.Data;
 
 /// <summary>
-/// The app's one context. It is also ASP.NET Core Identity's (users, roles, role membership and Identity's own claim,
+/// The app's one model. It is also ASP.NET Core Identity's (users, roles, role membership and Identity's own claim,
 /// login and token tables, kept under the table names the app always used: <see cref="Configurations.AppUserConfiguration"/>).
+/// <para>
+/// Used as is on SQLite (its migrations are <c>Data/Migrations/Sqlite</c>); on PostgreSQL the app makes
+/// <see cref="PostgresFiftyOpsDbContext"/>, the same model with migrations of its own (<c>Data/Migrations/Postgres</c>).
+/// Services ask for <see cref="FiftyOpsDbContext"/> either way (decision record 0019).
+/// </para>
 /// </summary>
-public sealed class FiftyOpsDbContext(DbContextOptions<FiftyOpsDbContext> options)
-    : IdentityDbContext<AppUser, AppRole, int, IdentityUserClaim<int>, AppUserRole, IdentityUserLogin<int>, IdentityRoleClaim<int>, IdentityUserToken<int>>(options)
+public class FiftyOpsDbContext(DbContextOptions<FiftyOpsDbContext> options)
+    : IdentityDbContext<AppUser, AppRole, int, IdentityUserClaim<int>, AppUserRole, IdentityUserLogin<int>, IdentityRoleClaim<int>, IdentityUserToken<int>>(options),
+        IDataProtectionKeyContext
 {
     public DbSet<ReportingPeriod> ReportingPeriods => Set<ReportingPeriod>();
     public DbSet<PeriodStatusChange> PeriodStatusChanges => Set<PeriodStatusChange>();
@@ -38,6 +45,11 @@ public sealed class FiftyOpsDbContext(DbContextOptions<FiftyOpsDbContext> option
     public DbSet<ReportSnapshot> ReportSnapshots => Set<ReportSnapshot>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    /// <summary>Data-protection keys shared by every instance on this database (cookies, antiforgery tokens).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<ScheduleLease> ScheduleLeases => Set<ScheduleLease>();
+
     /// <summary>Who makes the changes saved through this context; when null, the user of the current request or circuit event.</summary>
     public AuditActor? Actor { get; set; }
 
@@ -59,6 +71,8 @@ public sealed class FiftyOpsDbContext(DbContextOptions<FiftyOpsDbContext> option
         // Identity's model first; the app's configurations then keep its table, column and index names.
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(FiftyOpsDbContext).Assembly);
+        Configurations.MoneyColumns.Apply(builder);
+        Configurations.ProviderModel.Apply(builder, Database.IsNpgsql());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -70,13 +84,36 @@ public sealed class FiftyOpsDbContext(DbContextOptions<FiftyOpsDbContext> option
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         StampVersions();
+        RoundToDeclaredScale();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampVersions();
+        RoundToDeclaredScale();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// A decimal with a declared scale (the amounts in 천원, <see cref="Configurations.MoneyColumns"/>) is rounded half away
+    /// from zero to that scale before it is written. PostgreSQL's <c>numeric(p,s)</c> would round it anyway and SQLite
+    /// would store every digit as text: rounding here makes both providers hold, and the app read back, the same figure.
+    /// </summary>
+    private void RoundToDeclaredScale()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
+            foreach (var property in entry.Properties)
+            {
+                if (property.CurrentValue is decimal value && property.Metadata.GetScale() is { } scale)
+                {
+                    var rounded = Math.Round(value, scale, MidpointRounding.AwayFromZero);
+                    if (rounded != value) property.CurrentValue = rounded;
+                }
+            }
+        }
     }
 
     /// <summary>

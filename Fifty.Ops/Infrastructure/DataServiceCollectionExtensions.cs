@@ -14,7 +14,8 @@ public static class DataServiceCollectionExtensions
 
     public static IServiceCollection AddFiftyOpsData(this IServiceCollection services, IConfiguration configuration)
     {
-        var connectionString = ResolveConnectionString(configuration.GetConnectionString("Default") ?? DefaultConnectionString);
+        var database = DatabaseSettings.From(configuration);
+        services.AddSingleton(database);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ActorAccessor>();
         services.AddSingleton<AuditSaveChangesInterceptor>();
@@ -22,8 +23,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(sp => new PeriodCacheInvalidator(new Lazy<PeriodService>(sp.GetRequiredService<PeriodService>)));
         // Every context writes its tracked changes to the audit trail in the same transaction, and a saved change to a
         // reporting period drops the periods the views keep for a few seconds.
-        services.AddDbContextFactory<FiftyOpsDbContext>((sp, options) => options
-            .UseSqlite(connectionString)
+        // On PostgreSQL the factory makes PostgresFiftyOpsDbContext (its own migrations); services ask for FiftyOpsDbContext.
+        services.AddDbContextFactory<FiftyOpsDbContext, ProviderDbContextFactory>((sp, options) => database.Configure(options)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
             .AddInterceptors(sp.GetRequiredService<AuditSaveChangesInterceptor>(), sp.GetRequiredService<PeriodCacheInvalidator>()));
         services.AddSingleton(new SeedOptions(
@@ -33,9 +34,10 @@ public static class DataServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The folder of the SQLite file (where data-protection keys live too); null for an in-memory database.</summary>
+    /// <summary>The folder of the SQLite file (where data-protection keys live too); null for an in-memory database or PostgreSQL.</summary>
     public static string? DataFolder(IConfiguration configuration)
     {
+        if (DatabaseSettings.From(configuration).IsPostgres) return null;
         var builder = new SqliteConnectionStringBuilder(ResolveConnectionString(configuration.GetConnectionString("Default") ?? DefaultConnectionString));
         return builder.Mode == SqliteOpenMode.Memory || string.IsNullOrEmpty(builder.DataSource) || builder.DataSource == ":memory:"
             ? null

@@ -91,10 +91,15 @@ public static class SecurityServiceCollectionExtensions
         services.Configure<CircuitOptions>(o => o.DetailedErrors = environment.IsDevelopment());
         services.AddAntiforgery(o => o.Cookie.Name = "FiftyOps.Antiforgery");
 
-        // Keys beside the database: a restart keeps people signed in and their forms valid.
+        // Keys beside the database: a restart keeps people signed in and their forms valid. On PostgreSQL they are in the
+        // database itself (DataProtectionKeys), so every instance behind the proxy reads every other's cookies and forms.
         var dataProtection = services.AddDataProtection().SetApplicationName("Fifty.Ops");
         var keys = configuration["DataProtection:KeysPath"] ?? (DataServiceCollectionExtensions.DataFolder(configuration) is { } folder ? Path.Combine(folder, "keys") : null);
-        if (keys is not null)
+        if (Data.DatabaseSettings.From(configuration).IsPostgres)
+        {
+            dataProtection.PersistKeysToDbContext<Data.FiftyOpsDbContext>();
+        }
+        else if (keys is not null)
         {
             if (OperatingSystem.IsWindows()) Directory.CreateDirectory(keys);
             else Directory.CreateDirectory(keys, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);

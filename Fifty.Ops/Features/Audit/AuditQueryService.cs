@@ -182,7 +182,9 @@ public sealed class AuditQueryService(IDbContextFactory<FiftyOpsDbContext> facto
             var pattern = "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
             // The screen names object types in Korean, so a Korean word finds the types it names too.
             var types = AuditLabels.TypesNamed(text);
-            query = query.Where(e => EF.Functions.Like(e.ObjectType!, pattern, "\\") || EF.Functions.Like(e.ObjectId!, pattern, "\\") || types.Contains(e.ObjectType!));
+            // Upper-cased on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not; the search should not care.
+            var upper = pattern.ToUpperInvariant();
+            query = query.Where(e => EF.Functions.Like(e.ObjectType!.ToUpper(), upper, "\\") || EF.Functions.Like(e.ObjectId!.ToUpper(), upper, "\\") || types.Contains(e.ObjectType!));
         }
 
         return query;

@@ -129,7 +129,7 @@ public sealed class QuarterlyReportService(
                     await db.SaveChangesAsync(ct);
                     await tx.CommitAsync(ct);
                 }
-                catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
+                catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 } or Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
                 {
                     // Another caller stored one first; theirs is the snapshot in force.
                 }

@@ -15,8 +15,8 @@ public sealed record ChainStatus(long Count, bool IsIntact, long? BrokenAtId, st
 /// <summary>
 /// The hash chain of the audit trail: how an entry is serialised and hashed, how entries are appended, and how the
 /// chain is verified. Appends run inside a write transaction (SQLite <c>BEGIN IMMEDIATE</c>, which is what
-/// Microsoft.Data.Sqlite issues), so reading the last hash and inserting after it cannot interleave with another
-/// writer — in this process or any other.
+/// Microsoft.Data.Sqlite issues; on PostgreSQL a transaction-scoped advisory lock taken first), so reading the last hash
+/// and inserting after it cannot interleave with another writer — in this process, another process or another instance.
 /// </summary>
 public static class AuditChain
 {
@@ -25,7 +25,14 @@ public static class AuditChain
     /// <summary>Longer values are cut (and say so) before hashing, so what is stored is exactly what was hashed.</summary>
     public const int MaxValueLength = 4000;
 
-    private const string StoredTimeFormat = "yyyy-MM-dd HH:mm:ss.FFFFFFF";
+    /// <summary>
+    /// How <see cref="AuditEntry.OccurredUtc"/> is stored, on SQLite (EF's own text format) and on PostgreSQL alike
+    /// (a text column there too: <c>timestamptz</c> keeps microseconds, the hash covers the full 100 ns ticks).
+    /// </summary>
+    public const string StoredTimeFormat = "yyyy-MM-dd HH:mm:ss.FFFFFFF";
+
+    /// <summary>The advisory lock key that serialises appends on PostgreSQL (any constant the app uses for nothing else).</summary>
+    public const long PostgresLockKey = 0x5F1F_7A0D_0019;
 
     /// <summary>
     /// A JSON array of every recorded column except the hashes, in a fixed order, with invariant formats. JSON gives
@@ -60,6 +67,16 @@ public static class AuditChain
         if (records.Count == 0) return [];
         long lastId = 0;
         var previous = Genesis;
+        if (connection is Npgsql.NpgsqlConnection)
+        {
+            // PostgreSQL's transactions do not lock the table for writing: without this, two instances could both read
+            // the same last entry and fork the chain. Released at commit or rollback.
+            await using var lockCommand = connection.CreateCommand();
+            lockCommand.Transaction = transaction;
+            lockCommand.CommandText = "SELECT pg_advisory_xact_lock(" + PostgresLockKey.ToString(CultureInfo.InvariantCulture) + ")";
+            await lockCommand.ExecuteNonQueryAsync(ct);
+        }
+
         await using (var last = connection.CreateCommand())
         {
             last.Transaction = transaction;
@@ -80,13 +97,16 @@ public static class AuditChain
         insert.CommandText = """
             INSERT INTO "AuditEntries" ("Id", "OccurredUtc", "UserId", "UserName", "IpAddress", "Kind", "ObjectType", "ObjectId",
                 "Field", "OldValue", "NewValue", "Detail", "PreviousHash", "Hash")
-            VALUES ($id, $at, $userId, $userName, $ip, $kind, $objectType, $objectId, $field, $old, $new, $detail, $previous, $hash)
+            VALUES (@id, @at, @userId, @userName, @ip, @kind, @objectType, @objectId, @field, @old, @new, @detail, @previous, @hash)
             """;
-        string[] names = ["$id", "$at", "$userId", "$userName", "$ip", "$kind", "$objectType", "$objectId", "$field", "$old", "$new", "$detail", "$previous", "$hash"];
-        var parameters = names.Select(name =>
+        string[] names = ["@id", "@at", "@userId", "@userName", "@ip", "@kind", "@objectType", "@objectId", "@field", "@old", "@new", "@detail", "@previous", "@hash"];
+        // Npgsql infers a parameter's type from its first value: an id or user id must go as bigint/integer, not text.
+        Type[] types = [typeof(long), typeof(string), typeof(int), typeof(string), typeof(string), typeof(string), typeof(string), typeof(string), typeof(string), typeof(string), typeof(string), typeof(string), typeof(string), typeof(string)];
+        var parameters = names.Select((name, i) =>
         {
             var p = insert.CreateParameter();
             p.ParameterName = name;
+            p.DbType = types[i] == typeof(long) ? System.Data.DbType.Int64 : types[i] == typeof(int) ? System.Data.DbType.Int32 : System.Data.DbType.String;
             insert.Parameters.Add(p);
             return p;
         }).ToArray();

@@ -121,6 +121,8 @@ public sealed class AuditSaveChangesInterceptor(ActorAccessor actors, TimeProvid
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
             var type = entry.Metadata.ClrType;
             if (type.GetCustomAttribute<NotAuditedAttribute>() is not null) continue;
+            // Key material is not data and must never reach the trail (a stolen key signs any cookie).
+            if (type == typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey)) continue;
             var audited = type.GetCustomAttribute<AuditedAsAttribute>();
             var objectType = audited?.ObjectType ?? type.Name;
             var kind = audited?.Kind ?? AuditKind.DataChange;

@@ -23,9 +23,13 @@ public sealed record BackupOverview(
     DateTimeOffset? NextScheduledAt, IReadOnlyList<BackupFile> Files);
 
 /// <summary>Where the database lives, resolved once from the connection string.</summary>
-/// <param name="FilePath">The database file; null for an in-memory database (nothing to back up).</param>
-public sealed record DatabaseLocation(string ConnectionString, string? FilePath)
+/// <param name="FilePath">The SQLite database file; null for an in-memory database (nothing to back up) or PostgreSQL.</param>
+/// <param name="Provider">SQLite (backup API) or PostgreSQL (<c>pg_dump</c>).</param>
+public sealed record DatabaseLocation(string ConnectionString, string? FilePath, Data.DatabaseProvider Provider = Data.DatabaseProvider.Sqlite)
 {
+    public static DatabaseLocation From(Data.DatabaseSettings settings) =>
+        settings.IsPostgres ? new DatabaseLocation(settings.ConnectionString, null, Data.DatabaseProvider.Postgres) : From(settings.ConnectionString);
+
     public static DatabaseLocation From(string connectionString)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);

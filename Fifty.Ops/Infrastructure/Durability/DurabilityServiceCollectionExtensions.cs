@@ -11,14 +11,17 @@ public static class DurabilityServiceCollectionExtensions
     /// <summary>WAL, synchronous=FULL and a busy timeout on every connection; online backups on demand and on a schedule.</summary>
     public static IServiceCollection AddFiftyOpsDurability(this IServiceCollection services, IConfiguration configuration)
     {
-        var connectionString = DataServiceCollectionExtensions.ResolveConnectionString(
-            configuration.GetConnectionString("Default") ?? DataServiceCollectionExtensions.DefaultConnectionString);
-        var busyTimeout = configuration.GetValue("Database:BusyTimeoutMilliseconds", DefaultBusyTimeoutMilliseconds);
-        services.AddSingleton(new SqliteDurabilityInterceptor(busyTimeout));
-        services.ConfigureDbContext<FiftyOpsDbContext>(
-            (sp, options) => options.AddInterceptors(sp.GetRequiredService<SqliteDurabilityInterceptor>()), ServiceLifetime.Singleton);
+        var database = DatabaseSettings.From(configuration);
+        if (!database.IsPostgres)
+        {
+            // PostgreSQL is durable by its own settings (fsync, synchronous_commit) and waits for locks by itself.
+            var busyTimeout = configuration.GetValue("Database:BusyTimeoutMilliseconds", DefaultBusyTimeoutMilliseconds);
+            services.AddSingleton(new SqliteDurabilityInterceptor(busyTimeout));
+            services.ConfigureDbContext<FiftyOpsDbContext>(
+                (sp, options) => options.AddInterceptors(sp.GetRequiredService<SqliteDurabilityInterceptor>()), ServiceLifetime.Singleton);
+        }
 
-        services.AddSingleton(DatabaseLocation.From(connectionString));
+        services.AddSingleton(DatabaseLocation.From(database));
         services.AddOptions<BackupOptions>().BindConfiguration(BackupOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BackupOptions>, BackupOptionsValidator>();
         services.AddSingleton<BackupService>();

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Fifty.Ops.Data.Migrations
+namespace Fifty.Ops.Data.Migrations.Sqlite
 {
     /// <summary>
     /// The first generated migration (<c>dotnet ef migrations add</c>): it brings the model snapshot, and changes nothing.

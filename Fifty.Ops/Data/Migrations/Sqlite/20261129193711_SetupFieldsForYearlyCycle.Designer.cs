@@ -9,11 +9,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace Fifty.Ops.Data.Migrations
+namespace Fifty.Ops.Data.Migrations.Sqlite
 {
     [DbContext(typeof(FiftyOpsDbContext))]
-    [Migration("20261129183236_FiscalYearRolloverAndReportSnapshots")]
-    partial class FiscalYearRolloverAndReportSnapshots
+    [Migration("20261129193711_SetupFieldsForYearlyCycle")]
+    partial class SetupFieldsForYearlyCycle
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -411,6 +411,9 @@ namespace Fifty.Ops.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -424,6 +427,9 @@ namespace Fifty.Ops.Data.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OpenedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("SortOrder")
@@ -763,6 +769,11 @@ namespace Fifty.Ops.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Accumulation")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal?>("CautionThreshold")
                         .HasColumnType("TEXT");
 
@@ -902,6 +913,9 @@ namespace Fifty.Ops.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("Quarter")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Raw")
                         .IsRequired()
@@ -1211,6 +1225,9 @@ namespace Fifty.Ops.Data.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("OriginalBudget")
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("ParentId")

@@ -4,16 +4,19 @@ using System.Collections.Generic;
 using Fifty.Ops.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace Fifty.Ops.Data.Migrations
+namespace Fifty.Ops.Data.Migrations.Sqlite
 {
     [DbContext(typeof(FiftyOpsDbContext))]
-    partial class FiftyOpsDbContextModelSnapshot : ModelSnapshot
+    [Migration("20261129171708_GeneratedBaseline")]
+    partial class GeneratedBaseline
     {
-        protected override void BuildModel(ModelBuilder modelBuilder)
+        /// <inheritdoc />
+        protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
@@ -22,10 +25,6 @@ namespace Fifty.Ops.Data.Migrations
                 {
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("Label")
                         .IsRequired()
@@ -45,8 +44,7 @@ namespace Fifty.Ops.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("NormalizedName")
-                        .IsUnique()
-                        .HasDatabaseName("IX_Roles_NormalizedName");
+                        .IsUnique();
 
                     b.ToTable("Roles", (string)null);
 
@@ -91,7 +89,6 @@ namespace Fifty.Ops.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasColumnType("TEXT");
 
@@ -102,13 +99,6 @@ namespace Fifty.Ops.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER");
@@ -125,10 +115,6 @@ namespace Fifty.Ops.Data.Migrations
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("NormalizedUserName")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -137,18 +123,9 @@ namespace Fifty.Ops.Data.Migrations
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("PhoneNumber")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("SecurityStamp")
                         .IsRequired()
                         .HasColumnType("TEXT");
-
-                    b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("UserName")
                         .IsRequired()
@@ -157,12 +134,8 @@ namespace Fifty.Ops.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
-
                     b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("IX_Users_NormalizedUserName");
+                        .IsUnique();
 
                     b.ToTable("Users", (string)null);
                 });
@@ -408,9 +381,6 @@ namespace Fifty.Ops.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateOnly?>("ClosedOn")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -424,9 +394,6 @@ namespace Fifty.Ops.Data.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("OpenedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("SortOrder")
@@ -766,11 +733,6 @@ namespace Fifty.Ops.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Accumulation")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
                     b.Property<decimal?>("CautionThreshold")
                         .HasColumnType("TEXT");
 
@@ -903,16 +865,10 @@ namespace Fifty.Ops.Data.Migrations
                     b.Property<int>("IndicatorId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("IsDraft")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
-
-                    b.Property<int?>("Quarter")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Raw")
                         .IsRequired()
@@ -1224,32 +1180,11 @@ namespace Fifty.Ops.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal?>("OriginalBudget")
-                        .HasColumnType("TEXT");
-
                     b.Property<int?>("ParentId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset?>("RetiredAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RetiredBy")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RetiredReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("Active");
 
                     b.PrimitiveCollection<string>("Tags")
                         .IsRequired()
@@ -1322,26 +1257,8 @@ namespace Fifty.Ops.Data.Migrations
                     b.Property<decimal?>("RequiredBudget")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("RetiredAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RetiredBy")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RetiredReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("Active");
 
                     b.Property<string>("Summary")
                         .HasColumnType("TEXT");
@@ -1451,51 +1368,6 @@ namespace Fifty.Ops.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("ProjectNarratives");
-                });
-
-            modelBuilder.Entity("Fifty.Ops.Domain.ReportSnapshot", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Format")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Json")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ReportingPeriodId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTimeOffset?>("SupersededAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SupersededBy")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTimeOffset>("TakenAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TakenBy")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ReportingPeriodId")
-                        .IsUnique()
-                        .HasFilter("\"SupersededAt\" IS NULL");
-
-                    b.ToTable("ReportSnapshots");
                 });
 
             modelBuilder.Entity("Fifty.Ops.Domain.ReportingPeriod", b =>
@@ -1673,90 +1545,6 @@ namespace Fifty.Ops.Data.Migrations
                     b.ToTable("StaffingEntries");
                 });
 
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<int>", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ClaimType")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ClaimValue")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("RoleId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RoleId");
-
-                    b.ToTable("RoleClaims", (string)null);
-                });
-
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<int>", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ClaimType")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ClaimValue")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("UserId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UserId");
-
-                    b.ToTable("UserClaims", (string)null);
-                });
-
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<int>", b =>
-                {
-                    b.Property<string>("LoginProvider")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ProviderKey")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ProviderDisplayName")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("UserId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("LoginProvider", "ProviderKey");
-
-                    b.HasIndex("UserId");
-
-                    b.ToTable("UserLogins", (string)null);
-                });
-
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<int>", b =>
-                {
-                    b.Property<int>("UserId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("LoginProvider")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Value")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("UserId", "LoginProvider", "Name");
-
-                    b.ToTable("UserTokens", (string)null);
-                });
-
             modelBuilder.Entity("Fifty.Ops.Domain.AppUserRole", b =>
                 {
                     b.HasOne("Fifty.Ops.Domain.AppRole", null)
@@ -1766,7 +1554,7 @@ namespace Fifty.Ops.Data.Migrations
                         .IsRequired();
 
                     b.HasOne("Fifty.Ops.Domain.AppUser", null)
-                        .WithMany()
+                        .WithMany("Roles")
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1930,15 +1718,6 @@ namespace Fifty.Ops.Data.Migrations
                     b.Navigation("Project");
                 });
 
-            modelBuilder.Entity("Fifty.Ops.Domain.ReportSnapshot", b =>
-                {
-                    b.HasOne("Fifty.Ops.Domain.ReportingPeriod", null)
-                        .WithMany()
-                        .HasForeignKey("ReportingPeriodId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Fifty.Ops.Domain.SharedOffice", b =>
                 {
                     b.HasOne("Fifty.Ops.Domain.Campus", "Campus")
@@ -1949,40 +1728,9 @@ namespace Fifty.Ops.Data.Migrations
                     b.Navigation("Campus");
                 });
 
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<int>", b =>
+            modelBuilder.Entity("Fifty.Ops.Domain.AppUser", b =>
                 {
-                    b.HasOne("Fifty.Ops.Domain.AppRole", null)
-                        .WithMany()
-                        .HasForeignKey("RoleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<int>", b =>
-                {
-                    b.HasOne("Fifty.Ops.Domain.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<int>", b =>
-                {
-                    b.HasOne("Fifty.Ops.Domain.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<int>", b =>
-                {
-                    b.HasOne("Fifty.Ops.Domain.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                    b.Navigation("Roles");
                 });
 #pragma warning restore 612, 618
         }

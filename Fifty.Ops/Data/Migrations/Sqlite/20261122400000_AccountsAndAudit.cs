@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Fifty.Ops.Data.Migrations;
+namespace Fifty.Ops.Data.Migrations.Sqlite;
 
 /// <summary>
 /// Local accounts with the four fixed roles, and the append-only audit trail. The two triggers exist only in migrated

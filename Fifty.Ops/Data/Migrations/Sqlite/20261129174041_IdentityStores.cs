@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Fifty.Ops.Data.Migrations
+namespace Fifty.Ops.Data.Migrations.Sqlite
 {
     /// <summary>
     /// Generated (<c>dotnet ef migrations add IdentityStores</c>) when ASP.NET Core Identity's EF Core stores replaced the

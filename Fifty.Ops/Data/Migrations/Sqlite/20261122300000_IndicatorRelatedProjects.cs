@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Fifty.Ops.Data.Migrations;
+namespace Fifty.Ops.Data.Migrations.Sqlite;
 
 /// <summary>Headline results link to the projects they summarise (an editorial link, stated with its basis).</summary>
 [DbContext(typeof(FiftyOpsDbContext))]

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Fifty.Ops.Data.Migrations;
+namespace Fifty.Ops.Data.Migrations.Sqlite;
 
 /// <summary>
 /// Quarterly data entry: a concurrency <c>Version</c> and who/when on every record a form or the import edits, the

@@ -4,22 +4,38 @@ using System.Collections.Generic;
 using Fifty.Ops.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace Fifty.Ops.Data.Migrations
+namespace Fifty.Ops.Data.Migrations.Sqlite
 {
     [DbContext(typeof(FiftyOpsDbContext))]
-    [Migration("20261129174041_IdentityStores")]
-    partial class IdentityStores
+    partial class FiftyOpsDbContextModelSnapshot : ModelSnapshot
     {
-        /// <inheritdoc />
-        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+        protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("Fifty.Ops.Data.ScheduleLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastRunUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ScheduleLeases", (string)null);
+                });
 
             modelBuilder.Entity("Fifty.Ops.Domain.AppRole", b =>
                 {
@@ -261,15 +277,19 @@ namespace Fifty.Ops.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<decimal?>("Committed")
+                        .HasPrecision(18)
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("CurrentBudget")
+                        .HasPrecision(18)
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("Disbursed")
+                        .HasPrecision(18)
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("Forecast")
+                        .HasPrecision(18)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ForecastRateRaw")
@@ -281,6 +301,7 @@ namespace Fifty.Ops.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("Original")
+                        .HasPrecision(18)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("ProgrammeNodeId")
@@ -304,9 +325,11 @@ namespace Fifty.Ops.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("Supplementary")
+                        .HasPrecision(18)
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("Transfers")
+                        .HasPrecision(18)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset?>("UpdatedAt")
@@ -354,6 +377,7 @@ namespace Fifty.Ops.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<decimal>("Amount")
+                        .HasPrecision(18)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("AsOf")
@@ -411,6 +435,9 @@ namespace Fifty.Ops.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -424,6 +451,9 @@ namespace Fifty.Ops.Data.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OpenedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("SortOrder")
@@ -763,6 +793,11 @@ namespace Fifty.Ops.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Accumulation")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal?>("CautionThreshold")
                         .HasColumnType("TEXT");
 
@@ -895,10 +930,16 @@ namespace Fifty.Ops.Data.Migrations
                     b.Property<int>("IndicatorId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsDraft")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("Quarter")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Raw")
                         .IsRequired()
@@ -1132,6 +1173,7 @@ namespace Fifty.Ops.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<decimal>("Amount")
+                        .HasPrecision(18)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Area")
@@ -1210,11 +1252,33 @@ namespace Fifty.Ops.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("OriginalBudget")
+                        .HasPrecision(18)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("ParentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RetiredBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RetiredReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Active");
 
                     b.PrimitiveCollection<string>("Tags")
                         .IsRequired()
@@ -1285,10 +1349,29 @@ namespace Fifty.Ops.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("RequiredBudget")
+                        .HasPrecision(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RetiredBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RetiredReason")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Active");
 
                     b.Property<string>("Summary")
                         .HasColumnType("TEXT");
@@ -1398,6 +1481,51 @@ namespace Fifty.Ops.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("ProjectNarratives");
+                });
+
+            modelBuilder.Entity("Fifty.Ops.Domain.ReportSnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportingPeriodId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("SupersededAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SupersededBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("TakenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TakenBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportingPeriodId")
+                        .IsUnique()
+                        .HasFilter("\"SupersededAt\" IS NULL");
+
+                    b.ToTable("ReportSnapshots");
                 });
 
             modelBuilder.Entity("Fifty.Ops.Domain.ReportingPeriod", b =>
@@ -1573,6 +1701,23 @@ namespace Fifty.Ops.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("StaffingEntries");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<int>", b =>
@@ -1830,6 +1975,15 @@ namespace Fifty.Ops.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("Fifty.Ops.Domain.ReportSnapshot", b =>
+                {
+                    b.HasOne("Fifty.Ops.Domain.ReportingPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("ReportingPeriodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Fifty.Ops.Domain.SharedOffice", b =>

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Fifty.Ops.Data.Migrations;
+namespace Fifty.Ops.Data.Migrations.Sqlite;
 
 /// <summary>
 /// Campus usage: the shared-office occupancy a source states in words or as a rate, and the programme rows a report

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Fifty.Ops.Data.Migrations;
+namespace Fifty.Ops.Data.Migrations.Sqlite;
 
 /// <summary>
 /// The first schema: reporting periods, the programme hierarchy with budget lines per report section, indicators with
