@@ -52,7 +52,7 @@ public sealed class AuditPageTests(AppFactory factory) : IClassFixture<AppFactor
 
         await using (var db = await factory.Services.GetRequiredService<IDbContextFactory<FiftyOpsDbContext>>().CreateDbContextAsync())
         {
-            await db.Database.ExecuteSqlRawAsync("""DROP TRIGGER "AuditEntries_NoUpdate" """);
+            await db.Database.ExecuteSqlRawAsync(Fifty.Ops.Tests.Infrastructure.TestProvider.DropAuditTriggers(factory.ConnectionString));
             await db.Database.ExecuteSqlRawAsync("""UPDATE "AuditEntries" SET "Detail" = '바꿔치기' WHERE "Id" = 2""");
         }
 

@@ -73,8 +73,7 @@ public static class TestProvider
     public static DbContextOptions<FiftyOpsDbContext> Options(string connectionString, params IInterceptor[] interceptors)
     {
         var builder = new DbContextOptionsBuilder<FiftyOpsDbContext>();
-        if (IsPostgresString(connectionString)) builder.UseNpgsql(connectionString);
-        else builder.UseSqlite(connectionString);
+        DatabaseSettings.Use(builder, IsPostgresString(connectionString) ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite, connectionString);
         if (interceptors.Length > 0) builder.AddInterceptors(interceptors);
         return builder.Options;
     }
@@ -84,6 +83,11 @@ public static class TestProvider
         DatabaseSettings.Create(Options(connectionString, interceptors));
 
     public static bool IsPostgresString(string connectionString) => connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>SQL that lets a test tamper with the append-only audit trail (drops its triggers).</summary>
+    public static string DropAuditTriggers(string connectionString) => IsPostgresString(connectionString)
+        ? """DROP TRIGGER "AuditEntries_NoUpdate" ON "AuditEntries"; DROP TRIGGER "AuditEntries_NoDelete" ON "AuditEntries";"""
+        : """DROP TRIGGER "AuditEntries_NoUpdate"; DROP TRIGGER "AuditEntries_NoDelete";""";
 
     /// <summary>An open ADO.NET connection of the right provider.</summary>
     public static async Task<System.Data.Common.DbConnection> OpenAsync(string connectionString)

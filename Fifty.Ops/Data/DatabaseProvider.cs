@@ -36,9 +36,15 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     }
 
     /// <summary>Sets the provider on <paramref name="options"/>.</summary>
-    public DbContextOptionsBuilder Configure(DbContextOptionsBuilder options) => Provider == DatabaseProvider.Postgres
-        ? options.UseNpgsql(ConnectionString)
-        : options.UseSqlite(ConnectionString);
+    public DbContextOptionsBuilder Configure(DbContextOptionsBuilder options) => Use(options, Provider, ConnectionString);
+
+    /// <summary>
+    /// Sets <paramref name="provider"/> on <paramref name="options"/>; on PostgreSQL with the one-writer-at-a-time lock
+    /// (<see cref="Infrastructure.Durability.PostgresWriteLock"/>) every context of the app needs.
+    /// </summary>
+    public static DbContextOptionsBuilder Use(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString) => provider == DatabaseProvider.Postgres
+        ? options.UseNpgsql(connectionString).AddInterceptors(Infrastructure.Durability.PostgresWriteLock.Instance)
+        : options.UseSqlite(connectionString);
 
     /// <summary>A context of the provider's type on <paramref name="options"/> (which must name the same provider).</summary>
     public static FiftyOpsDbContext Create(DbContextOptions<FiftyOpsDbContext> options) =>

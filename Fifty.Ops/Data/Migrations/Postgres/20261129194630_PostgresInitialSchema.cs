@@ -1111,11 +1111,24 @@ namespace Fifty.Ops.Data.Migrations.Postgres
                 table: "Users",
                 column: "NormalizedUserName",
                 unique: true);
+
+            // The audit trail is append-only in the database itself, as on SQLite (20261122400000_AccountsAndAudit):
+            // UPDATE, DELETE and TRUNCATE of AuditEntries fail whoever sends them.
+            migrationBuilder.Sql("""
+                CREATE FUNCTION "AuditEntries_AppendOnly"() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    RAISE EXCEPTION 'AuditEntries are append-only: rows cannot be %', CASE TG_OP WHEN 'UPDATE' THEN 'changed' ELSE 'deleted' END;
+                END $$;
+                CREATE TRIGGER "AuditEntries_NoUpdate" BEFORE UPDATE ON "AuditEntries" FOR EACH ROW EXECUTE FUNCTION "AuditEntries_AppendOnly"();
+                CREATE TRIGGER "AuditEntries_NoDelete" BEFORE DELETE ON "AuditEntries" FOR EACH ROW EXECUTE FUNCTION "AuditEntries_AppendOnly"();
+                CREATE TRIGGER "AuditEntries_NoTruncate" BEFORE TRUNCATE ON "AuditEntries" FOR EACH STATEMENT EXECUTE FUNCTION "AuditEntries_AppendOnly"();
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("""DROP FUNCTION IF EXISTS "AuditEntries_AppendOnly"() CASCADE;""");
             migrationBuilder.DropTable(
                 name: "AuditEntries");
 
