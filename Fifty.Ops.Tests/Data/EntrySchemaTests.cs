@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Fifty.Ops.Tests.Data;
 
+[Trait("Provider", "SqliteOnly")]
 public sealed class EntrySchemaTests
 {
     /// <summary>The column added in place carries its foreign key, as the model's relationship does (the schema test compares columns and indexes only).</summary>

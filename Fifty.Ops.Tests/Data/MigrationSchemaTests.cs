@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Fifty.Ops.Tests.Data;
 
+[Trait("Provider", "SqliteOnly")]
 public sealed class MigrationSchemaTests
 {
     /// <summary>
@@ -56,7 +57,38 @@ public sealed class MigrationSchemaTests
     {
         using var db = new FiftyOpsDbContext(new DbContextOptionsBuilder<FiftyOpsDbContext>().UseSqlite("Data Source=:memory:").Options);
         Assert.True(db.Database.GetMigrations().Any());
-        Assert.False(db.Database.HasPendingModelChanges(), "the model has changes without a migration: run dotnet ef migrations add <Name> --project Fifty.Ops --output-dir Data/Migrations");
+        Assert.False(db.Database.HasPendingModelChanges(), "the model has changes without a SQLite migration: run tools/add-migration.sh <Name>");
+    }
+
+    /// <summary>
+    /// PostgreSQL's migrations keep step with the same model: a change with a SQLite migration only fails here
+    /// (no server needed: the check compares the snapshot with the model).
+    /// </summary>
+    [Fact]
+    public void ThePostgresMigrationsHaveEveryModelChangeToo()
+    {
+        using var db = new PostgresFiftyOpsDbContext(new DbContextOptionsBuilder<FiftyOpsDbContext>().UseNpgsql("Host=127.0.0.1;Database=unused").Options);
+        Assert.Contains(db.Database.GetMigrations(), m => m.EndsWith("_PostgresInitialSchema", StringComparison.Ordinal));
+        Assert.DoesNotContain(db.Database.GetMigrations(), m => m.EndsWith("_GeneratedBaseline", StringComparison.Ordinal));
+        Assert.False(db.Database.HasPendingModelChanges(), "the model has changes without a PostgreSQL migration: run tools/add-migration.sh <Name>");
+    }
+
+    /// <summary>The amounts in 천원 are numeric(18,0) on PostgreSQL and rounded to whole 천원 before any save.</summary>
+    [Fact]
+    public async Task MoneyIsRoundedToWholeThousandsBeforeSaving()
+    {
+        await using var connection = new SqliteConnection("Data Source=:memory:");
+        await connection.OpenAsync();
+        await using var db = new FiftyOpsDbContext(new DbContextOptionsBuilder<FiftyOpsDbContext>().UseSqlite(connection).Options);
+        await db.Database.MigrateAsync();
+        db.AuditChanges = false;
+        db.BudgetSummaryItems.Add(new Fifty.Ops.Domain.BudgetSummaryItem { Year = 2024, AsOf = new DateOnly(2024, 3, 31), Item = "시험", Amount = 1234.5m });
+        db.BudgetSummaryItems.Add(new Fifty.Ops.Domain.BudgetSummaryItem { Year = 2024, AsOf = new DateOnly(2024, 3, 31), Item = "시험2", Amount = -10.5m, Ordinal = 2 });
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+        Assert.Equal([-11m, 1235m], await db.BudgetSummaryItems.Where(i => i.Year == 2024).OrderBy(i => i.Amount).Select(i => i.Amount).ToListAsync());
+        var model = new PostgresFiftyOpsDbContext(new DbContextOptionsBuilder<FiftyOpsDbContext>().UseNpgsql("Host=127.0.0.1;Database=unused").Options).Model;
+        Assert.Equal("numeric(18,0)", model.FindEntityType(typeof(Fifty.Ops.Domain.BudgetLine))!.FindProperty(nameof(Fifty.Ops.Domain.BudgetLine.Disbursed))!.GetColumnType());
     }
 
     /// <summary>The schema EnsureCreated builds straight from the model.</summary>

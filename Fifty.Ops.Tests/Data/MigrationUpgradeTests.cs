@@ -18,6 +18,7 @@ namespace Fifty.Ops.Tests.Data;
 /// A database made by an earlier version (the hand-written migration history, with figures, users and audit entries)
 /// upgrades in place to the latest migration with nothing lost.
 /// </summary>
+[Trait("Provider", "SqliteOnly")]
 public sealed class MigrationUpgradeTests : IAsyncLifetime
 {
     /// <summary>The last migration written by hand: what every database made before the generated migrations stands on.</summary>

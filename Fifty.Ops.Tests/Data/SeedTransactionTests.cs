@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Fifty.Ops.Tests.Data;
 
+[Trait("Provider", "SqliteOnly")]
 public sealed class SeedTransactionTests
 {
     [Fact]

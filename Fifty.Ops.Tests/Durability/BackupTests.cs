@@ -11,6 +11,7 @@ using static Fifty.Ops.Tests.Infrastructure.EntryFixtures;
 
 namespace Fifty.Ops.Tests.Durability;
 
+[Trait("Provider", "SqliteOnly")]
 public sealed class BackupTests : IAsyncLifetime
 {
     private readonly SeededDatabase _db = new();

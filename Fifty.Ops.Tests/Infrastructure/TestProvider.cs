@@ -52,7 +52,7 @@ public static class TestProvider
     /// <summary>Drops what <see cref="NewDatabase"/> made (a missing file or database is fine).</summary>
     public static void DropDatabase(string connectionString)
     {
-        if (IsPostgres || connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase))
+        if (IsPostgresString(connectionString))
         {
             var builder = new NpgsqlConnectionStringBuilder(connectionString);
             NpgsqlConnection.ClearAllPools();

@@ -27,6 +27,7 @@ public static class DataServiceCollectionExtensions
         services.AddDbContextFactory<FiftyOpsDbContext, ProviderDbContextFactory>((sp, options) => database.Configure(options)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
             .AddInterceptors(sp.GetRequiredService<AuditSaveChangesInterceptor>(), sp.GetRequiredService<PeriodCacheInvalidator>()));
+        if (database.IsPostgres) services.AddHostedService<PeriodChangeListener>();
         services.AddSingleton(new SeedOptions(
             configuration["Seed:Path"] ?? Path.Combine(AppContext.BaseDirectory, "seed-data"),
             configuration.GetValue("Seed:Demo", false)));

@@ -43,9 +43,13 @@ public sealed record AuditFilter(DateOnly? From, DateOnly? To, string? User, Aud
     public static AuditFilter Parse(string? from, string? to, string? user, string? kind, string? obj) => new(
         DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var f) ? f : null,
         DateOnly.TryParseExact(to, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : null,
-        string.IsNullOrWhiteSpace(user) ? null : user.Trim(),
+        Text(user),
         Enum.TryParse<AuditKind>(kind, ignoreCase: false, out var k) && Enum.IsDefined(k) ? k : null,
-        string.IsNullOrWhiteSpace(obj) ? null : obj.Trim());
+        Text(obj));
+
+    // NUL is in no stored name or id, and PostgreSQL refuses it in any text parameter: it is dropped, not sent.
+    private static string? Text(string? value) =>
+        value?.Replace("\0", "", StringComparison.Ordinal) is { } v && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
 
     /// <summary>The filter as query-string pairs (for paging links and the download), without the leading '?'.</summary>
     public string ToQuery()

@@ -66,7 +66,7 @@ public static class DataEntryFeature
     private static IResult DownloadBackup(string name, BackupService backups)
     {
         if (backups.Find(name) is not { } file) return Text("그런 백업 파일이 없습니다.", StatusCodes.Status404NotFound);
-        return Results.File(file.FullName, "application/vnd.sqlite3", file.Name);
+        return Results.File(file.FullName, file.Name.EndsWith(".dump", StringComparison.Ordinal) ? "application/octet-stream" : "application/vnd.sqlite3", file.Name);
     }
 
     private static IResult Text(string message, int status) => Results.Text(message, "text/plain; charset=utf-8", statusCode: status);

@@ -19,6 +19,12 @@ public sealed class BackupOptions
     /// <summary>Where backups go; default <c>backups/</c> beside the database file.</summary>
     public string? Folder { get; set; }
 
+    /// <summary>
+    /// On PostgreSQL: the folder of <c>pg_dump</c> and <c>pg_restore</c>; default the newest
+    /// <c>/usr/lib/postgresql/*/bin</c>, else the PATH. Must be at least the server's major version.
+    /// </summary>
+    public string? PgBinFolder { get; set; }
+
     public TimeSpan Interval => TimeSpan.FromHours(IntervalHours);
 }
 

@@ -18,9 +18,11 @@ public sealed record BackupResult(BackupFile? File, string? Error)
     public bool Succeeded => File is not null;
 }
 
+/// <param name="DatabasePath">The SQLite file, or on PostgreSQL <c>host:port/database</c>.</param>
+/// <param name="Provider">SQLite (file copies, <c>.db</c>) or PostgreSQL (<c>pg_dump -Fc</c>, <c>.dump</c>).</param>
 public sealed record BackupOverview(
     bool Available, string? UnavailableReason, string? DatabasePath, string? Folder, bool ScheduleEnabled, TimeSpan Interval, int Keep,
-    DateTimeOffset? NextScheduledAt, IReadOnlyList<BackupFile> Files);
+    DateTimeOffset? NextScheduledAt, IReadOnlyList<BackupFile> Files, Data.DatabaseProvider Provider = Data.DatabaseProvider.Sqlite);
 
 /// <summary>Where the database lives, resolved once from the connection string.</summary>
 /// <param name="FilePath">The SQLite database file; null for an in-memory database (nothing to back up) or PostgreSQL.</param>
@@ -41,6 +43,12 @@ public sealed record DatabaseLocation(string ConnectionString, string? FilePath,
 }
 
 /// <summary>
+/// On PostgreSQL (<see cref="DatabaseLocation.Provider"/>) the same schedule, names and checks with <c>pg_dump</c> in its
+/// custom format (<c>.dump</c>, restored with <c>pg_restore</c>); the check is <c>pg_restore --list</c> reading the whole
+/// archive's table of contents. The folder is <c>Backup:Folder</c> (default <c>data/backups</c> under the working
+/// directory); several instances on several machines should point it at one shared folder.
+/// </summary>
+/// <summary>
 /// Online backups with SQLite's backup API (<see cref="SqliteConnection.BackupDatabase(SqliteConnection)"/>): pages are
 /// copied from a live connection while the app keeps serving, and writers are not blocked in WAL mode. Each copy is
 /// written under a temporary name, switched to a single-file journal, checked with <c>PRAGMA integrity_check</c>, and
@@ -57,15 +65,22 @@ public sealed partial class BackupService(DatabaseLocation database, IOptions<Ba
     /// <summary>Set by the scheduler: when it will next back up.</summary>
     public DateTimeOffset? NextScheduledAt { get; internal set; }
 
-    public string? Folder => database.FilePath is null ? null
-        : options.Value.Folder is { Length: > 0 } configured ? Path.GetFullPath(configured)
+    private bool IsPostgres => database.Provider == Data.DatabaseProvider.Postgres;
+
+    private string Extension => IsPostgres ? ".dump" : ".db";
+
+    public string? Folder => options.Value.Folder is { Length: > 0 } configured && (IsPostgres || database.FilePath is not null) ? Path.GetFullPath(configured)
+        : IsPostgres ? Path.GetFullPath(Path.Combine("data", "backups"))
+        : database.FilePath is null ? null
         : Path.Combine(Path.GetDirectoryName(database.FilePath)!, "backups");
 
     public BackupOverview GetOverview()
     {
         var o = options.Value;
-        return new BackupOverview(database.FilePath is not null, database.FilePath is null ? "메모리 데이터베이스는 백업할 수 없습니다." : null,
-            database.FilePath, Folder, o.Enabled, o.Interval, o.Keep, o.Enabled ? NextScheduledAt : null, List());
+        var available = IsPostgres || database.FilePath is not null;
+        return new BackupOverview(available, available ? null : "메모리 데이터베이스는 백업할 수 없습니다.",
+            IsPostgres ? PostgresDump.Describe(database.ConnectionString) : database.FilePath, Folder, o.Enabled, o.Interval, o.Keep,
+            o.Enabled ? NextScheduledAt : null, List(), database.Provider);
     }
 
     /// <summary>An on-demand backup by an administrator.</summary>
@@ -80,8 +95,8 @@ public sealed partial class BackupService(DatabaseLocation database, IOptions<Ba
     public IReadOnlyList<BackupFile> List()
     {
         if (Folder is not { } folder || !Directory.Exists(folder)) return [];
-        return Directory.EnumerateFiles(folder, FilePrefix + "*.db")
-            .Select(path => Describe(path))
+        return Directory.EnumerateFiles(folder, FilePrefix + "*" + Extension)
+            .Select(path => Describe(path, Extension.Length))
             .OfType<BackupFile>()
             .OrderByDescending(f => f.CreatedAt)
             .ToList();
@@ -110,10 +125,11 @@ public sealed partial class BackupService(DatabaseLocation database, IOptions<Ba
 
     private async Task<BackupResult> BackupAsync(BackupKind kind, string by, CancellationToken ct)
     {
-        if (database.FilePath is null || Folder is not { } folder) return new(null, "메모리 데이터베이스는 백업할 수 없습니다.");
+        if (Folder is not { } folder || (!IsPostgres && database.FilePath is null)) return new(null, "메모리 데이터베이스는 백업할 수 없습니다.");
         await _gate.WaitAsync(ct);
         try
         {
+            if (IsPostgres) return await DumpAsync(kind, by, folder, ct);
             return await Task.Run(() => Backup(kind, by, folder), ct);
         }
         finally
@@ -155,9 +171,40 @@ public sealed partial class BackupService(DatabaseLocation database, IOptions<Ba
             File.WriteAllText(final + ".json", JsonSerializer.Serialize(new Sidecar(by, check), Json));
             Prune(folder, kind);
             LogBackupMade(logger, final);
-            return new(Describe(final), null);
+            return new(Describe(final, 3), null);
         }
         catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            if (File.Exists(partial)) File.Delete(partial);
+            LogBackupFailed(logger, ex, name, ex.Message);
+            return new(null, $"백업하지 못했습니다: {ex.Message}");
+        }
+    }
+
+    private async Task<BackupResult> DumpAsync(BackupKind kind, string by, string folder, CancellationToken ct)
+    {
+        Directory.CreateDirectory(folder);
+        var name = $"{FilePrefix}{clock.GetUtcNow().ToString(TimeFormat, CultureInfo.InvariantCulture)}-{KindText(kind)}.dump";
+        var final = Path.Combine(folder, name);
+        var partial = final + ".partial";
+        try
+        {
+            var error = await PostgresDump.DumpAsync(database.ConnectionString, partial, options.Value.PgBinFolder, ct);
+            var check = error ?? await PostgresDump.CheckAsync(partial, options.Value.PgBinFolder, ct);
+            if (error is not null || check != "ok")
+            {
+                if (File.Exists(partial)) File.Delete(partial);
+                LogBackupFailed(logger, null, name, error ?? check);
+                return new(null, error is not null ? $"pg_dump이 실패했습니다: {error}" : $"백업 파일 검사(pg_restore --list)에 실패해 백업을 버렸습니다: {check}");
+            }
+
+            File.Move(partial, final);
+            await File.WriteAllTextAsync(final + ".json", JsonSerializer.Serialize(new Sidecar(by, check), Json), ct);
+            Prune(folder, kind);
+            LogBackupMade(logger, final);
+            return new(Describe(final, Extension.Length), null);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.ComponentModel.Win32Exception)
         {
             if (File.Exists(partial)) File.Delete(partial);
             LogBackupFailed(logger, ex, name, ex.Message);
@@ -174,10 +221,10 @@ public sealed partial class BackupService(DatabaseLocation database, IOptions<Ba
         }
     }
 
-    private static BackupFile? Describe(string path)
+    private static BackupFile? Describe(string path, int extensionLength)
     {
         var name = Path.GetFileName(path);
-        var stem = name[FilePrefix.Length..^3];
+        var stem = name[FilePrefix.Length..^extensionLength];
         var dash = stem.LastIndexOf('-');
         if (dash < 0) return null;
         if (!DateTimeOffset.TryParseExact(stem[..dash], TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)) return null;

@@ -25,6 +25,7 @@ public static class DurabilityServiceCollectionExtensions
         services.AddOptions<BackupOptions>().BindConfiguration(BackupOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BackupOptions>, BackupOptionsValidator>();
         services.AddSingleton<BackupService>();
+        services.AddSingleton<ScheduleLeases>();
         services.AddHostedService<BackupScheduler>();
         return services;
     }
