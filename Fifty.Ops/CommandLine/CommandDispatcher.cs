@@ -41,12 +41,14 @@ public static class CommandDispatcher
               보고 기간을 열거나 마감합니다 (시스템관리자 역할 필요, --as가 없으면 admin).
           Fifty.Ops year create 2024 --from 2023 [--as 사용자]
               2023년 체계(예산 체계, 지표, 사업, 시설)를 이월해 2024년을 만듭니다. 수치는 비워 둡니다.
+          Fifty.Ops migrate-data --to "Host=…;Database=…;Username=…" [--from "Data Source=data/fifty-ops.db"]
+              SQLite 데이터베이스(기본: ConnectionStrings__Default)를 빈 PostgreSQL 데이터베이스로 옮기고 행 수와 감사 기록 해시 체인을 검증합니다.
         데이터베이스는 ConnectionStrings__Default 환경 변수로 고릅니다 (기본: data/fifty-ops.db).
         종료 코드: 0 완료, 2 거부·오류 (이유를 출력), 1 예상하지 못한 실패.
         """;
 
     /// <summary>True when the first argument names a command (the web server is then not started).</summary>
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "import" or "period" or "year" or "help" or "--help";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "import" or "period" or "year" or "help" or "--help" or DataMigrationCommand.Verb;
 
     /// <summary>Builds the app's services (no web server), prepares the database, runs the command and returns the exit code.</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
@@ -56,6 +58,9 @@ public static class CommandDispatcher
             await output.WriteLineAsync(Usage);
             return Ok;
         }
+
+        // Copies between two databases named on the command line: no app services, no seeding of either.
+        if (args[0] == DataMigrationCommand.Verb) return await DataMigrationCommand.RunAsync(args, output, error);
 
         // The command's own arguments are not configuration: settings come from appsettings.json and the environment.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
