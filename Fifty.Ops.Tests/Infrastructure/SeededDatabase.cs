@@ -17,6 +17,21 @@ public sealed class SeededDatabase : IAsyncLifetime
         ConnectionString = TestProvider.NewDatabase(Path);
     }
 
+    private SeededDatabase(string connectionString)
+    {
+        ConnectionString = connectionString;
+    }
+
+    /// <summary>A SQLite file whatever the run's provider (e.g. the source of migrate-data).</summary>
+    public static SeededDatabase OnSqlite()
+    {
+        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"fifty-ops-test-{Guid.NewGuid():N}.db");
+        return new SeededDatabase($"Data Source={path};Pooling=False");
+    }
+
+    /// <summary>A PostgreSQL database of its own on the test server whatever the run's provider.</summary>
+    public static SeededDatabase OnPostgres() => new(Postgres.PostgresFactAttribute.NewDatabase());
+
     /// <summary>The SQLite file (unused on PostgreSQL).</summary>
     public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"fifty-ops-test-{Guid.NewGuid():N}.db");
 

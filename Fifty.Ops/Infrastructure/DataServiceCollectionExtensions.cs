@@ -19,7 +19,8 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ActorAccessor>();
         services.AddSingleton<AuditSaveChangesInterceptor>();
-        services.AddSingleton<PeriodService>();
+        var periodCache = TimeSpan.FromSeconds(configuration.GetValue("Periods:CacheSeconds", PeriodService.CacheLifetime.TotalSeconds));
+        services.AddSingleton(sp => new PeriodService(sp.GetRequiredService<IDbContextFactory<FiftyOpsDbContext>>(), sp.GetRequiredService<TimeProvider>()) { Lifetime = periodCache });
         services.AddSingleton(sp => new PeriodCacheInvalidator(new Lazy<PeriodService>(sp.GetRequiredService<PeriodService>)));
         // Every context writes its tracked changes to the audit trail in the same transaction, and a saved change to a
         // reporting period drops the periods the views keep for a few seconds.

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Fifty.Ops.Infrastructure.Auditing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 
@@ -30,7 +31,8 @@ public sealed record TransferResult(string? Refusal, IReadOnlyList<TableCount> T
 /// with the same keys — users, roles, their passwords' hashes and the audit trail included — in one transaction on the
 /// target. Identity sequences are moved past the copied keys. Then the row count of every table is compared and the
 /// target's audit chain verified: it must be intact and end at the source's head hash.
-/// A target that holds any row of the app is refused (nothing is merged or overwritten).
+/// A target that holds any row of the app is refused (nothing is merged or overwritten); the rows its migrations put in
+/// (the role list) are replaced by the source's.
 /// </summary>
 public sealed class SqliteToPostgres(string sqliteConnectionString, string postgresConnectionString)
 {
@@ -45,7 +47,11 @@ public sealed class SqliteToPostgres(string sqliteConnectionString, string postg
         source.AuditChanges = target.AuditChanges = false;
 
         var types = Ordered(target.Model);
-        foreach (var type in types)
+        // Seed data lives in the design-time model only.
+        var designModel = target.GetService<Microsoft.EntityFrameworkCore.Metadata.IDesignTimeModel>().Model;
+        bool Seeded(IEntityType t) => designModel.FindEntityType(t.Name)?.GetSeedData().Any() == true;
+        // Rows the migrations themselves put in (the roles) are not data: they are replaced by the source's.
+        foreach (var type in types.Where(t => !Seeded(t)))
         {
             if (await CountAsync(target, type, ct) > 0)
                 return new TransferResult($"대상 데이터베이스가 비어 있지 않습니다 ({type.GetTableName()}에 자료가 있음). 빈 데이터베이스를 지정하세요.", [], null, null);
@@ -58,6 +64,12 @@ public sealed class SqliteToPostgres(string sqliteConnectionString, string postg
         target.ChangeTracker.AutoDetectChangesEnabled = false;
         await using (var transaction = await target.Database.BeginTransactionAsync(ct))
         {
+            foreach (var type in types.Where(Seeded).Reverse())
+            {
+                var delete = $"DELETE FROM \"{type.GetTableName()}\""; // a table name of the model
+                await target.Database.ExecuteSqlRawAsync(delete, ct);
+            }
+
             foreach (var type in types)
             {
                 var copied = await CopyAsync(source, target, type, ct);

@@ -26,6 +26,9 @@ public sealed class PeriodService(IDbContextFactory<FiftyOpsDbContext> factory, 
     {
     }
 
+    /// <summary>How long the list is kept (<c>Periods:CacheSeconds</c>; default <see cref="CacheLifetime"/>).</summary>
+    public TimeSpan Lifetime { get; init; } = CacheLifetime;
+
     public void Invalidate() => _cache = null;
 
     public async Task<IReadOnlyList<PeriodDto>> GetAllAsync(CancellationToken ct = default)
@@ -36,7 +39,7 @@ public sealed class PeriodService(IDbContextFactory<FiftyOpsDbContext> factory, 
             .OrderByDescending(p => p.Year).ThenByDescending(p => p.Quarter)
             .Select(p => new PeriodDto(p.Year, p.Quarter, p.AsOf, p.Label, p.IsClosed))
             .ToListAsync(ct);
-        _cache = new Snapshot(periods, clock.GetUtcNow() + CacheLifetime);
+        _cache = new Snapshot(periods, clock.GetUtcNow() + Lifetime);
         return periods;
     }
 
