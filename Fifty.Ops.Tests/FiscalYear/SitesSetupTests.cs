@@ -66,6 +66,11 @@ public sealed class SitesSetupTests : IAsyncLifetime
         Assert.Equal((100, 1, 0), (q4.Value, q4.DueMonths, q4.MissingMonths)); // November's stored 100 is not counted
         var overview = await new CampusQueryService(_db.Factory, new PeriodService(_db.Factory), new SeedOptions(SeededDatabase.SeedRoot)).GetOverviewAsync(2023, 4);
         Assert.Equal(100, overview.Usage.Campuses.Single(c => c.Code == "south").Metrics.Single(m => m.Metric == UsageMetric.Visits).Quarters[3].Value);
+        Assert.Contains(overview.Cards, c => c.Code == "south"); // it operated in 2023
+        var campuses = new CampusQueryService(_db.Factory, new PeriodService(_db.Factory), new SeedOptions(SeededDatabase.SeedRoot));
+        var nextYear = await campuses.GetOverviewAsync(2024, null);
+        Assert.DoesNotContain(nextYear.Cards, c => c.Code == "south");
+        Assert.False(nextYear.Usage.Campuses.Single(c => c.Code == "south").Operates);
     }
 
     [Fact]
