@@ -144,7 +144,7 @@ public sealed class UsageEntryRulesTests
             new DateOnly(2020, 11, 27), false, null, null);
         var form = Form();
         form.Year = 2020;
-        Assert.Equal("서울시50플러스 북부캠퍼스는 2020. 11. 27. 개관하여 2020년 10월 자료를 입력할 수 없습니다.", Assert.Single(Check(form, north2020, out _)).Text);
+        Assert.Equal("서울시50플러스 북부캠퍼스는 2020. 11. 27. 개관하여 2020년 10월 자료를 입력할 수 없습니다 (개소일 이전의 달).", Assert.Single(Check(form, north2020, out _)).Text);
         form.Month = "11";
         Assert.Empty(Check(form, north2020, out _));
     }

@@ -40,6 +40,9 @@ public sealed class AuthorizationMatrixTests(AppFactory factory) : IClassFixture
         ("/audit", [AppRoles.Auditor, AppRoles.Admin], "감사 기록"),
         ("/admin/users", [AppRoles.Admin], "사용자 관리"),
         ("/setup?year=2023", Policies.RolesFor[Policies.CanSetUpYear], "회계연도 설정"),
+        ("/setup/sites?year=2023", Policies.RolesFor[Policies.CanSetUpYear], "캠퍼스·센터 설정"),
+        ("/setup/indicators?year=2023", Policies.RolesFor[Policies.CanSetUpYear], "성과지표 설정"),
+        ("/setup/profile?year=2023", Policies.RolesFor[Policies.CanSetUpYear], "기관 현황 설정"),
         ("/account/changepassword", Policies.RolesFor[Policies.CanRead], "비밀번호 변경"),
     ];
 

@@ -34,6 +34,10 @@ public sealed class ReportingPeriod : IVersioned
 }
 
 public enum CampusKind { Campus, Centre }
+/// <summary>
+/// 운영형태 of a site in a year: <see cref="Open"/> is run by the foundation itself (고유사무), <see cref="Commissioned"/>
+/// is run for the city under a commission (위탁), <see cref="Planned"/> is not yet open (개관 예정).
+/// </summary>
 public enum FacilityStatus { Open, Planned, Commissioned }
 
 public sealed class Campus
@@ -60,6 +64,12 @@ public sealed class CampusFacility : IHasSource
     public DateOnly? OpenedOn { get; set; }
     public string? OpenedRaw { get; set; }
     public FacilityStatus Status { get; set; }
+    /// <summary>
+    /// The day <see cref="Status"/> took effect when it changed during <see cref="ReportYear"/> (e.g. 위탁 → 고유사무 on
+    /// 2022-11-30); null when the status held the whole year. Set by the site setup, which writes the new status to this
+    /// year's row and every later year's row.
+    /// </summary>
+    public DateOnly? StatusSince { get; set; }
     public string? Address { get; set; }
     public decimal? FloorAreaM2 { get; set; }
     public decimal? ManagedAreaM2 { get; set; }

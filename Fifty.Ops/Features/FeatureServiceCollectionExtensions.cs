@@ -26,6 +26,10 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton<CampusUsageEntryService>();
         services.AddDataEntryFeature();
         services.AddSingleton<FiscalYear.FiscalYearService>();
+        services.AddSingleton<FiscalYear.Profile.InstitutionNameService>();
+        services.AddSingleton<FiscalYear.Profile.ProfileSetupService>();
+        services.AddSingleton<FiscalYear.Sites.SiteSetupService>();
+        services.AddSingleton<FiscalYear.Indicators.IndicatorSetupService>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ReportCatalogService>();
         services.AddSingleton<QuarterlyReportService>();

@@ -25,7 +25,6 @@ public sealed class ExecutionWorkbook(
     TimeProvider time)
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    private const string DefaultInstitution = "서울시50플러스재단";
     private const int HeadingRow = 5;
     private static readonly TimeSpan Kst = TimeSpan.FromHours(9);
 
@@ -44,8 +43,7 @@ public sealed class ExecutionWorkbook(
         string institution;
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
-            institution = await db.InstitutionProfiles.Where(p => p.Year <= year).OrderByDescending(p => p.Year)
-                .Select(p => p.Name).FirstOrDefaultAsync(ct) ?? DefaultInstitution;
+            institution = await FiscalYear.Profile.InstitutionNameService.GetAsync(db, year, ct);
         }
 
         var printedAt = time.GetUtcNow().ToOffset(Kst);

@@ -156,6 +156,8 @@ public sealed class CampusQueryService(IDbContextFactory<FiftyOpsDbContext> fact
         var cards = new List<CampusCard>();
         foreach (var c in campuses)
         {
+            // A site closed (폐소일) before the year began is no facility of that year.
+            if (c.ClosedOn is { } closed && closed < new DateOnly(shownYear, 1, 1)) continue;
             var mine = facilities.Where(x => x.CampusId == c.Id).OrderByDescending(x => x.ReportYear).ToList();
             // The most recent report at or before the year; a site first described later falls back to its earliest facts.
             var f = mine.FirstOrDefault(x => x.ReportYear <= shownYear) ?? mine.LastOrDefault();

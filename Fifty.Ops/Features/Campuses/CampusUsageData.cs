@@ -5,9 +5,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Fifty.Ops.Features.Campuses;
 
-/// <summary>A site with the opening facts every report taken together gives (a later report knows the real opening date).</summary>
+/// <summary>
+/// A site with the opening facts every report taken together gives (a later report knows the real opening date). The
+/// site's own 개소일 (<see cref="Campus.OpenedOn"/>, set up in the app) wins over the reports'; <see cref="ClosedOn"/> is
+/// its 폐소일 (null while it operates).
+/// </summary>
 public sealed record CampusFacts(int Id, string Code, string Name, CampusKind Kind, int SortOrder, DateOnly? OpenedOn, bool NotYetOpen, string? OpenedRaw)
 {
+    public DateOnly? ClosedOn { get; init; }
+
     public string ShortName => CampusUsageData.ShortName(Name);
 }
 
@@ -39,22 +45,26 @@ internal static class CampusUsageData
         return Combine(campuses, facts);
     }
 
-    public sealed record Site(int Id, string Code, string Name, CampusKind Kind, int SortOrder);
+    public sealed record Site(int Id, string Code, string Name, CampusKind Kind, int SortOrder)
+    {
+        public DateOnly? OpenedOn { get; init; }
+        public DateOnly? ClosedOn { get; init; }
+    }
 
     public sealed record OpeningFacts(int CampusId, int ReportYear, DateOnly? OpenedOn, string? OpenedRaw, FacilityStatus Status);
 
     public static Task<List<Site>> SitesAsync(FiftyOpsDbContext db, CancellationToken ct) =>
-        db.Campuses.OrderBy(c => c.SortOrder).Select(c => new Site(c.Id, c.Code, c.Name, c.Kind, c.SortOrder)).ToListAsync(ct);
+        db.Campuses.OrderBy(c => c.SortOrder).Select(c => new Site(c.Id, c.Code, c.Name, c.Kind, c.SortOrder) { OpenedOn = c.OpenedOn, ClosedOn = c.ClosedOn }).ToListAsync(ct);
 
     /// <summary>For a caller that already read the facility rows (the campus page reads them whole for its cards).</summary>
     public static List<CampusFacts> Combine(IEnumerable<Site> campuses, IReadOnlyCollection<OpeningFacts> facts) =>
         campuses.Select(c =>
         {
             var mine = facts.Where(f => f.CampusId == c.Id).OrderByDescending(f => f.ReportYear).ToList();
-            var opened = mine.FirstOrDefault(f => f.OpenedOn is not null)?.OpenedOn;
+            var opened = c.OpenedOn ?? mine.FirstOrDefault(f => f.OpenedOn is not null)?.OpenedOn;
             var latest = mine.FirstOrDefault();
             return new CampusFacts(c.Id, c.Code, c.Name, c.Kind, c.SortOrder, opened,
-                opened is null && latest?.Status == FacilityStatus.Planned, latest?.OpenedRaw);
+                opened is null && latest?.Status == FacilityStatus.Planned, c.OpenedOn is null ? latest?.OpenedRaw : null) { ClosedOn = c.ClosedOn };
         }).ToList();
 
     /// <summary>The months of a year per campus, a planner's entry winning over a demo row; demo rows only when included.</summary>
@@ -88,21 +98,41 @@ internal static class CampusUsageData
         return asOf.Day == DateTime.DaysInMonth(asOf.Year, asOf.Month) ? asOf.Month : asOf.Month - 1;
     }
 
-    /// <summary>Months a campus owes a figure for: from its opening (the whole year for a site open before) to the cut-off.</summary>
+    /// <summary>
+    /// Months a campus owes a figure for: from its opening (the whole year for a site open before) to the cut-off or its
+    /// closing (폐소일's month), whichever is earlier. <see cref="DueMonths.OpenFrom"/>..<see cref="DueMonths.OpenTo"/> are
+    /// the months it operated at all: a figure stored outside them (before 개소일, after 폐소일) is not counted.
+    /// </summary>
     public static DueMonths Due(CampusFacts campus, int year, int cutoffMonth)
     {
         if (campus.NotYetOpen) return DueMonths.None;
-        var first = campus.OpenedOn switch
+        var (from, to) = OperatingMonths(campus, year);
+        if (from > to) return DueMonths.None;
+        var last = Math.Min(cutoffMonth, to);
+        return from > last ? DueMonths.None with { OpenFrom = from, OpenTo = to } : new DueMonths(from, last) { OpenFrom = from, OpenTo = to };
+    }
+
+    /// <summary>First and last month of <paramref name="year"/> the site operated (13, 0 when not at all).</summary>
+    public static (int From, int To) OperatingMonths(CampusFacts campus, int year)
+    {
+        var from = campus.OpenedOn switch
         {
             null => 1,
             { } d when d.Year > year => 13,
             { } d when d.Year == year => d.Month,
             _ => 1,
         };
-        return first > cutoffMonth ? DueMonths.None : new DueMonths(first, cutoffMonth);
+        var to = campus.ClosedOn switch
+        {
+            null => 12,
+            { } d when d.Year < year => 0,
+            { } d when d.Year == year => d.Month,
+            _ => 12,
+        };
+        return (from, to);
     }
 
-    /// <summary>A campus takes entries for a year once it has opened by the year's end.</summary>
+    /// <summary>A campus takes entries for a year once it has opened by the year's end and had not closed before it began.</summary>
     public static bool OperatesIn(CampusFacts campus, int year) =>
-        !campus.NotYetOpen && (campus.OpenedOn is null || campus.OpenedOn.Value.Year <= year);
+        !campus.NotYetOpen && (campus.OpenedOn is null || campus.OpenedOn.Value.Year <= year) && (campus.ClosedOn is null || campus.ClosedOn.Value.Year >= year);
 }

@@ -74,7 +74,8 @@ public sealed class CampusUsageEntryService(IDbContextFactory<FiftyOpsDbContext>
             var due = CampusUsageData.Due(c, shownYear, cutoff);
             var operates = CampusUsageData.OperatesIn(c, shownYear);
             return new CampusMonthTable(c.Code, c.Name, c.ShortName, operates,
-                operates ? null : $"{shownYear}년에는 개관 전입니다 (개관: {c.OpenedRaw ?? "미정"}).",
+                operates ? null : c.ClosedOn is { } closed && closed.Year < shownYear ? $"{Fmt.Date(closed)} 폐소하여 {shownYear}년에는 운영하지 않습니다."
+                    : $"{shownYear}년에는 개관 전입니다 (개관: {(c.OpenedOn is { } o ? Fmt.Date(o) : c.OpenedRaw ?? "미정")}).",
                 seats.GetValueOrDefault(c.Id), due,
                 [.. Enumerable.Range(1, 12).Select(m => list.FirstOrDefault(x => x.Month == m))],
                 [.. UsageAggregation.Metrics.Select(metric => MetricTotals.Of(list, metric, due))]);
@@ -98,7 +99,7 @@ public sealed class CampusUsageEntryService(IDbContextFactory<FiftyOpsDbContext>
         }
 
         var seats = (await CampusUsageData.SeatsAsync(db, entry.Year, ct)).GetValueOrDefault(campus.Id);
-        var context = new EntryContext(campus.Name, await PeriodsOfAsync(db, entry.Year, ct), campus.OpenedOn, campus.NotYetOpen, campus.OpenedRaw, seats);
+        var context = new EntryContext(campus.Name, await PeriodsOfAsync(db, entry.Year, ct), campus.OpenedOn, campus.NotYetOpen, campus.OpenedRaw, seats, campus.ClosedOn);
         var errors = UsageEntryRules.Check(entry, context, out var notices);
         if (errors.Count > 0) return new(false, errors, []);
 

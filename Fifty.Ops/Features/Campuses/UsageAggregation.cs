@@ -29,6 +29,15 @@ public sealed record DueMonths(int First, int Last)
     public static readonly DueMonths None = new(13, 0);
     public static readonly DueMonths WholeYear = new(1, 12);
 
+    /// <summary>First month the site operated in the year (its 개소일's month; 1 for a site open before the year).</summary>
+    public int OpenFrom { get; init; } = 1;
+
+    /// <summary>Last month the site operated in the year (its 폐소일's month; 12 while it operates).</summary>
+    public int OpenTo { get; init; } = 12;
+
+    /// <summary>Whether a stored figure of the month counts at all: months before 개소일 or after 폐소일 never do.</summary>
+    public bool Operates(int month) => month >= OpenFrom && month <= OpenTo;
+
     public bool Contains(int month) => month >= First && month <= Last;
 
     public int CountIn(int firstMonth, int lastMonth) => Math.Max(0, Math.Min(Last, lastMonth) - Math.Max(First, firstMonth) + 1);
@@ -85,7 +94,7 @@ public static class UsageAggregation
     /// <summary>The figure of the months <paramref name="firstMonth"/>..<paramref name="lastMonth"/>.</summary>
     public static UsageTotal Aggregate(IEnumerable<MonthlyUsage> months, UsageMetric metric, int firstMonth, int lastMonth, DueMonths due)
     {
-        var inPeriod = months.Where(m => m.Month >= firstMonth && m.Month <= lastMonth && m[metric] is not null)
+        var inPeriod = months.Where(m => m.Month >= firstMonth && m.Month <= lastMonth && due.Operates(m.Month) && m[metric] is not null)
             .OrderBy(m => m.Month).ToList();
         var dueCount = due.CountIn(firstMonth, lastMonth);
         var missing = dueCount - inPeriod.Count(m => due.Contains(m.Month));

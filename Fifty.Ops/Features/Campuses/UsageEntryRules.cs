@@ -57,8 +57,9 @@ public sealed record ParsedUsageEntry(string CampusCode, int Year, int Month, in
 public sealed record EntryPeriod(int Quarter, DateOnly AsOf, bool IsClosed);
 
 /// <summary>What the rules need to know about the campus and year an entry is for, read inside the writing transaction.</summary>
+/// <param name="ClosedOn">The site's 폐소일; null while it operates.</param>
 public sealed record EntryContext(
-    string CampusName, IReadOnlyList<EntryPeriod> Periods, DateOnly? OpenedOn, bool NotYetOpen, string? OpenedRaw, int? Seats);
+    string CampusName, IReadOnlyList<EntryPeriod> Periods, DateOnly? OpenedOn, bool NotYetOpen, string? OpenedRaw, int? Seats, DateOnly? ClosedOn = null);
 
 /// <summary>
 /// The rules of the monthly usage entry, with Korean messages that name the field. Pure, so each rule is tested alone;
@@ -145,7 +146,14 @@ public static class UsageEntryRules
         var monthEnd = new DateOnly(entry.Year, entry.Month, DateTime.DaysInMonth(entry.Year, entry.Month));
         if (context.OpenedOn is { } opened && opened > monthEnd)
         {
-            errors.Add(new(General, $"{WithTopic(context.CampusName)} {Fmt.Date(opened)} 개관하여 {entry.Year}년 {entry.Month}월 자료를 입력할 수 없습니다."));
+            errors.Add(new(General, $"{WithTopic(context.CampusName)} {Fmt.Date(opened)} 개관하여 {entry.Year}년 {entry.Month}월 자료를 입력할 수 없습니다 (개소일 이전의 달)."));
+            return errors;
+        }
+
+        var monthStart = new DateOnly(entry.Year, entry.Month, 1);
+        if (context.ClosedOn is { } closed && closed < monthStart)
+        {
+            errors.Add(new(General, $"{WithTopic(context.CampusName)} {Fmt.Date(closed)} 폐소하여 {entry.Year}년 {entry.Month}월 자료를 입력할 수 없습니다 (폐소일 이후의 달)."));
             return errors;
         }
 

@@ -65,7 +65,7 @@ public sealed class IndicatorEntryService(IDbContextFactory<FiftyOpsDbContext> f
             .Select(i => new { i.Id, i.Code, i.Kind, i.Field, i.Name, i.Unit, ProjectTitle = i.Project == null ? null : i.Project.Title })
             .ToListAsync(ct);
         var cells = (await db.IndicatorValues
-                .Where(v => v.Year == year && v.Indicator!.Year == year && v.Kind != IndicatorValueKind.StatedRate)
+                .Where(v => v.Year == year && v.Indicator!.Year == year && v.Kind != IndicatorValueKind.StatedRate && v.Quarter == null)
                 .Select(v => new { v.Id, v.IndicatorId, v.Kind, v.Raw, v.AsOf, v.ReportingPeriodId, v.Source, v.Version, v.UpdatedBy, v.UpdatedAt })
                 .ToListAsync(ct))
             .ToLookup(v => v.IndicatorId);

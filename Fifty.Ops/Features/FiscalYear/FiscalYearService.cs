@@ -106,7 +106,7 @@ public sealed class FiscalYearService(IDbContextFactory<FiftyOpsDbContext> facto
             })
             .ToListAsync(ct);
         var ids = indicators.Select(i => i.Id).ToList();
-        var targets = (await db.IndicatorValues.Where(v => ids.Contains(v.IndicatorId) && v.Year == year && v.Kind == IndicatorValueKind.Target)
+        var targets = (await db.IndicatorValues.Where(v => ids.Contains(v.IndicatorId) && v.Year == year && v.Kind == IndicatorValueKind.Target && v.Quarter == null)
                 .Select(v => new { v.IndicatorId, v.Raw, v.AsOf, v.IsDraft, Entered = v.ReportingPeriodId != null })
                 .ToListAsync(ct))
             .ToLookup(v => v.IndicatorId);
@@ -210,7 +210,7 @@ public sealed class FiscalYearService(IDbContextFactory<FiftyOpsDbContext> facto
         var sourceIndicators = await db.Indicators.Where(i => i.Year == fromYear).OrderBy(i => i.Kind).ThenBy(i => i.SortOrder).ToListAsync(ct);
         var sourceIds = sourceIndicators.Select(i => i.Id).ToList();
         var targets = (await db.IndicatorValues
-                .Where(v => sourceIds.Contains(v.IndicatorId) && v.Year == fromYear && v.Kind == IndicatorValueKind.Target)
+                .Where(v => sourceIds.Contains(v.IndicatorId) && v.Year == fromYear && v.Kind == IndicatorValueKind.Target && v.Quarter == null)
                 .Select(v => new { v.IndicatorId, v.Raw, v.Value, v.SubValue, v.AsOf, Entered = v.ReportingPeriodId != null })
                 .ToListAsync(ct))
             .ToLookup(v => v.IndicatorId);
@@ -226,7 +226,7 @@ public sealed class FiscalYearService(IDbContextFactory<FiftyOpsDbContext> facto
 
             var copy = new Indicator
             {
-                Year = year, Code = i.Code, Kind = i.Kind, Field = i.Field, Name = i.Name, Unit = i.Unit, Direction = i.Direction,
+                Year = year, Code = i.Code, Kind = i.Kind, Field = i.Field, Name = i.Name, Unit = i.Unit, Direction = i.Direction, Accumulation = i.Accumulation,
                 CautionThreshold = i.CautionThreshold, SortOrder = i.SortOrder,
                 Project = i.ProjectId is { } p ? newProjects[p] : null,
                 RelatedProjectCodes = [.. i.RelatedProjectCodes.Where(copiedProjects.Contains)],

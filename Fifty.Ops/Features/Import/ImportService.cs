@@ -465,7 +465,7 @@ public sealed class ImportService(
                 row.Form.Year = year;
                 var parseErrors = UsageEntryRules.Parse(row.Form, out var entry);
                 var errors = entry is null ? parseErrors
-                    : UsageEntryRules.Check(entry, new EntryContext(site.Name, periods, site.OpenedOn, site.NotYetOpen, site.OpenedRaw, seats.GetValueOrDefault(site.Id)), out var notices)
+                    : UsageEntryRules.Check(entry, new EntryContext(site.Name, periods, site.OpenedOn, site.NotYetOpen, site.OpenedRaw, seats.GetValueOrDefault(site.Id), site.ClosedOn), out var notices)
                         is { Count: > 0 } ruleErrors ? ruleErrors : Notices(notices, plan, row);
                 if (errors.Count > 0)
                 {

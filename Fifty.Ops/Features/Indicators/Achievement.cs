@@ -20,6 +20,31 @@ public static class Achievement
 {
     public const decimal DefaultCautionThreshold = 0.9m;
 
+    /// <summary>
+    /// The one rule that picks what an actual is compared with (docs/domain.md, *Achievement of an indicator*):
+    /// <list type="bullet">
+    /// <item>a <see cref="IndicatorAccumulation.Cumulative"/> indicator compares the quarter's cumulative actual with the
+    /// quarter's target when one is set (the quarter's target already is the pace, so nothing is pro-rated), else with the
+    /// year's target judged by pace (<see cref="Evaluate(decimal?, decimal?, string?, Direction, decimal?, int, DateOnly?)"/>);</item>
+    /// <item>a <see cref="IndicatorAccumulation.PointInTime"/> indicator compares the latest actual with the target as it
+    /// stands (the quarter's when set, else the year's), never pro-rated: a 만족도 of 85 is 85 at any time of the year.</item>
+    /// </list>
+    /// </summary>
+    /// <param name="yearTarget">The year's target (<see cref="IndicatorValue.Quarter"/> null); null when none is set.</param>
+    /// <param name="quarterTarget">The target set for the quarter of the 기준일 (Quarter 1–4); null when none is set.</param>
+    /// <param name="actual">The actual in force at the 기준일 (cumulative since 1 January for a cumulative indicator).</param>
+    public static AchievementResult Evaluate(
+        IndicatorAccumulation accumulation, decimal? yearTarget, decimal? quarterTarget, decimal? actual, string? actualRaw, Direction direction,
+        decimal? cautionThreshold, int year, DateOnly? actualAsOf)
+    {
+        if (accumulation == IndicatorAccumulation.Cumulative && quarterTarget is null)
+            return Evaluate(yearTarget, actual, actualRaw, direction, cautionThreshold, year, actualAsOf);
+
+        // Compared as it stands: judged as at year end (no pace), while ElapsedShare still tells the reader when it was measured.
+        var atEnd = Evaluate(quarterTarget ?? yearTarget, actual, actualRaw, direction, cautionThreshold, year, null);
+        return atEnd with { ElapsedShare = ElapsedShare(year, actualAsOf) };
+    }
+
     public static AchievementResult Evaluate(
         decimal? target, decimal? actual, string? actualRaw, Direction direction, decimal? cautionThreshold, int year, DateOnly? actualAsOf)
     {

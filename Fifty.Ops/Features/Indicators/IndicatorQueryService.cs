@@ -165,7 +165,7 @@ public sealed class IndicatorQueryService(IDbContextFactory<FiftyOpsDbContext> f
 
     private sealed record CellFacts(
         int Year, IndicatorValueKind Kind, string Raw, decimal? Value, decimal? SubValue, DateOnly? AsOf, int? ReportingPeriodId,
-        string? UpdatedBy, DateTimeOffset? UpdatedAt);
+        string? UpdatedBy, DateTimeOffset? UpdatedAt, int? Quarter);
 
     /// <summary>
     /// At most three queries whatever the number of indicators: the indicators with their cells, the linked projects'
@@ -178,12 +178,12 @@ public sealed class IndicatorQueryService(IDbContextFactory<FiftyOpsDbContext> f
             .OrderBy(i => i.Kind).ThenBy(i => i.SortOrder)
             .Select(i => new
             {
-                i.Id, i.Code, i.Kind, i.Field, i.Name, i.Unit, i.Direction, i.CautionThreshold, i.RelatedProjectCodes,
+                i.Id, i.Code, i.Kind, i.Field, i.Name, i.Unit, i.Direction, i.Accumulation, i.CautionThreshold, i.RelatedProjectCodes,
                 ProjectCode = i.Project == null ? null : i.Project.Code,
                 ProjectTitle = i.Project == null ? null : i.Project.Title,
                 i.Source,
                 Values = db.IndicatorValues.Where(v => v.IndicatorId == i.Id)
-                    .Select(v => new CellFacts(v.Year, v.Kind, v.Raw, v.Value, v.SubValue, v.AsOf, v.ReportingPeriodId, v.UpdatedBy, v.UpdatedAt))
+                    .Select(v => new CellFacts(v.Year, v.Kind, v.Raw, v.Value, v.SubValue, v.AsOf, v.ReportingPeriodId, v.UpdatedBy, v.UpdatedAt, v.Quarter))
                     .ToList(),
             })
             .ToListAsync(ct);
@@ -207,8 +207,9 @@ public sealed class IndicatorQueryService(IDbContextFactory<FiftyOpsDbContext> f
         {
             var cells = i.Values;
             // The cell in force at the period's 기준일: a later quarter's entry never shows in an earlier report.
-            IndicatorCell? Cell(IndicatorValueKind kind) =>
-                IndicatorCellChoice.InForce(cells.Where(c => c.Kind == kind && c.Year == year), c => c.AsOf, c => c.ReportingPeriodId is not null, period?.AsOf)
+            // A quarterly target (Quarter 1–4) is never the year's target; the period's own quarter target is read apart.
+            IndicatorCell? Cell(IndicatorValueKind kind, int? quarter = null) =>
+                IndicatorCellChoice.InForce(cells.Where(c => c.Kind == kind && c.Year == year && c.Quarter == quarter), c => c.AsOf, c => c.ReportingPeriodId is not null, period?.AsOf)
                     is { } c ? new IndicatorCell(c.Year, c.Raw, c.Value, c.SubValue, c.AsOf)
                     {
                         IsEntered = c.ReportingPeriodId is not null, EnteredBy = c.UpdatedBy, EnteredAt = c.UpdatedAt,
@@ -217,7 +218,10 @@ public sealed class IndicatorQueryService(IDbContextFactory<FiftyOpsDbContext> f
                 .OrderBy(c => c.Year)
                 .Select(c => new IndicatorCell(c.Year, c.Raw, c.Value, c.SubValue, c.AsOf))
                 .ToList();
-            var target = Cell(IndicatorValueKind.Target);
+            var yearTarget = Cell(IndicatorValueKind.Target);
+            var quarterTarget = period is { } p && p.Year == year ? Cell(IndicatorValueKind.Target, p.Quarter) : null;
+            // The target shown is the one the actual is compared with (Achievement.Evaluate with the accumulation rule).
+            var target = quarterTarget ?? yearTarget;
             var actual = Cell(IndicatorValueKind.Actual);
             // A rate the report states belongs to the report's own figures: once a planner's 목표 or 실적 is in force, or
             // the actual in force is of another date, the rate is computed from the cells shown and the stated one is dropped.
@@ -225,7 +229,7 @@ public sealed class IndicatorQueryService(IDbContextFactory<FiftyOpsDbContext> f
             if (stated is not null && (actual is null || actual.IsEntered || target?.IsEntered == true || actual.AsOf != stated.AsOf)) stated = null;
             var achievement = target is null && stated?.Value is { } statedPercent
                 ? Achievement.FromStatedRate(statedPercent, i.CautionThreshold, year, actual?.AsOf)
-                : Achievement.Evaluate(target?.Value, actual?.Value, actual?.Raw, i.Direction, i.CautionThreshold, year, actual?.AsOf);
+                : Achievement.Evaluate(i.Accumulation, yearTarget?.Value, quarterTarget?.Value, actual?.Value, actual?.Raw, i.Direction, i.CautionThreshold, year, actual?.AsOf);
             IReadOnlyList<ProjectLink> projects = i.ProjectCode is not null
                 ? [new ProjectLink(i.ProjectCode, i.ProjectTitle!)]
                 : i.RelatedProjectCodes.Where(projectTitles.ContainsKey).Select(c => new ProjectLink(c, projectTitles[c])).ToList();

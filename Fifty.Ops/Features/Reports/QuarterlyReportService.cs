@@ -73,7 +73,6 @@ public sealed class QuarterlyReportService(
     CampusQueryService campuses,
     TimeProvider clock)
 {
-    public const string DefaultOrganisation = "서울특별시 50플러스재단";
 
     // Korea keeps no daylight saving; a fixed offset avoids depending on the server's zone database.
     public static readonly TimeSpan KoreaOffset = TimeSpan.FromHours(9);
@@ -196,8 +195,10 @@ public sealed class QuarterlyReportService(
         DateOnly? staffingAsOf;
         List<ExecutiveRow> executives;
         DateOnly? executivesAsOf;
+        string organisation;
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
+            organisation = await FiscalYear.Profile.InstitutionNameService.GetAsync(db, year, ct);
             institution = await db.InstitutionProfiles.Where(p => p.Year == year)
                 .Select(p => new InstitutionSection(p.AsOf, p.Name, p.Address, p.FoundedOn, p.LegalForm, p.Purpose, p.Mission, p.Vision,
                     p.CoreValues, p.ManagementGoals, p.StrategicDirections, p.Departments, p.Source.Doc + " › " + p.Source.Section))
@@ -219,7 +220,7 @@ public sealed class QuarterlyReportService(
         var budgetOverview = await budget.GetOverviewAsync(year, quarter, ct);
         var campusOverview = await campuses.GetOverviewAsync(year, quarter, ct);
 
-        return new QuarterlyReport(period, institution?.Name ?? DefaultOrganisation, clock.GetUtcNow().ToOffset(KoreaOffset), institution, staffing, staffingAsOf,
+        return new QuarterlyReport(period, organisation, clock.GetUtcNow().ToOffset(KoreaOffset), institution, staffing, staffingAsOf,
             executives, executivesAsOf, budgetOverview, campusOverview, indicatorList, projectDetails);
     }
 }
