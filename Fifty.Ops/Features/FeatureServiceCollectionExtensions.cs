@@ -26,6 +26,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton<CampusUsageEntryService>();
         services.AddDataEntryFeature();
         services.AddSingleton<FiscalYear.FiscalYearService>();
+        FiscalYear.YearStructure.StructureFeature.AddStructureFeature(services);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ReportCatalogService>();
         services.AddSingleton<QuarterlyReportService>();
