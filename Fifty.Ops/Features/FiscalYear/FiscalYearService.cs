@@ -27,8 +27,9 @@ public sealed record RolloverResult(bool Done, string Message, RolloverCounts? C
 }
 
 /// <summary>A row of the year's budget hierarchy as the setup page lists it (retired rows included, marked).</summary>
+/// <param name="OriginalBudget">The year's 당초예산 of the row in 천원; null when the year's structure states none.</param>
 public sealed record SetupNode(string Code, string? ParentCode, ProgrammeKind Kind, string Name, FundingSource Funding, IReadOnlyList<string> Tags,
-    StructureStatus Status, string? RetiredBy, DateTimeOffset? RetiredAt, string? RetiredReason, string Source)
+    StructureStatus Status, string? RetiredBy, DateTimeOffset? RetiredAt, string? RetiredReason, string Source, decimal? OriginalBudget = null)
 {
     public string KindLabel => BudgetLabels.Kind(Kind);
     public string FundingLabel => BudgetLabels.Funding(Funding);
@@ -95,7 +96,7 @@ public sealed class FiscalYearService(IDbContextFactory<FiftyOpsDbContext> facto
         await using var db = await factory.CreateDbContextAsync(ct);
         var nodes = await db.ProgrammeNodes.IgnoreQueryFilters().Where(n => n.Year == year).OrderBy(n => n.SortOrder)
             .Select(n => new SetupNode(n.Code, n.Parent == null ? null : n.Parent.Code, n.Kind, n.Name, n.Funding, n.Tags, n.Status, n.RetiredBy, n.RetiredAt, n.RetiredReason,
-                n.Source.Doc == "" ? "입력" : n.Source.Doc))
+                n.Source.Doc == "" ? "입력" : n.Source.Doc, n.OriginalBudget))
             .ToListAsync(ct);
         var projects = await db.Projects.IgnoreQueryFilters().Where(p => p.Year == year).OrderBy(p => p.SortOrder)
             .Select(p => new SetupProject(p.Code, p.AreaNo, p.AreaName, p.Title, p.ProgrammeCodes, p.Tags, p.Status, p.RetiredBy, p.RetiredAt, p.RetiredReason,
