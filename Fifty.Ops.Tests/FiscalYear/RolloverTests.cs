@@ -173,7 +173,8 @@ public sealed class RolloverTests : IAsyncLifetime
         var budget = BudgetEntry(_db);
         var page = await budget.GetAsync(2024, 1);
         Assert.Contains(page.Rows, r => r.Code == "P1.1.1");
-        Assert.DoesNotContain(page.Rows, r => r.Code == "P3.1.1");
+        // 일몰예정 is a plan: P3.1.1 continues into 2024 and takes entries until a planner retires it.
+        Assert.Contains(page.Rows, r => r.Code == "P3.1.1");
         var saved = await budget.SaveAsync(Planner, 2024, 1, new BudgetEntryForm { Code = "P1.1.1", CurrentBudget = "120,000", Original = "120,000", Committed = "30,000", Disbursed = "25,000" });
         Assert.True(saved.Saved, string.Join(" / ", saved.Errors.Values));
 
