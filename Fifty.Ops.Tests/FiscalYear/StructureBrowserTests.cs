@@ -47,6 +47,22 @@ public sealed class StructureBrowserTests(AppProcess app) : IClassFixture<AppPro
             await Assertions.Expect(row).ToContainTextAsync("브라우저로 더한 세부사업");
             await Assertions.Expect(row).ToContainTextAsync("12,345");
 
+            // A single edit: a new 세부사업 under a 단위사업, with the form's Korean validation first.
+            await page.Locator("[data-table=programme] tr:has(td[data-code='P1.1'])").GetByRole(AriaRole.Button, new() { Name = "P1.1 아래에 세부사업 추가" }).ClickAsync();
+            var editor = page.Locator("[data-section=node-editor]");
+            await Assertions.Expect(editor).ToContainTextAsync("2024년 예산체계에 새 항목 추가");
+            await editor.GetByLabel("코드", new() { Exact = true }).FillAsync("P1.1.8");
+            await editor.GetByLabel("사업명", new() { Exact = true }).FillAsync("화면으로 더한 세부사업");
+            await editor.GetByLabel("당초예산 (천원)", new() { Exact = true }).FillAsync("1,2");
+            await editor.Locator("[data-action=save-node]").ClickAsync();
+            await Assertions.Expect(editor).ToContainTextAsync("당초예산:");
+            await editor.GetByLabel("당초예산 (천원)", new() { Exact = true }).FillAsync("7,000");
+            await editor.Locator("[data-action=save-node]").ClickAsync();
+            await Assertions.Expect(page.Locator(".form-saved")).ToContainTextAsync("2024년 체계에 1건을 반영했습니다");
+            var single = page.Locator("[data-table=programme] tr:has(td[data-code='P1.1.8'])");
+            await Assertions.Expect(single).ToContainTextAsync("화면으로 더한 세부사업");
+            await Assertions.Expect(single).ToContainTextAsync("7,000");
+
             // The same file again: nothing to change.
             await page.Locator("input[type=file]").SetInputFilesAsync(edited);
             await Assertions.Expect(page.Locator("[data-preview=nothing]")).ToContainTextAsync("바뀌는 것이 없습니다");
