@@ -18,12 +18,11 @@ public sealed class FiscalYearBrowserTests(AppProcess app) : IClassFixture<AppPr
         await create.ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "이월 확정" }).ClickAsync();
         await Assertions.Expect(page.Locator(".form-saved")).ToContainTextAsync("2024년 체계를 만들었습니다 (2023년에서 이월)");
-        await Assertions.Expect(page.Locator(".form-saved")).ToContainTextAsync("예산체계 P3.1.1");
-        await Assertions.Expect(page.Locator("table[data-table=programme] tr[data-code='P1.1.2']")).ToContainTextAsync("운영");
-        await Assertions.Expect(page.Locator("table[data-table=indicators] tr[data-code='T2023-1.1.1'] .badge-draft")).ToHaveTextAsync("초안");
-        await Assertions.Expect(page.Locator("table[data-table=sites] tbody tr")).Not.ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-table=programme] tr:has(td[data-code='P1.1.2'])")).ToContainTextAsync("운영");
+        await Assertions.Expect(page.Locator("[data-table=indicators] tr[data-code='T2023-1.1.1'] .badge-draft")).ToHaveTextAsync("초안");
+        await Assertions.Expect(page.Locator("[data-table=sites] tbody tr")).Not.ToHaveCountAsync(0);
 
-        var row = page.Locator("table[data-table=programme] tr[data-code='P1.1.2']");
+        var row = page.Locator("[data-table=programme] tr:has(td[data-code='P1.1.2'])");
         await row.GetByRole(AriaRole.Button, new() { Name = "일몰 처리" }).ClickAsync();
         await row.GetByLabel("일몰 사유 (선택)").FillAsync("2024년 예산에서 제외");
         await row.GetByRole(AriaRole.Button, new() { Name = "일몰 확정" }).ClickAsync();

@@ -34,14 +34,18 @@ public sealed class RolloverTests : IAsyncLifetime
         var result = await CreateAsync();
 
         await using var db = _db.CreateContext();
-        // The 2023 report marks three 세부사업 and two projects 일몰예정: they end with 2023 and are not carried over.
+        // The 2023 report marks three 세부사업 and two projects 일몰예정: a plan, not a retirement (issue 18), so they are
+        // carried into 2024 like every other row, keeping the tag, until a planner marks them 일몰.
         var ending = await db.ProgrammeNodes.Where(n => n.Year == 2023).Select(n => new { n.Code, n.Tags }).ToListAsync();
         var endingCodes = ending.Where(n => n.Tags.Contains(FiscalYearService.EndingTag)).Select(n => n.Code).Order().ToList();
         Assert.Equal(["P3.1.1", "P3.2.1", "P3.2.2"], endingCodes);
-        Assert.Equal(ending.Count - 3, await db.ProgrammeNodes.CountAsync(n => n.Year == 2024));
-        Assert.Equal(result.Counts!.ProgrammeNodes, ending.Count - 3);
-        Assert.Equal(await db.Projects.CountAsync(p => p.Year == 2023) - 2, await db.Projects.CountAsync(p => p.Year == 2024));
-        Assert.Equal(5, result.Skipped.Count(s => s.Contains(FiscalYearService.EndingTag, StringComparison.Ordinal)));
+        Assert.Equal(ending.Count, await db.ProgrammeNodes.CountAsync(n => n.Year == 2024));
+        Assert.Equal(result.Counts!.ProgrammeNodes, ending.Count);
+        Assert.Equal(endingCodes, (await db.ProgrammeNodes.Where(n => n.Year == 2024).Select(n => new { n.Code, n.Tags }).ToListAsync())
+            .Where(n => n.Tags.Contains(FiscalYearService.EndingTag)).Select(n => n.Code).Order().ToList());
+        Assert.Equal(await db.Projects.CountAsync(p => p.Year == 2023), await db.Projects.CountAsync(p => p.Year == 2024));
+        Assert.True(await db.Projects.AnyAsync(p => p.Year == 2024 && p.Code == "J2.1.2"));
+        Assert.Empty(result.Skipped);
 
         // Same codes, names, parents, kinds, funding and order as 2023.
         var old = await db.ProgrammeNodes.Where(n => n.Year == 2023)
@@ -82,7 +86,8 @@ public sealed class RolloverTests : IAsyncLifetime
         Assert.Equal(0, await db.ProgrammeCostShares.CountAsync(s => s.Year == 2024));
         Assert.Equal(0, await db.StaffingEntries.CountAsync(s => s.Year == 2024));
         Assert.All(await db.Projects.Where(p => p.Year == 2024).ToListAsync(), p => Assert.True(p.RequiredBudget is null && p.ActualText is null));
-        Assert.Equal(0, await db.Projects.CountAsync(p => p.Year == 2024 && p.ProgrammeCodes.Any(c => endingCodes.Contains(c))));
+        Assert.Equal(await db.Projects.CountAsync(p => p.Year == 2023 && p.ProgrammeCodes.Any(c => endingCodes.Contains(c))),
+            await db.Projects.CountAsync(p => p.Year == 2024 && p.ProgrammeCodes.Any(c => endingCodes.Contains(c))));
     }
 
     [Fact]
@@ -168,7 +173,8 @@ public sealed class RolloverTests : IAsyncLifetime
         var budget = BudgetEntry(_db);
         var page = await budget.GetAsync(2024, 1);
         Assert.Contains(page.Rows, r => r.Code == "P1.1.1");
-        Assert.DoesNotContain(page.Rows, r => r.Code == "P3.1.1");
+        // 일몰예정 is a plan: P3.1.1 continues into 2024 and takes entries until a planner retires it.
+        Assert.Contains(page.Rows, r => r.Code == "P3.1.1");
         var saved = await budget.SaveAsync(Planner, 2024, 1, new BudgetEntryForm { Code = "P1.1.1", CurrentBudget = "120,000", Original = "120,000", Committed = "30,000", Disbursed = "25,000" });
         Assert.True(saved.Saved, string.Join(" / ", saved.Errors.Values));
 
@@ -191,7 +197,7 @@ public sealed class RolloverTests : IAsyncLifetime
         var codes = sheet.AllTexts.ToHashSet();
         Assert.Contains("P1.1.1", codes);
         Assert.Contains("P1.2.3", codes);
-        Assert.DoesNotContain("P3.1.1", codes);
+        Assert.Contains("P3.1.1", codes);
         Assert.Contains("T2023-1.1.1", XlsxSheet.Read(document, TemplateLayout.IndicatorsSheet).AllTexts);
     }
 

@@ -54,6 +54,8 @@ public sealed class AuthorizationMatrixTests(AppFactory factory) : IClassFixture
         ("/audit.xlsx", [AppRoles.Auditor, AppRoles.Admin], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
         // The template holds only what every role reads; auditors download every sheet. Uploading stays with planners.
         ("/import/2023/q3/template.xlsx", Policies.RolesFor[Policies.CanDownload], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        // The year's structure workbook belongs to those who set a year up, like /setup.
+        ("/setup/2023/structure.xlsx", Policies.RolesFor[Policies.CanSetUpYear], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     ];
 
     public static TheoryData<string, string?> Pages() => Matrix(PageTable.Select(p => p.Url));

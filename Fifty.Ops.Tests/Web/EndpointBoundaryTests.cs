@@ -98,6 +98,7 @@ public sealed partial class EndpointBoundaryTests(AppFactory factory) : IClassFi
         [
             "/audit.xlsx", "/reports/{year:int}/q{quarter:int}.pdf", "/reports/{year:int}/q{quarter:int}.xlsx", "/reports/{year:int}/q{quarter:int}.html",
             "/budget/{year:int}/q{quarter:int}/execution.xlsx", "/import/{year:int}/q{quarter:int}/template.xlsx", "/admin/backups/files/{name}",
+            "/setup/{year:int}/structure.xlsx",
         ], downloads);
 
         // Any other GET endpoint that is not a page, the session ping or a static file would have to be a download.
@@ -111,7 +112,7 @@ public sealed partial class EndpointBoundaryTests(AppFactory factory) : IClassFi
         Assert.Empty(others);
 
         var admin = await factory.SharedClientAsync(AppRoles.Admin);
-        foreach (var url in new[] { "/reports/2023/q3.pdf", "/reports/2023/q3.html", "/reports/2023/q3.xlsx", "/budget/2023/q3/execution.xlsx", "/import/2023/q3/template.xlsx", "/audit.xlsx", "/reports/1999/q3.html" })
+        foreach (var url in new[] { "/reports/2023/q3.pdf", "/reports/2023/q3.html", "/reports/2023/q3.xlsx", "/budget/2023/q3/execution.xlsx", "/import/2023/q3/template.xlsx", "/setup/2023/structure.xlsx", "/audit.xlsx", "/reports/1999/q3.html" })
         {
             var response = await admin.GetAsync(new Uri(url, UriKind.Relative));
             Assert.True(response.Headers.CacheControl?.NoStore == true, $"{url}: Cache-Control {response.Headers.CacheControl}");

@@ -4,6 +4,7 @@ using Fifty.Ops.Domain;
 using Fifty.Ops.Features;
 using Fifty.Ops.Features.Admin;
 using Fifty.Ops.Features.FiscalYear;
+using Fifty.Ops.Features.FiscalYear.YearStructure;
 using Fifty.Ops.Features.Import;
 using Fifty.Ops.Infrastructure;
 using Fifty.Ops.Infrastructure.Auditing;
@@ -15,7 +16,8 @@ using Microsoft.AspNetCore.Identity;
 namespace Fifty.Ops.CommandLine;
 
 /// <summary>
-/// The app without the browser: <c>Fifty.Ops import FILE.xlsx --as USER [--commit]</c>,
+/// The app without the browser: <c>Fifty.Ops import FILE.xlsx --as USER [--commit] [--reason TEXT]</c> (a quarterly input
+/// template, or a year's structure workbook recognised by its sheets),
 /// <c>Fifty.Ops period open|close YEAR QUARTER [--as-of YYYY-MM-DD] [--as USER]</c> and
 /// <c>Fifty.Ops year create YEAR [--from YEAR-1] [--as USER]</c>. A command runs the same services
 /// the screens use (same checks, same transaction, same audit trail, with the user named by <c>--as</c> and the command
@@ -36,6 +38,9 @@ public static class CommandDispatcher
         사용법:
           Fifty.Ops import 파일.xlsx --as 사용자 [--commit]
               분기 입력 양식을 검사해 바뀔 값을 보여 줍니다. --commit이 있으면 한 번에 반영합니다 (기획담당 역할 필요).
+          Fifty.Ops import 2024년_체계.xlsx --as 사용자 [--commit] [--reason "사유"]
+              연도 체계 파일(예산체계·성과지표·사업·캠퍼스 시트)이면 바뀔 내용(추가·이름 변경·이동·일몰·금액)을 보여 주고,
+              --commit이 있으면 한 번에 반영합니다. 그 해 분기가 마감되어 있으면 --reason이 필요합니다.
           Fifty.Ops period open 연도 분기 [--as-of 2023-12-31] [--as 사용자]
           Fifty.Ops period close 연도 분기 [--as 사용자]
               보고 기간을 열거나 마감합니다 (시스템관리자 역할 필요, --as가 없으면 admin).
@@ -110,6 +115,8 @@ public static class CommandDispatcher
 
         var content = await File.ReadAllBytesAsync(path, ct);
         var name = Path.GetFileName(path);
+        if (StructureWorkbookService.IsStructureWorkbook(content)) return await StructureAsync(services, user, a, name, content, output, error, ct);
+        if (a.Reason is not null) return await RefuseAsync(error, "--reason은 연도 체계 파일을 가져올 때만 씁니다.");
         var import = services.GetRequiredService<ImportService>();
         var (year, quarter) = import.PeriodOfFile(name, content);
         var preview = await import.PreviewAsync(user, year, quarter, name, content, ct);
@@ -134,6 +141,46 @@ public static class CommandDispatcher
         }
 
         var result = await import.CommitAsync(user, year, quarter, name, content, preview.Digest, ct);
+        if (result.Committed)
+        {
+            await output.WriteLineAsync(result.Message);
+            return Ok;
+        }
+
+        await error.WriteLineAsync(result.Message);
+        foreach (var issue in result.Preview.Errors) await error.WriteLineAsync("  " + issue.Text);
+        return Refused;
+    }
+
+    /// <summary>A year's structure workbook: the same preview and all-or-nothing commit as the setup page (<see cref="StructureWorkbookService"/>).</summary>
+    private static async Task<int> StructureAsync(IServiceProvider services, ClaimsPrincipal user, Arguments a, string name, byte[] content, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        var structure = services.GetRequiredService<StructureWorkbookService>();
+        var preview = await structure.PreviewAsync(user, name, content, ct);
+        await output.WriteLineAsync($"연도 체계 파일: {name} ({content.LongLength:#,##0}바이트) · {preview.Year}년 · 금액 단위 {preview.Unit}");
+        foreach (var c in preview.Changes) await output.WriteLineAsync($"  {c.Where}  {c.Code} {c.KindLabel} {c.Item}: {(c.Old.Length == 0 ? "" : c.Old + " → ")}{c.New}");
+        foreach (var n in preview.Notes) await output.WriteLineAsync("알림: " + n);
+        if (preview.Errors.Count > 0)
+        {
+            await error.WriteLineAsync($"오류 {preview.Errors.Count:#,##0}건이 있어 아무것도 바꾸지 않았습니다:");
+            foreach (var issue in preview.Errors) await error.WriteLineAsync("  " + issue.Text);
+            return Refused;
+        }
+
+        if (preview.NothingToChange)
+        {
+            await output.WriteLineAsync("바뀌는 것이 없습니다. 이 파일의 내용은 이미 모두 반영되어 있습니다.");
+            return Ok;
+        }
+
+        await output.WriteLineAsync($"바뀔 것 {preview.Changes.Count:#,##0}건.");
+        if (!a.Commit)
+        {
+            await output.WriteLineAsync("미리보기만 했습니다. 반영하려면 --commit을 붙여 다시 실행하세요." + (preview.NeedsReason ? " 마감된 분기가 있어 --reason \"사유\"도 필요합니다." : ""));
+            return Ok;
+        }
+
+        var result = await structure.CommitAsync(user, name, content, a.Reason, preview.Digest, ct);
         if (result.Committed)
         {
             await output.WriteLineAsync(result.Message);
@@ -271,12 +318,12 @@ public static class CommandDispatcher
         foreach (var n in p.Notes) await output.WriteLineAsync("알림: " + n);
     }
 
-    private sealed record Arguments(string Command, List<string> Positional, string? User, bool Commit, string? AsOf, string? From, string? Problem)
+    private sealed record Arguments(string Command, List<string> Positional, string? User, bool Commit, string? AsOf, string? From, string? Reason, string? Problem)
     {
         public static Arguments Parse(string[] args)
         {
             var positional = new List<string>();
-            string? user = null, asOf = null, from = null, problem = null;
+            string? user = null, asOf = null, from = null, reason = null, problem = null;
             var commit = false;
             for (var i = 1; i < args.Length; i++)
             {
@@ -285,6 +332,7 @@ public static class CommandDispatcher
                     case "--as" when i + 1 < args.Length: user = args[++i]; break;
                     case "--as-of" when i + 1 < args.Length: asOf = args[++i]; break;
                     case "--from" when i + 1 < args.Length: from = args[++i]; break;
+                    case "--reason" when i + 1 < args.Length: reason = args[++i]; break;
                     case "--commit": commit = true; break;
                     case var s when s.StartsWith("--", StringComparison.Ordinal): problem ??= $"알 수 없는 옵션이거나 값이 없습니다: {s}"; break;
                     default: positional.Add(args[i]); break;
@@ -295,7 +343,8 @@ public static class CommandDispatcher
             if (args[0] is "import" or "period" && from is not null) problem ??= "--from은 year create에만 씁니다.";
             if (args[0] == "year" && asOf is not null) problem ??= "--as-of는 period open에만 씁니다.";
             if (args[0] == "import" && asOf is not null) problem ??= "--as-of는 period open에만 씁니다.";
-            return new Arguments(args[0], positional, user, commit, asOf, from, problem);
+            if (args[0] is "period" or "year" && reason is not null) problem ??= "--reason은 import (연도 체계 파일)에만 씁니다.";
+            return new Arguments(args[0], positional, user, commit, asOf, from, reason, problem);
         }
     }
 }

@@ -30,6 +30,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton<FiscalYear.Profile.ProfileSetupService>();
         services.AddSingleton<FiscalYear.Sites.SiteSetupService>();
         services.AddSingleton<FiscalYear.Indicators.IndicatorSetupService>();
+        FiscalYear.YearStructure.StructureFeature.AddStructureFeature(services);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ReportCatalogService>();
         services.AddSingleton<QuarterlyReportService>();

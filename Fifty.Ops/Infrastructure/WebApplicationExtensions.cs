@@ -80,6 +80,7 @@ public static class WebApplicationExtensions
         app.MapReportEndpoints();
         app.MapBudgetEndpoints();
         app.MapDataEntryEndpoints();
+        Features.FiscalYear.YearStructure.StructureFeature.MapStructureEndpoints(app);
         // frame-ancestors is in the app's one CSP header (SecurityHeadersMiddleware), not in a second one from Blazor.
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null).AllowFrameworkScripts();
         return app;

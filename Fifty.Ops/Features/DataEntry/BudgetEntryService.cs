@@ -182,11 +182,12 @@ public sealed class BudgetEntryService(IDbContextFactory<FiftyOpsDbContext> fact
         if (closed is not null) return SaveResult.Fail(SaveResult.General, closed);
         var before = await BudgetFacts.LoadAsync(db, Dto(state!), ct);
         var node = await db.ProgrammeNodes.Where(n => n.Year == year && n.Code == form.Code.Trim())
-            .Select(n => new { n.Id, n.Code, n.Name, n.SortOrder }).FirstOrDefaultAsync(ct);
+            .Select(n => new { n.Id, n.Code, n.Name, n.SortOrder, n.OriginalBudget }).FirstOrDefaultAsync(ct);
         if (node is null) return SaveResult.Fail(SaveResult.General, $"{year}년 사업 체계에 없는 코드입니다 ({form.Code.Trim()}).");
         if (before.ChildrenOf(node.Code).Any())
             return SaveResult.Fail(SaveResult.General, $"{node.Code} {node.Name.Trim()}은(는) 상위 사업입니다. 세부사업 금액을 입력하면 합계가 계산됩니다.");
 
+        amounts = WithOriginalBudget(amounts, node.OriginalBudget);
         var line = await db.BudgetLines.AsTracking()
             .FirstOrDefaultAsync(l => l.ReportingPeriodId == periodId && l.Section == BudgetSection.Entry && l.ProgrammeNodeId == node.Id, ct);
         var current = (line?.Version ?? 0).ToString(CultureInfo.InvariantCulture);
@@ -206,6 +207,22 @@ public sealed class BudgetEntryService(IDbContextFactory<FiftyOpsDbContext> fact
                 ? $"{node.Code} {node.Name.Trim()}: 입력한 금액을 지웠습니다 (보고서 값이 다시 쓰입니다)."
                 : $"{node.Code} {node.Name.Trim()}: {year}년 {quarter}분기 금액을 저장했습니다.",
             version.ToString(CultureInfo.InvariantCulture), warnings);
+    }
+
+    /// <summary>
+    /// The year's board-approved 당초예산 (<see cref="ProgrammeNode.OriginalBudget"/>, 천원) as the default of a row's
+    /// figures: when something is entered but 당초 is left blank, 당초 is the year's 당초예산, and a blank 예산현액 is
+    /// 당초 + 추경 + 예산변경 (docs/domain.md). Nothing changes when the year states no 당초예산 for the row or nothing
+    /// is entered (a blank row stays "not entered").
+    /// </summary>
+    internal static BudgetAmounts WithOriginalBudget(BudgetAmounts amounts, decimal? originalBudget)
+    {
+        if (originalBudget is not { } original || amounts.IsEmpty || amounts.Original is not null) return amounts;
+        return amounts with
+        {
+            Original = original,
+            CurrentBudget = amounts.CurrentBudget ?? original + (amounts.Supplementary ?? 0m) + (amounts.Transfers ?? 0m),
+        };
     }
 
     /// <summary>Writes a row's entry line (adds, changes, or removes it when every amount is blank); false when nothing differs.</summary>
@@ -335,7 +352,12 @@ public sealed class BudgetEntryService(IDbContextFactory<FiftyOpsDbContext> fact
             };
         }
 
-        return _ => null;
+        // A year without a report or an earlier quarter: the year's 당초예산 as set up (연도 체계) is the reference.
+        var planned = await db.ProgrammeNodes.Where(n => n.Year == state.Year && n.OriginalBudget != null)
+            .Select(n => new { n.Code, n.OriginalBudget }).ToDictionaryAsync(n => n.Code, n => n.OriginalBudget!.Value, ct);
+        return code => planned.TryGetValue(code, out var original)
+            ? new BudgetReference($"{state.Year}년 당초예산 (연도 체계)", new BudgetAmounts(original, original, null, null, null, null, null))
+            : null;
     }
 
     private static BudgetAmounts? FromReport(BudgetFacts facts, string code)

@@ -27,8 +27,9 @@ public sealed record RolloverResult(bool Done, string Message, RolloverCounts? C
 }
 
 /// <summary>A row of the year's budget hierarchy as the setup page lists it (retired rows included, marked).</summary>
+/// <param name="OriginalBudget">The year's 당초예산 of the row in 천원; null when the year's structure states none.</param>
 public sealed record SetupNode(string Code, string? ParentCode, ProgrammeKind Kind, string Name, FundingSource Funding, IReadOnlyList<string> Tags,
-    StructureStatus Status, string? RetiredBy, DateTimeOffset? RetiredAt, string? RetiredReason, string Source)
+    StructureStatus Status, string? RetiredBy, DateTimeOffset? RetiredAt, string? RetiredReason, string Source, decimal? OriginalBudget = null)
 {
     public string KindLabel => BudgetLabels.Kind(Kind);
     public string FundingLabel => BudgetLabels.Funding(Funding);
@@ -74,7 +75,10 @@ public sealed class FiscalYearService(IDbContextFactory<FiftyOpsDbContext> facto
 {
     public const int MaxReasonLength = 500;
 
-    /// <summary>The tag the reports put on an item that ends with its year; such items are not carried over.</summary>
+    /// <summary>
+    /// The tag the reports put on an item scheduled to end (일몰예정). It is a plan, not a decision: such items are carried
+    /// into the next year like any other and disappear only once a planner marks them 일몰 (issue 18).
+    /// </summary>
     public const string EndingTag = "일몰예정";
 
     /// <summary>The provenance of every copied row: where it came from, never a report's name.</summary>
@@ -92,7 +96,7 @@ public sealed class FiscalYearService(IDbContextFactory<FiftyOpsDbContext> facto
         await using var db = await factory.CreateDbContextAsync(ct);
         var nodes = await db.ProgrammeNodes.IgnoreQueryFilters().Where(n => n.Year == year).OrderBy(n => n.SortOrder)
             .Select(n => new SetupNode(n.Code, n.Parent == null ? null : n.Parent.Code, n.Kind, n.Name, n.Funding, n.Tags, n.Status, n.RetiredBy, n.RetiredAt, n.RetiredReason,
-                n.Source.Doc == "" ? "입력" : n.Source.Doc))
+                n.Source.Doc == "" ? "입력" : n.Source.Doc, n.OriginalBudget))
             .ToListAsync(ct);
         var projects = await db.Projects.IgnoreQueryFilters().Where(p => p.Year == year).OrderBy(p => p.SortOrder)
             .Select(p => new SetupProject(p.Code, p.AreaNo, p.AreaName, p.Title, p.ProgrammeCodes, p.Tags, p.Status, p.RetiredBy, p.RetiredAt, p.RetiredReason,
@@ -131,8 +135,8 @@ public sealed class FiscalYearService(IDbContextFactory<FiftyOpsDbContext> facto
     /// <summary>
     /// Copies the structure of <paramref name="fromYear"/> into <paramref name="year"/>. Refused (Korean message,
     /// nothing written) when the user lacks the role, a year is out of range, the target year already has a structure
-    /// or the source year has none. Items retired (일몰) or tagged 일몰예정 in the source year are left out, with their
-    /// descendants, and listed in <see cref="RolloverResult.Skipped"/>.
+    /// or the source year has none. Items retired (일몰) in the source year are left out, with their descendants, and
+    /// listed in <see cref="RolloverResult.Skipped"/>; items only tagged 일몰예정 are carried over (the planner retires them).
     /// </summary>
     public async Task<RolloverResult> CreateFromAsync(ClaimsPrincipal user, int year, int fromYear, CancellationToken ct = default)
     {
@@ -167,7 +171,7 @@ public sealed class FiscalYearService(IDbContextFactory<FiftyOpsDbContext> facto
                 continue;
             }
 
-            if (Ends(n.Status, n.Tags) is { } why)
+            if (Ends(n.Status) is { } why)
             {
                 leftOut.Add(n.Id);
                 skipped.Add($"예산체계 {n.Code} {n.Name} ({why}{(sourceNodes.Any(c => c.ParentId == n.Id) ? ", 하위 항목 포함" : "")})");
@@ -190,7 +194,7 @@ public sealed class FiscalYearService(IDbContextFactory<FiftyOpsDbContext> facto
         var newProjects = new Dictionary<int, Project>();
         foreach (var p in sourceProjects)
         {
-            if (Ends(p.Status, p.Tags) is { } why)
+            if (Ends(p.Status) is { } why)
             {
                 skipped.Add($"사업 {p.Code} {p.Title} ({why})");
                 continue;
@@ -357,8 +361,8 @@ public sealed class FiscalYearService(IDbContextFactory<FiftyOpsDbContext> facto
     }
 
     /// <summary>Why an item is not carried into the next year, or null when it is.</summary>
-    private static string? Ends(StructureStatus status, IReadOnlyCollection<string> tags) =>
-        status == StructureStatus.Retired ? "일몰" : tags.Contains(EndingTag) ? EndingTag : null;
+    private static string? Ends(StructureStatus status) =>
+        status == StructureStatus.Retired ? "일몰" : null;
 
     private static int Depth(ProgrammeNode node, IReadOnlyList<ProgrammeNode> all)
     {

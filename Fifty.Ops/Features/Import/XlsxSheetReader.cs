@@ -14,6 +14,9 @@ public sealed record ReadCell(string Reference, string Text, bool IsNumber)
     /// <summary>The formula of a cell that has one but no saved result (written by a script, never calculated); else null.</summary>
     public string? FormulaWithoutValue { get; init; }
 
+    /// <summary>The formula of a cell that has one and a saved result (<c>=B4*1000</c>); null for a typed value.</summary>
+    public string? Formula { get; init; }
+
     /// <summary>The date a date-formatted number stands for, as Excel shows it (1900 date system).</summary>
     public string DateText => double.TryParse(Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is > 0 and < 2958466
         ? DateTime.FromOADate(serial).ToString(serial % 1 == 0 ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
@@ -137,7 +140,7 @@ public static class XlsxSheetReader
                 var (text, isNumber) = ValueOf(cell, strings);
                 if (!isNumber) text = Infrastructure.Excel.ExcelText.UnescapeFormula(text);
                 var isDate = cell.DataType?.Value == CellValues.Date || (isNumber && cell.StyleIndex?.Value is { } style && dateStyles.Contains(style));
-                if (text.Length > 0) cells[column] = new ReadCell(reference, text, isNumber || cell.DataType?.Value == CellValues.Date) { IsDate = isDate };
+                if (text.Length > 0) cells[column] = new ReadCell(reference, text, isNumber || cell.DataType?.Value == CellValues.Date) { IsDate = isDate, Formula = cell.CellFormula is { } f ? "=" + f.Text : null };
                 else if (cell.CellFormula is { } formula)
                     cells[column] = new ReadCell(reference, "", false) { FormulaWithoutValue = formula.Text is { Length: > 0 } f ? "=" + f : "(공유 수식)" };
             }

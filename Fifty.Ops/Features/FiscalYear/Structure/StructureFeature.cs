@@ -1,0 +1,46 @@
+using System.Globalization;
+using Fifty.Ops.Infrastructure;
+using Fifty.Ops.Infrastructure.Security;
+using Microsoft.Net.Http.Headers;
+
+namespace Fifty.Ops.Features.FiscalYear.YearStructure;
+
+public static class StructureFeature
+{
+    public const string WorkbookRoute = "/setup/{year:int}/structure.xlsx";
+
+    public static string WorkbookUrl(int year) => string.Create(CultureInfo.InvariantCulture, $"/setup/{year}/structure.xlsx");
+
+    public static IServiceCollection AddStructureFeature(this IServiceCollection services) => services.AddSingleton<StructureWorkbookService>();
+
+    /// <summary>The year's structure workbook, for those who set a year up (the same policy as the setup page).</summary>
+    public static IEndpointRouteBuilder MapStructureEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet(WorkbookRoute, DownloadAsync).WithName("StructureWorkbook").AsDownload(Policies.CanSetUpYear);
+        return endpoints;
+    }
+
+    /// <summary>Built in a temporary file deleted after sending: the package needs a seekable stream.</summary>
+    private static async Task<IResult> DownloadAsync(int year, StructureWorkbookService service, HttpResponse response,
+        Infrastructure.Auditing.IAuditLog audit, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (year is < 2000 or > 2100) return Results.Text("회계연도는 2000~2100 사이의 연도여야 합니다.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
+        var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
+        try
+        {
+            await service.WriteAsync(year, file, ct);
+            file.Position = 0;
+            await audit.RecordExportAsync(user, "StructureWorkbook", year.ToString(CultureInfo.InvariantCulture), $"연도 체계 내려받기: {StructureWorkbookService.FileName(year)}", ct);
+            response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment")
+            {
+                FileName = StructureWorkbookService.AsciiFileName(year), FileNameStar = StructureWorkbookService.FileName(year),
+            }.ToString();
+            return Results.File(file, StructureWorkbookService.ContentType);
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+    }
+}
