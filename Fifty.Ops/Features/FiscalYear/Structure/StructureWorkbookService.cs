@@ -255,7 +255,7 @@ public sealed class StructureWorkbookService(IDbContextFactory<FiftyOpsDbContext
 
     /// <summary>The annual target in force (the quarterly import's entries win over a transcribed or planned one).</summary>
     internal static IndicatorValue? AnnualTarget(IEnumerable<IndicatorValue> targets) =>
-        Indicators.IndicatorCellChoice.InForce(targets.Where(t => t.Quarter is null), t => t.AsOf, t => t.ReportingPeriodId != null, null);
+        Fifty.Ops.Features.Indicators.IndicatorCellChoice.InForce(targets.Where(t => t.Quarter is null), t => t.AsOf, t => t.ReportingPeriodId != null, null);
 
     /// <summary>The related projects as the workbook lists them: the indicator's own project first.</summary>
     internal static List<string> RelatedOf(Indicator i) => i.Project is { } p ? [p.Code, .. i.RelatedProjectCodes.Where(c => c != p.Code)] : [.. i.RelatedProjectCodes];
