@@ -21,9 +21,9 @@ public sealed class ChartRenderTests : ComponentTestBase
             .Add(c => c.Points, Trend).Add(c => c.Year, 2020).Add(c => c.Unit, "명").Add(c => c.Title, "앙코르 연도별 실적"));
 
         var series = chart.Instance.Series;
-        Assert.Equal(["실적", "목표"], series.Select(s => s.Name));
+        Assert.Equal(["실적", "2020년 목표"], series.Select(s => s.Name));
         Assert.Equal([620d, null, 540d], series[0].Data.Points.Select(p => p.HasValue ? (double?)p.Y : null));
-        Assert.Equal([600d, 800d, 400d], series[1].Data.Points.Select(p => (double?)p.Y));
+        Assert.Equal([400d, 400d, 400d], series[1].Data.Points.Select(p => (double?)p.Y)); // the reference line
         Assert.Equal(["2018", "2019", "2020 (7월말)"], chart.Instance.Labels);
 
         Assert.NotEmpty(chart.FindAll("figure.trend-chart svg")); // MudChart's own SVG
@@ -31,6 +31,17 @@ public sealed class ChartRenderTests : ComponentTestBase
         Assert.Contains("2019년 실적 진행중 · 목표 800명", chart.Find("li[data-year='2019']").TextContent, StringComparison.Ordinal);
         Assert.Equal("2020년 목표 400명", chart.Find(".target-label").TextContent);
         Assert.Contains("단위 : 명", chart.Find("figcaption").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WithoutATargetForTheShownYearEachYearsOwnTargetIsDrawn()
+    {
+        var chart = Context.Render<IndicatorTrendChart>(p => p
+            .Add(c => c.Points, Trend).Add(c => c.Year, 2021).Add(c => c.Unit, "명").Add(c => c.Title, "t"));
+
+        Assert.Equal("연도별 목표", chart.Instance.Series[1].Name);
+        Assert.Equal([600d, 800d, 400d], chart.Instance.Series[1].Data.Points.Select(p => (double?)p.Y));
+        Assert.Empty(chart.FindAll(".target-label"));
     }
 
     [Fact]
