@@ -41,7 +41,7 @@ public sealed class IndicatorGridBrowserTests(AppProcess app) : IClassFixture<Ap
 
         // 분야 travels in the address, so the overview can link to it.
         var field = (await groups.First.TextContentAsync())!.Trim();
-        await page.Locator(".field-filter .mud-select-input").ClickAsync();
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "분야" }).ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextString = field }).First.ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("field=", StringComparison.Ordinal));
         await Assertions.Expect(groups).ToHaveTextAsync([field]);
@@ -58,13 +58,16 @@ public sealed class IndicatorGridBrowserTests(AppProcess app) : IClassFixture<Ap
         await page.GetByLabel("분야별로 묶기").ClickAsync();
         await Assertions.Expect(grid.Locator(".group-title")).ToHaveCountAsync(0);
 
-        await grid.Locator("th").Filter(new() { HasTextString = "달성률" }).Locator(".sortable-column-header, .column-header").First.ClickAsync();
-        await Assertions.Expect(grid.Locator("th[aria-sort]").Filter(new() { HasTextString = "달성률" })).ToHaveCountAsync(1);
-        var rates = await grid.Locator("td.rate").EvaluateAllAsync<string[]>(
-            "cells => cells.map(c => c.childNodes[0]?.textContent?.trim() ?? '')");
-        var numbers = rates.Where(r => r.EndsWith('%')).Select(r => decimal.Parse(r.TrimEnd('%'), System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        Assert.True(numbers.Count >= 5);
-        Assert.True(numbers.SequenceEqual(numbers.Order()) || numbers.SequenceEqual(numbers.OrderDescending()), string.Join(", ", numbers));
+        const string Rates = "cells => cells.map(c => c.childNodes[0]?.textContent?.trim() ?? '').filter(t => t.endsWith('%')).map(t => parseFloat(t.replace(/,/g, '')))";
+        var before = await grid.Locator("td.rate").EvaluateAllAsync<decimal[]>(Rates);
+        Assert.False(before.SequenceEqual(before.Order()), "the report order is not already ascending by rate");
+        await grid.Locator("th").Filter(new() { HasTextString = "달성률" }).Locator(".sortable-column-header").ClickAsync();
+        // Wait for the condition itself: the rates of the grid in ascending order.
+        await page.WaitForFunctionAsync(@"() => { const r = [...document.querySelectorAll('.indicator-grid[data-kind=Promise] td.rate')]
+            .map(c => c.childNodes[0]?.textContent?.trim() ?? '').filter(t => t.endsWith('%')).map(t => parseFloat(t.replace(/,/g, '')));
+            return r.length > 4 && r.every((v, i) => i === 0 || r[i - 1] <= v); }");
+        var numbers = await grid.Locator("td.rate").EvaluateAllAsync<decimal[]>(Rates);
+        Assert.Equal(before.Order(), numbers);
     }
 
     [Theory]
@@ -78,7 +81,8 @@ public sealed class IndicatorGridBrowserTests(AppProcess app) : IClassFixture<Ap
         await app.OpenAsync(page, "/campuses?year=2023&quarter=3");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("캠퍼스 이용");
         await Assertions.Expect(page.Locator(".campus-card").First).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByText("월별 입력")).ToHaveCountAsync(sees ? 1 : 0);
+        await Assertions.Expect(page.Locator("main a[data-entry-link]")).ToHaveCountAsync(sees ? 1 : 0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "월별 입력" })).ToHaveCountAsync(sees ? 1 : 0);
     }
 
     [Theory]
@@ -104,12 +108,13 @@ public sealed class IndicatorGridBrowserTests(AppProcess app) : IClassFixture<Ap
         Assert.True(width <= 390, $"{path}: {width}px wide at 390px");
 
         // A table wider than the screen scrolls inside its container, its first column pinned.
-        var wide = await page.EvaluateAsync<string[]>(@"() => [...document.querySelectorAll('main table')]
+        var wide = await page.EvaluateAsync<string[]>(@"() => [...document.querySelectorAll('main .mud-table table')]
             .filter(t => t.scrollWidth > 390)
-            .map(t => { const box = t.closest('.mud-table-container, .table-scroll, .mud-table');
-                        const first = t.querySelector('tbody tr > :first-child');
-                        return (box && getComputedStyle(box).overflowX === 'auto' ? 'scroll' : 'no-scroll')
-                             + '/' + (first ? getComputedStyle(first).position : 'none'); })");
+            .map(t => { const boxes = [t, t.closest('.mud-table-container'), t.closest('.table-scroll')].filter(b => b);
+                        const scrolls = boxes.some(b => ['auto', 'scroll'].includes(getComputedStyle(b).overflowX));
+                        const row = [...t.querySelectorAll('tbody tr')].find(r => r.firstElementChild && r.firstElementChild.colSpan === 1);
+                        const first = row ? row.firstElementChild : null;
+                        return (scrolls ? 'scroll' : 'no-scroll') + '/' + (first ? getComputedStyle(first).position : 'none'); })");
         Assert.All(wide, w => Assert.StartsWith("scroll/", w, StringComparison.Ordinal));
         Assert.All(wide.Where(w => !w.EndsWith("/none", StringComparison.Ordinal)), w => Assert.Equal("scroll/sticky", w));
     }
