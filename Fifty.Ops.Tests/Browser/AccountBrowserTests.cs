@@ -81,7 +81,7 @@ public sealed class AccountBrowserTests(AppProcess app) : IClassFixture<AppProce
         var kim = await kimContext.NewPageAsync();
         await app.SignInAsync(kim, "kim.planner", password);
         await app.OpenAsync(kim, "/indicators?year=2020&quarter=3");
-        await kim.Locator("tr[data-code='I2020-03'] a.indicator-link").ClickAsync();
+        await kim.Locator("a.indicator-link[data-code='I2020-03']").ClickAsync();
         await Assertions.Expect(kim.Locator("#threshold")).ToBeVisibleAsync();
         var save = kim.GetByRole(AriaRole.Button, new() { Name = "저장" });
         await Assertions.Expect(save).ToBeEnabledAsync();

@@ -16,16 +16,16 @@ public sealed class IndicatorBrowserTests(AppProcess app) : IClassFixture<AppPro
 
         await page.Locator("a.status-filter[data-status=shortfall]").ClickAsync();
         await page.WaitForURLAsync("**/indicators?year=2020&quarter=3&status=shortfall");
-        var rows = page.Locator("tbody tr[data-code]");
+        var rows = page.Locator("tr.indicator-row a.indicator-link[data-code]");
         await Assertions.Expect(rows).ToHaveCountAsync(5);
         foreach (var status in await rows.EvaluateAllAsync<string[]>("rs => rs.map(r => r.dataset.status)"))
         {
             Assert.Equal("shortfall", status);
         }
 
-        await page.Locator("tr[data-code='I2020-03'] a.indicator-link").ClickAsync();
+        await page.Locator("a.indicator-link[data-code='I2020-03']").ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("캠퍼스 이용인원(연인원)");
-        await Assertions.Expect(page.Locator("svg.trend-chart")).ToContainTextAsync("2020년 목표 200,000명");
+        await Assertions.Expect(page.Locator("figure.trend-chart")).ToContainTextAsync("2020년 목표 200,000명");
         await Assertions.Expect(page.Locator(".commentary-list")).ToContainTextAsync("설명 필요");
 
         // The list was opened on a live circuit and the links followed inside it, so the form acts; a first empty
@@ -47,6 +47,6 @@ public sealed class IndicatorBrowserTests(AppProcess app) : IClassFixture<AppPro
         await Assertions.Expect(page.Locator(".commentary-list")).ToContainTextAsync("설명 필요");
 
         await page.GotoAsync(app.BaseUrl + "/indicators?year=2020&quarter=3&status=shortfall");
-        await Assertions.Expect(page.Locator("tr[data-code='I2020-03'] .flag-explain")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("tr.indicator-row:has(a[data-code='I2020-03']) .flag-explain")).ToHaveCountAsync(1);
     }
 }

@@ -43,7 +43,7 @@ public sealed class NavigationTests(AppProcess app) : IClassFixture<AppProcess>
         await app.OpenAsync(page, "/indicators?year=2023&quarter=3");
         await page.GetByLabel("보고 기간 선택").SelectOptionAsync("2020-3");
         await page.WaitForURLAsync("**/indicators?year=2020&quarter=3");
-        await Assertions.Expect(page.Locator("tr[data-code='I2020-10']")).ToContainTextAsync("135.0%");
-        await Assertions.Expect(page.Locator("tr[data-code='I2020-10']")).ToContainTextAsync("달성");
+        await Assertions.Expect(page.Locator("tr.indicator-row:has(a[data-code='I2020-10'])")).ToContainTextAsync("135.0%");
+        await Assertions.Expect(page.Locator("tr.indicator-row:has(a[data-code='I2020-10'])")).ToContainTextAsync("달성");
     }
 }

@@ -15,7 +15,7 @@ public sealed class CampusRenderTests : ComponentTestBase
     public void ACardShowsOpeningAddressAreaFloorsRoomsStatusAndWhichReportEachFactIsFrom()
     {
         var card = Context.Render<CampusCardView>(p => p.Add(c => c.Card, Card("west", CampusStatus.Operating, "주요시설")))
-            .Find("article.campus-card[data-code=west]");
+            .Find(".campus-card[data-code=west]");
         Assert.Equal("운영 중", card.QuerySelector(".badge-status")!.TextContent);
         Assert.Contains("status-operating", card.QuerySelector(".badge-status")!.ClassName, StringComparison.Ordinal);
         var facts = card.QuerySelectorAll("dd").Select(d => d.TextContent).ToList();
@@ -26,7 +26,7 @@ public sealed class CampusRenderTests : ComponentTestBase
     [Fact]
     public void APlannedCampusShowsItsPlannedOpeningAsPrintedAndNoRoomsRow()
     {
-        var card = Context.Render<CampusCardView>(p => p.Add(c => c.Card, Card("east", CampusStatus.Planned))).Find("article");
+        var card = Context.Render<CampusCardView>(p => p.Add(c => c.Card, Card("east", CampusStatus.Planned))).Find(".campus-card");
         Assert.Equal("개관 예정", card.QuerySelector(".badge-status")!.TextContent);
         Assert.Equal("2024.4월 예정", card.QuerySelector("dd")!.TextContent);
         Assert.Equal(["개관일", "위치", "연면적", "규모"], card.QuerySelectorAll("dt").Select(dt => dt.TextContent)); // no 주요시설

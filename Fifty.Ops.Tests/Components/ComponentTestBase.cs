@@ -1,4 +1,5 @@
 using Bunit;
+using Fifty.Ops.Infrastructure.Ui;
 using Microsoft.AspNetCore.Components;
 
 namespace Fifty.Ops.Tests.Components;
@@ -12,7 +13,13 @@ namespace Fifty.Ops.Tests.Components;
 /// </summary>
 public abstract class ComponentTestBase : IAsyncLifetime
 {
-    protected ComponentTestBase() => Context.SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+    protected ComponentTestBase()
+    {
+        // MudBlazor's services (Korean texts) as the app registers them, before anything is resolved; no script runs.
+        Context.Services.AddFiftyOpsMudBlazor();
+        Context.JSInterop.Mode = JSRuntimeMode.Loose;
+        Context.SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+    }
 
     protected BunitContext Context { get; } = new();
 

@@ -21,14 +21,18 @@ public sealed class CampusPageTests(AppFactory factory) : IClassFixture<AppFacto
     {
         var doc = new HtmlParser().ParseDocument(await (await factory.SharedClientAsync(AppRoles.Planner)).GetStringAsync(new Uri("/campuses?year=2023&quarter=3", UriKind.Relative)));
         Assert.DoesNotContain("예시 데이터", doc.Body!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(6, doc.QuerySelectorAll("article.campus-card").Length);
+        Assert.Equal(6, doc.QuerySelectorAll(".campus-card").Length);
         Assert.Contains("입력된 월별 이용 자료가 없습니다", doc.Body.TextContent, StringComparison.Ordinal);
-        var west = doc.QuerySelector("table[data-table=campus-usage] tr[data-campus=west]")!;
+        var west = doc.QuerySelector("[data-table=campus-usage] tr[data-campus=west]")!;
         Assert.Contains("자료 미입력", west.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain(">0<", west.InnerHtml, StringComparison.Ordinal);
-        Assert.Null(doc.QuerySelector("table[data-table=campus-usage] tr[data-campus=east]"));
-        Assert.NotNull(doc.QuerySelector("svg[data-chart=usage-trend]"));
-        Assert.NotNull(doc.QuerySelector("svg[data-chart=occupancy]"));
+        Assert.Null(doc.QuerySelector("[data-table=campus-usage] tr[data-campus=east]"));
+        Assert.NotNull(doc.QuerySelector("figure[data-chart=usage-trend] svg"));
+        Assert.NotNull(doc.QuerySelector("figure[data-chart=occupancy] svg"));
+        // No file name, path or setting name on the page: sources are named as readers know them.
+        Assert.DoesNotContain(".txt", doc.Body.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("seed-data", doc.Body.TextContent, StringComparison.Ordinal);
+        Assert.Contains("2023년 11월 주요업무보고", doc.Body.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -62,13 +66,15 @@ public sealed class DemoCampusPageTests(DemoAppFactory factory) : IClassFixture<
         var doc = new HtmlParser().ParseDocument(await (await factory.SharedClientAsync(AppRoles.Planner)).GetStringAsync(new Uri("/campuses?year=2023&quarter=3", UriKind.Relative)));
         Assert.NotNull(doc.QuerySelector(".demo-banner"));
         Assert.NotNull(doc.QuerySelector("#campus-usage-h .badge-demo"));
-        Assert.NotNull(doc.QuerySelector("table[data-table=campus-usage] caption .badge-demo"));
-        Assert.NotNull(doc.QuerySelector("figure:has(svg[data-chart=campus-compare]) .badge-demo"));
-        Assert.NotNull(doc.QuerySelector("figure:has(svg[data-chart=occupancy]) .badge-demo"));
-        Assert.NotNull(doc.QuerySelector("table[data-table=entered-occupancy] .badge-demo"));
-        var west = doc.QuerySelector("table[data-table=campus-usage] tr[data-campus=west]")!;
+        Assert.NotNull(doc.QuerySelector("[data-table=campus-usage] caption .badge-demo"));
+        Assert.NotNull(doc.QuerySelector("figure[data-chart=campus-compare] .badge-demo"));
+        Assert.NotNull(doc.QuerySelector("figure[data-chart=occupancy] .badge-demo"));
+        Assert.DoesNotContain("Seed:Demo", doc.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("seed-data", doc.Body!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(doc.QuerySelector("[data-table=entered-occupancy] .badge-demo"));
+        var west = doc.QuerySelector("[data-table=campus-usage] tr[data-campus=west]")!;
         Assert.DoesNotContain("자료 미입력", west.TextContent, StringComparison.Ordinal);
-        Assert.Contains("자료 미입력 1개월", doc.QuerySelector("table[data-table=campus-usage] tr[data-campus=north]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("자료 미입력 1개월", doc.QuerySelector("[data-table=campus-usage] tr[data-campus=north]")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

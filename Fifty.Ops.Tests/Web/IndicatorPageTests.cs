@@ -18,9 +18,10 @@ public sealed class IndicatorPageTests(AppFactory factory) : IClassFixture<AppFa
     public async Task TheStatusFilterInTheAddressShowsOnlyThatStatus()
     {
         var doc = await Get("/indicators?year=2020&quarter=3&status=shortfall");
-        var rows = doc.QuerySelectorAll("tbody tr[data-code]");
+        var rows = doc.QuerySelectorAll("tr.indicator-row a.indicator-link[data-code]");
         Assert.Equal(5, rows.Length);
         Assert.All(rows, r => Assert.Equal("shortfall", r.GetAttribute("data-status")));
+        Assert.All(rows, r => Assert.Equal("미달", r.Closest("tr")!.QuerySelector(".status")!.TextContent.Trim()));
         Assert.Contains("5개 표시 / 전체 15개", doc.Body!.TextContent, StringComparison.Ordinal);
     }
 
@@ -40,14 +41,15 @@ public sealed class IndicatorPageTests(AppFactory factory) : IClassFixture<AppFa
     public async Task TheDetailPageShowsTheChartWithItsTargetTheRawValuesAndTheCommentaryForm()
     {
         var list = await Get("/indicators?year=2020&quarter=3");
-        var href = list.QuerySelector("tr[data-code='I2020-04'] a.indicator-link")!.GetAttribute("href")!;
+        var href = list.QuerySelector("a.indicator-link[data-code='I2020-04']")!.GetAttribute("href")!;
 
         var doc = await Get("/" + href);
         Assert.Equal("50+상담센터 전체 상담건수 (1:1컨설턴트 상담건수)", doc.QuerySelector("h1")!.TextContent.Trim());
-        var chart = doc.QuerySelector("svg.trend-chart")!;
-        Assert.Equal(5, chart.QuerySelectorAll("g[data-year]").Length);
+        var chart = doc.QuerySelector("figure.trend-chart")!;
+        Assert.NotNull(chart.QuerySelector("svg")); // MudChart's picture, prerendered
+        Assert.Equal(5, chart.QuerySelectorAll("li[data-year]").Length);
         Assert.Contains("2020년 목표 22,000건", chart.TextContent, StringComparison.Ordinal);
-        Assert.Contains("27,685 (5,383)", doc.QuerySelector("table.value-table")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("27,685 (5,383)", doc.QuerySelector(".value-table table")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("설명 필요", doc.Body!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(doc.QuerySelector("form textarea#cause"));
     }
@@ -63,7 +65,7 @@ public sealed class IndicatorPageTests(AppFactory factory) : IClassFixture<AppFa
     public async Task HeadlinesLinkToProjectPagesThatExist()
     {
         var list = await Get("/indicators?year=2023&quarter=3");
-        var projectLinks = list.QuerySelectorAll("tr[data-code='H2023-08'] a.project-link").Select(a => a.GetAttribute("href")!).ToList();
+        var projectLinks = list.QuerySelector("a.indicator-link[data-code='H2023-08']")!.Closest("tr")!.QuerySelectorAll("a.project-link").Select(a => a.GetAttribute("href")!).ToList();
         Assert.Equal(["projects/J4.1.1?year=2023", "projects/J4.2.1?year=2023"], projectLinks);
 
         var project = await Get("/" + projectLinks[0]);

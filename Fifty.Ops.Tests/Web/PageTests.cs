@@ -55,7 +55,9 @@ public sealed class PageTests(AppFactory factory) : IClassFixture<AppFactory>
         {
             var html = await client.GetStringAsync(new Uri(url, UriKind.Relative));
             var document = new HtmlParser().ParseDocument(html);
-            Assert.All(document.QuerySelectorAll("table"), t => Assert.Contains("단위", t.QuerySelector("caption")?.TextContent ?? "", StringComparison.Ordinal));
+            // A plain table says it in its <caption>; a MudDataGrid/MudTable (no <caption>) in the caption of its tool bar.
+            Assert.All(document.QuerySelectorAll("table"), t => Assert.Contains("단위",
+                t.QuerySelector("caption")?.TextContent ?? t.Closest(".mud-table")?.QuerySelector(".grid-caption")?.TextContent ?? "", StringComparison.Ordinal));
         }
     }
 

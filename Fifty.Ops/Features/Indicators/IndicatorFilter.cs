@@ -40,6 +40,21 @@ public sealed record IndicatorFilter(string? Field, AchievementStatus? Status, I
         return ordered.Concat(withKey.Where(x => x.Key is null)).Select(x => x.Row).ToList();
     }
 
+    /// <summary>
+    /// The list's text search: every word typed (split on spaces) appears, case-insensitively, in the indicator's name,
+    /// its project's title, its 분야, its unit or its code. Empty text matches every row.
+    /// </summary>
+    public static IReadOnlyList<IndicatorRow> Search(IReadOnlyList<IndicatorRow> rows, string? text)
+    {
+        var words = (text ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (words.Length == 0) return rows;
+        return rows.Where(r =>
+        {
+            var hay = string.Join(' ', [r.DisplayName, r.Field, r.Unit, r.Code, .. r.Projects.Select(p => p.Title)]);
+            return words.All(w => hay.Contains(w, StringComparison.CurrentCultureIgnoreCase));
+        }).ToList();
+    }
+
     private static readonly CultureInfo Ko = CultureInfo.GetCultureInfo("ko-KR");
 
     private object? Key(IndicatorRow r) => Sort switch

@@ -16,9 +16,19 @@ public sealed record IndicatorCell(int Year, string Raw, decimal? Value, decimal
     public string? EnteredBy { get; init; }
     public DateTimeOffset? EnteredAt { get; init; }
 
-    /// <summary>"입력 (who, when)" for an entered cell, "보고서" for a transcribed one.</summary>
-    public string SourceLabel => IsEntered ? Fmt.Entered(EnteredBy, EnteredAt) : "보고서";
+    /// <summary>A target copied from the previous year by the roll-over and not yet approved (초안).</summary>
+    public bool IsDraft { get; init; }
+
+    /// <summary>"입력 (who, when)" for an entered cell, "초안" for a rolled-over target, "보고서" for a transcribed one.</summary>
+    public string SourceLabel => IsEntered ? Fmt.Entered(EnteredBy, EnteredAt) : IsDraft ? "초안" : "보고서";
 }
+
+/// <summary>
+/// 전년 동기: the previous year's indicator with the same code, at the 기준일 of the previous year's period of the same
+/// quarter. <paramref name="Actual"/> is null when that indicator had no actual then; the achievement follows the same
+/// rules as this year's.
+/// </summary>
+public sealed record PriorYearFigure(int Year, int Quarter, IndicatorCell? Target, IndicatorCell? Actual, AchievementResult Achievement);
 
 public sealed record ProjectLink(string Code, string Title);
 
@@ -54,6 +64,12 @@ public sealed record IndicatorRow(
     /// <summary>원인 분석 / 조치 계획 written for the period shown; null when none was written.</summary>
     public IndicatorNote? Comment { get; init; }
 
+    /// <summary>
+    /// The same quarter of the previous year (전년 동기), matched by code; null when the previous year has no period of
+    /// this quarter or no indicator with this code.
+    /// </summary>
+    public PriorYearFigure? PriorYear { get; init; }
+
     /// <summary>A project target is named by its project ("중장년 인턴십 지원 · 인턴십 참여자"), as the report reads.</summary>
     public string DisplayName => ProjectTitle is null ? Name : $"{ProjectTitle} · {Name}";
 }
@@ -61,7 +77,9 @@ public sealed record IndicatorRow(
 /// <summary>원인 분석 / 조치 계획 of one indicator at one period, with who wrote it and when.</summary>
 public sealed record IndicatorNote(string Cause, string Action, string Author, DateTimeOffset UpdatedAt);
 
-public sealed record IndicatorList(PeriodDto? Period, int Year, IReadOnlyList<int> HistoryYears, IReadOnlyList<IndicatorRow> Rows)
+/// <param name="PriorPeriod">The previous year's period of the same quarter (전년 동기), null when there is none: then no
+/// row carries a <see cref="IndicatorRow.PriorYear"/> and the list shows no comparison column.</param>
+public sealed record IndicatorList(PeriodDto? Period, int Year, IReadOnlyList<int> HistoryYears, IReadOnlyList<IndicatorRow> Rows, PeriodDto? PriorPeriod = null)
 {
     public int Count(AchievementStatus status) => Rows.Count(r => r.Achievement.Status == status);
 
@@ -105,7 +123,11 @@ public sealed record IndicatorDetail(
     string? RelatedBasis,
     IReadOnlyList<IndicatorValueRow> Values,
     IReadOnlyList<TrendPoint> Trend,
-    IReadOnlyList<PeriodCommentary> Commentary);
+    IReadOnlyList<PeriodCommentary> Commentary)
+{
+    /// <summary>The previous year's period of the same quarter (전년 동기); null when there is none.</summary>
+    public PeriodDto? PriorPeriod { get; init; }
+}
 
 /// <summary>The detail page's model; <see cref="Detail"/> is null when no indicator has the id.</summary>
 public sealed record IndicatorDetailModel(int Id, IndicatorDetail? Detail);
@@ -115,10 +137,11 @@ public sealed class IndicatorQueryService(IDbContextFactory<FiftyOpsDbContext> f
     public async Task<IndicatorList> GetListAsync(int? year, int? quarter, CancellationToken ct = default)
     {
         var (period, shownYear) = await periods.SelectAsync(year, quarter, ct);
+        var prior = await PriorPeriodAsync(period, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
-        var rows = await LoadRowsAsync(db, db.Indicators.Where(i => i.Year == shownYear), shownYear, period, ct);
+        var rows = await LoadRowsAsync(db, db.Indicators.Where(i => i.Year == shownYear), shownYear, period, prior, ct);
         var historyYears = rows.SelectMany(r => r.History).Select(h => h.Year).Distinct().Order().ToList();
-        return new IndicatorList(period, shownYear, historyYears, rows);
+        return new IndicatorList(period, shownYear, historyYears, rows, prior);
     }
 
     /// <summary>Null when no indicator has this id. The period decides which quarter's 설명 필요 flag the row carries.</summary>
@@ -130,20 +153,22 @@ public sealed class IndicatorQueryService(IDbContextFactory<FiftyOpsDbContext> f
         if (meta is null) return null;
 
         var (period, _) = await periods.SelectAsync(meta.Year, quarter, ct);
-        var row = (await LoadRowsAsync(db, db.Indicators.Where(i => i.Id == id), meta.Year, period, ct)).Single();
+        var prior = await PriorPeriodAsync(period, ct);
+        var row = (await LoadRowsAsync(db, db.Indicators.Where(i => i.Id == id), meta.Year, period, prior, ct)).Single();
 
         var values = await db.IndicatorValues.Where(v => v.IndicatorId == id)
             .OrderBy(v => v.Year).ThenBy(v => v.Kind)
-            .Select(v => new { v.Year, v.Kind, v.Raw, v.Value, v.SubValue, v.AsOf, v.AsOfRaw, v.Source, v.ReportingPeriodId, v.UpdatedBy, v.UpdatedAt })
+            .Select(v => new { v.Year, v.Kind, v.Raw, v.Value, v.SubValue, v.AsOf, v.AsOfRaw, v.Source, v.ReportingPeriodId, v.UpdatedBy, v.UpdatedAt, v.IsDraft, v.Quarter })
             .ToListAsync(ct);
         var valueRows = values.Select(v => new IndicatorValueRow(v.Year, v.Kind, v.Raw, v.Value, v.SubValue, v.AsOf, v.AsOfRaw,
-            v.ReportingPeriodId is null ? v.Source.ToString() : Fmt.Entered(v.UpdatedBy, v.UpdatedAt))).ToList();
+            v.ReportingPeriodId is not null ? Fmt.Entered(v.UpdatedBy, v.UpdatedAt)
+            : (v.IsDraft ? "초안 · " : "") + SourceText.Describe(v.Source.ToString()))).ToList();
 
         // The chart shows each year's latest cell (a planner's later quarter over the printed one).
         var trend = values.Select(v => v.Year).Distinct().Order().Select(y =>
         {
             var actual = IndicatorCellChoice.InForce(values.Where(v => v.Year == y && v.Kind == IndicatorValueKind.Actual), v => v.AsOf, v => v.ReportingPeriodId is not null, null);
-            var target = IndicatorCellChoice.InForce(values.Where(v => v.Year == y && v.Kind == IndicatorValueKind.Target), v => v.AsOf, v => v.ReportingPeriodId is not null, null);
+            var target = IndicatorCellChoice.InForce(values.Where(v => v.Year == y && v.Kind == IndicatorValueKind.Target && v.Quarter == null), v => v.AsOf, v => v.ReportingPeriodId is not null, null);
             return new TrendPoint(y, actual?.Value, actual?.Raw, actual?.AsOf, target?.Value);
         }).ToList();
 
@@ -158,21 +183,59 @@ public sealed class IndicatorQueryService(IDbContextFactory<FiftyOpsDbContext> f
             return new PeriodCommentary(p.Year, p.Quarter, p.AsOf, p.IsClosed, c?.Cause ?? "", c?.Action ?? "", c?.Author, c?.UpdatedAt, needs, c?.Version ?? 0);
         }).ToList();
 
-        return new IndicatorDetail(row, period, meta.Year, meta.Note, meta.RelatedBasis, valueRows, trend, commentary);
+        return new IndicatorDetail(row, period, meta.Year, meta.Note, meta.RelatedBasis, valueRows, trend, commentary) { PriorPeriod = prior };
     }
+
+    /// <summary>The previous year's period of the same quarter, from the cached period list (no query of its own).</summary>
+    private async Task<PeriodDto?> PriorPeriodAsync(PeriodDto? period, CancellationToken ct) =>
+        period is null ? null : (await periods.GetAllAsync(ct)).FirstOrDefault(p => p.Year == period.Year - 1 && p.Quarter == period.Quarter);
 
     public static bool IsConcern(AchievementStatus status) => status is AchievementStatus.Caution or AchievementStatus.Shortfall;
 
     private sealed record CellFacts(
         int Year, IndicatorValueKind Kind, string Raw, decimal? Value, decimal? SubValue, DateOnly? AsOf, int? ReportingPeriodId,
-        string? UpdatedBy, DateTimeOffset? UpdatedAt, int? Quarter);
+        string? UpdatedBy, DateTimeOffset? UpdatedAt, bool IsDraft = false, int? Quarter = null);
+
+    /// <summary>The target, actual and stated rate in force at a 기준일 among one indicator's cells of one year, and the achievement they give.</summary>
+    private sealed record FiguresInForce(IndicatorCell? Target, IndicatorCell? Actual, IndicatorCell? Stated, AchievementResult Achievement);
 
     /// <summary>
-    /// At most three queries whatever the number of indicators: the indicators with their cells, the linked projects'
-    /// titles (only when a row names related projects), and the period's comments (only when there is a period).
+    /// The figures in force for <paramref name="year"/> at <paramref name="cutoff"/>; <paramref name="quarter"/> is the
+    /// period's quarter when the period belongs to that year (its quarterly target, if set, is the one compared), else null.
+    /// </summary>
+    private static FiguresInForce InForce(
+        IReadOnlyList<CellFacts> cells, int year, int? quarter, DateOnly? cutoff, IndicatorAccumulation accumulation, Direction direction, decimal? cautionThreshold)
+    {
+        // The cell in force at the period's 기준일: a later quarter's entry never shows in an earlier report.
+        // A quarterly target (Quarter 1–4) is never the year's target; the period's own quarter target is read apart.
+        IndicatorCell? Cell(IndicatorValueKind kind, int? forQuarter = null) =>
+            IndicatorCellChoice.InForce(cells.Where(c => c.Kind == kind && c.Year == year && c.Quarter == forQuarter), c => c.AsOf, c => c.ReportingPeriodId is not null, cutoff)
+                is { } c ? new IndicatorCell(c.Year, c.Raw, c.Value, c.SubValue, c.AsOf)
+                {
+                    IsEntered = c.ReportingPeriodId is not null, EnteredBy = c.UpdatedBy, EnteredAt = c.UpdatedAt, IsDraft = c.IsDraft,
+                } : null;
+        var yearTarget = Cell(IndicatorValueKind.Target);
+        var quarterTarget = quarter is { } q ? Cell(IndicatorValueKind.Target, q) : null;
+        // The target shown is the one the actual is compared with (Achievement.Evaluate with the accumulation rule).
+        var target = quarterTarget ?? yearTarget;
+        var actual = Cell(IndicatorValueKind.Actual);
+        // A rate the report states belongs to the report's own figures: once a planner's 목표 or 실적 is in force, or
+        // the actual in force is of another date, the rate is computed from the cells shown and the stated one is dropped.
+        var stated = Cell(IndicatorValueKind.StatedRate);
+        if (stated is not null && (actual is null || actual.IsEntered || target?.IsEntered == true || actual.AsOf != stated.AsOf)) stated = null;
+        var achievement = target is null && stated?.Value is { } statedPercent
+            ? Achievement.FromStatedRate(statedPercent, cautionThreshold, year, actual?.AsOf)
+            : Achievement.Evaluate(accumulation, yearTarget?.Value, quarterTarget?.Value, actual?.Value, actual?.Raw, direction, cautionThreshold, year, actual?.AsOf);
+        return new(target, actual, stated, achievement);
+    }
+
+    /// <summary>
+    /// At most four queries whatever the number of indicators: the indicators with their cells, the linked projects'
+    /// titles (only when a row names related projects), the period's comments (only when there is a period) and the
+    /// previous year's indicators of the same codes with their cells (only when <paramref name="prior"/> is set).
     /// </summary>
     private static async Task<List<IndicatorRow>> LoadRowsAsync(
-        FiftyOpsDbContext db, IQueryable<Indicator> query, int year, PeriodDto? period, CancellationToken ct)
+        FiftyOpsDbContext db, IQueryable<Indicator> query, int year, PeriodDto? period, PeriodDto? prior, CancellationToken ct)
     {
         var indicators = await query
             .OrderBy(i => i.Kind).ThenBy(i => i.SortOrder)
@@ -183,11 +246,32 @@ public sealed class IndicatorQueryService(IDbContextFactory<FiftyOpsDbContext> f
                 ProjectTitle = i.Project == null ? null : i.Project.Title,
                 i.Source,
                 Values = db.IndicatorValues.Where(v => v.IndicatorId == i.Id)
-                    .Select(v => new CellFacts(v.Year, v.Kind, v.Raw, v.Value, v.SubValue, v.AsOf, v.ReportingPeriodId, v.UpdatedBy, v.UpdatedAt, v.Quarter))
+                    .Select(v => new CellFacts(v.Year, v.Kind, v.Raw, v.Value, v.SubValue, v.AsOf, v.ReportingPeriodId, v.UpdatedBy, v.UpdatedAt, v.IsDraft, v.Quarter))
                     .ToList(),
             })
             .ToListAsync(ct);
         var ids = indicators.Select(i => i.Id).ToList();
+
+        // 전년 동기: last year's indicators of the same codes, figures in force at last year's same quarter.
+        var priorByCode = new Dictionary<string, PriorYearFigure>(StringComparer.Ordinal);
+        if (prior is not null)
+        {
+            var codes = indicators.Select(i => i.Code).Distinct().ToList();
+            var previous = await db.Indicators.Where(i => i.Year == prior.Year && codes.Contains(i.Code))
+                .Select(i => new
+                {
+                    i.Code, i.Direction, i.Accumulation, i.CautionThreshold,
+                    Values = db.IndicatorValues.Where(v => v.IndicatorId == i.Id && v.Year == prior.Year)
+                        .Select(v => new CellFacts(v.Year, v.Kind, v.Raw, v.Value, v.SubValue, v.AsOf, v.ReportingPeriodId, v.UpdatedBy, v.UpdatedAt, v.IsDraft, v.Quarter))
+                        .ToList(),
+                })
+                .ToListAsync(ct);
+            foreach (var p in previous)
+            {
+                var f = InForce(p.Values, prior.Year, prior.Quarter, prior.AsOf, p.Accumulation, p.Direction, p.CautionThreshold);
+                priorByCode.TryAdd(p.Code, new PriorYearFigure(prior.Year, prior.Quarter, f.Target, f.Actual, f.Achievement));
+            }
+        }
 
         var related = indicators.SelectMany(i => i.RelatedProjectCodes).Distinct().ToList();
         var projectTitles = related.Count == 0
@@ -206,30 +290,12 @@ public sealed class IndicatorQueryService(IDbContextFactory<FiftyOpsDbContext> f
         return indicators.Select(i =>
         {
             var cells = i.Values;
-            // The cell in force at the period's 기준일: a later quarter's entry never shows in an earlier report.
-            // A quarterly target (Quarter 1–4) is never the year's target; the period's own quarter target is read apart.
-            IndicatorCell? Cell(IndicatorValueKind kind, int? quarter = null) =>
-                IndicatorCellChoice.InForce(cells.Where(c => c.Kind == kind && c.Year == year && c.Quarter == quarter), c => c.AsOf, c => c.ReportingPeriodId is not null, period?.AsOf)
-                    is { } c ? new IndicatorCell(c.Year, c.Raw, c.Value, c.SubValue, c.AsOf)
-                    {
-                        IsEntered = c.ReportingPeriodId is not null, EnteredBy = c.UpdatedBy, EnteredAt = c.UpdatedAt,
-                    } : null;
             var history = cells.Where(c => c.Kind == IndicatorValueKind.Actual && c.Year < year)
                 .OrderBy(c => c.Year)
                 .Select(c => new IndicatorCell(c.Year, c.Raw, c.Value, c.SubValue, c.AsOf))
                 .ToList();
-            var yearTarget = Cell(IndicatorValueKind.Target);
-            var quarterTarget = period is { } p && p.Year == year ? Cell(IndicatorValueKind.Target, p.Quarter) : null;
-            // The target shown is the one the actual is compared with (Achievement.Evaluate with the accumulation rule).
-            var target = quarterTarget ?? yearTarget;
-            var actual = Cell(IndicatorValueKind.Actual);
-            // A rate the report states belongs to the report's own figures: once a planner's 목표 or 실적 is in force, or
-            // the actual in force is of another date, the rate is computed from the cells shown and the stated one is dropped.
-            var stated = Cell(IndicatorValueKind.StatedRate);
-            if (stated is not null && (actual is null || actual.IsEntered || target?.IsEntered == true || actual.AsOf != stated.AsOf)) stated = null;
-            var achievement = target is null && stated?.Value is { } statedPercent
-                ? Achievement.FromStatedRate(statedPercent, i.CautionThreshold, year, actual?.AsOf)
-                : Achievement.Evaluate(i.Accumulation, yearTarget?.Value, quarterTarget?.Value, actual?.Value, actual?.Raw, i.Direction, i.CautionThreshold, year, actual?.AsOf);
+            var (target, actual, stated, achievement) = InForce(
+                cells, year, period is { } p && p.Year == year ? p.Quarter : null, period?.AsOf, i.Accumulation, i.Direction, i.CautionThreshold);
             IReadOnlyList<ProjectLink> projects = i.ProjectCode is not null
                 ? [new ProjectLink(i.ProjectCode, i.ProjectTitle!)]
                 : i.RelatedProjectCodes.Where(projectTitles.ContainsKey).Select(c => new ProjectLink(c, projectTitles[c])).ToList();
@@ -242,6 +308,7 @@ public sealed class IndicatorQueryService(IDbContextFactory<FiftyOpsDbContext> f
                 Projects = projects,
                 NeedsExplanation = period is { IsClosed: true } && IsConcern(achievement.Status) && !comments.ContainsKey(i.Id),
                 Comment = comments.GetValueOrDefault(i.Id),
+                PriorYear = priorByCode.GetValueOrDefault(i.Code),
             };
         }).ToList();
     }
