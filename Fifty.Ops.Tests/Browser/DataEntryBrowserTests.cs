@@ -173,7 +173,7 @@ public sealed class DataEntryBrowserTests(AppProcess app) : IClassFixture<AppPro
         await app.OpenAsync(admin, "/admin/periods");
         var q4 = admin.Locator("tr[data-period='2023-4']");
         await q4.GetByRole(AriaRole.Button, new() { Name = "2023년 4분기 마감" }).ClickAsync();
-        await q4.GetByRole(AriaRole.Button, new() { Name = "마감 확정" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "마감 확정" }).ClickAsync();
         await Assertions.Expect(admin.Locator(".form-saved")).ToContainTextAsync("2023년 4분기를 마감했습니다");
         await app.OpenAsync(page, "/entry/indicators?year=2023&quarter=4");
         await Assertions.Expect(page.Locator(".period-state")).ToContainTextAsync("2023년 4분기는 마감되어 입력할 수 없습니다");
@@ -183,11 +183,12 @@ public sealed class DataEntryBrowserTests(AppProcess app) : IClassFixture<AppPro
         await app.OpenAsync(admin, "/admin/periods");
         q4 = admin.Locator("tr[data-period='2023-4']");
         await q4.GetByRole(AriaRole.Button, new() { Name = "2023년 4분기 마감 해제" }).ClickAsync();
-        await q4.GetByRole(AriaRole.Button, new() { Name = "마감 해제", Exact = true }).ClickAsync();
-        await Assertions.Expect(q4.Locator(".field-error")).ToHaveTextAsync("마감 해제 사유를 입력하세요.");
-        await q4.GetByLabel("마감 해제 사유 (필수)").FillAsync("12월 지출 누락분 반영");
+        var reopen = admin.GetByRole(AriaRole.Dialog);
+        await reopen.GetByRole(AriaRole.Button, new() { Name = "마감 해제", Exact = true }).ClickAsync();
+        await Assertions.Expect(reopen.Locator("#reopen-reason-error")).ToHaveTextAsync("마감 해제 사유를 입력하세요.");
+        await reopen.GetByLabel("마감 해제 사유 (필수)").FillAsync("12월 지출 누락분 반영");
         await ShotAsync(admin, "admin-reopen");
-        await q4.GetByRole(AriaRole.Button, new() { Name = "마감 해제", Exact = true }).ClickAsync();
+        await reopen.GetByRole(AriaRole.Button, new() { Name = "마감 해제", Exact = true }).ClickAsync();
         await Assertions.Expect(admin.Locator(".form-saved")).ToContainTextAsync("사유: 12월 지출 누락분 반영");
         await Assertions.Expect(q4.Locator(".history")).ToContainTextAsync("마감 해제");
         await ShotAsync(admin, "admin-reopened");
@@ -216,7 +217,7 @@ public sealed class DataEntryBrowserTests(AppProcess app) : IClassFixture<AppPro
         await admin.GotoAsync(app.BaseUrl + "/admin/periods");
         var q4 = admin.Locator("tr[data-period='2023-4']");
         await q4.GetByRole(AriaRole.Button, new() { Name = "2023년 4분기 마감" }).ClickAsync();
-        await q4.GetByRole(AriaRole.Button, new() { Name = "마감 확정" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "마감 확정" }).ClickAsync();
         await Assertions.Expect(admin.Locator(".form-saved")).ToContainTextAsync("2023년 4분기를 마감했습니다");
 
         // The planner's screen was opened before the close: the save is refused and the banner above it says so too.
@@ -229,8 +230,8 @@ public sealed class DataEntryBrowserTests(AppProcess app) : IClassFixture<AppPro
         await admin.GotoAsync(app.BaseUrl + "/admin/periods");
         q4 = admin.Locator("tr[data-period='2023-4']");
         await q4.GetByRole(AriaRole.Button, new() { Name = "2023년 4분기 마감 해제" }).ClickAsync();
-        await q4.GetByLabel("마감 해제 사유 (필수)").FillAsync("시험 뒤 다시 열기");
-        await q4.GetByRole(AriaRole.Button, new() { Name = "마감 해제", Exact = true }).ClickAsync();
+        await admin.GetByRole(AriaRole.Dialog).GetByLabel("마감 해제 사유 (필수)").FillAsync("시험 뒤 다시 열기");
+        await admin.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "마감 해제", Exact = true }).ClickAsync();
         await Assertions.Expect(admin.Locator(".form-saved")).ToContainTextAsync("사유: 시험 뒤 다시 열기");
     }
 }
