@@ -121,6 +121,7 @@ public sealed class DataEntryBrowserTests(AppProcess app) : IClassFixture<AppPro
             await ShotAsync(page, "import-preview");
 
             await page.GetByRole(AriaRole.Button, new() { Name = "바뀔 값 2개 한 번에 반영" }).ClickAsync();
+            await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "반영", Exact = true }).ClickAsync();
             await Assertions.Expect(page.Locator(".form-saved")).ToContainTextAsync("2023년 4분기에 2개 값을 반영했습니다");
 
             // The same file again: nothing to change, and the page says so.
@@ -195,7 +196,7 @@ public sealed class DataEntryBrowserTests(AppProcess app) : IClassFixture<AppPro
 
         await app.OpenAsync(admin, "/admin/backups");
         await admin.GetByRole(AriaRole.Button, new() { Name = "지금 백업" }).ClickAsync();
-        await Assertions.Expect(admin.Locator(".form-saved")).ToContainTextAsync("무결성 검사 ok");
+        await Assertions.Expect(admin.Locator(".form-saved")).ToContainTextAsync("무결성 검사 통과");
         await Assertions.Expect(admin.Locator("table[data-table=backups] tbody tr")).ToHaveCountAsync(1);
         await ShotAsync(admin, "admin-backups");
     }
