@@ -20,7 +20,7 @@ public sealed class CampusEntryTests(AppProcess app) : IClassFixture<AppProcess>
 
         // October belongs to 2023 Q4, which no one has opened yet: refused like every other write.
         await page.GetByLabel("월 (2023년)").SelectOptionAsync("10");
-        await page.GetByLabel("방문 인원 (명)").FillAsync("1,234");
+        await page.GetByLabel("방문 인원").FillAsync("1,234");
         await save.ClickAsync();
         await Assertions.Expect(page.Locator(".form-errors")).ToContainTextAsync("2023년 4분기 보고 기간이 없습니다. 관리자가 기간을 먼저 열어야 합니다.");
         await Assertions.Expect(page.Locator("ul.quarter-states")).ToContainTextAsync("4분기: 보고 기간 없음 (입력 불가)");
@@ -40,14 +40,14 @@ public sealed class CampusEntryTests(AppProcess app) : IClassFixture<AppProcess>
         await page.ReloadAsync();
         await Assertions.Expect(save).ToBeEnabledAsync();
         await page.GetByLabel("월 (2023년)").SelectOptionAsync("10");
-        await page.GetByLabel("방문 인원 (명)").FillAsync("1,234");
-        await page.GetByLabel("입주 좌석 수 (석)").FillAsync("40");
+        await page.GetByLabel("방문 인원").FillAsync("1,234");
+        await page.GetByLabel("입주 좌석 수").FillAsync("40");
         await save.ClickAsync();
-        await Assertions.Expect(page.Locator(".validation-message")).ToHaveTextAsync("입주 좌석 수(40)가 좌석 수(36)를 넘습니다.");
-        await Assertions.Expect(page.GetByLabel("방문 인원 (명)")).ToHaveValueAsync("1,234");
+        await Assertions.Expect(page.Locator("#entry-OccupiedSeats-error")).ToHaveTextAsync("입주 좌석 수(40)가 좌석 수(36)를 넘습니다.");
+        await Assertions.Expect(page.GetByLabel("방문 인원")).ToHaveValueAsync("1,234");
         await Assertions.Expect(q4Visits).ToHaveTextAsync("—");
 
-        await page.GetByLabel("입주 좌석 수 (석)").FillAsync("30");
+        await page.GetByLabel("입주 좌석 수").FillAsync("30");
         await save.ClickAsync();
         await Assertions.Expect(page.Locator(".form-saved")).ToContainTextAsync("2023년 10월 자료를 저장했습니다");
         await Assertions.Expect(q4Visits).ToHaveTextAsync("1,234");
@@ -55,7 +55,7 @@ public sealed class CampusEntryTests(AppProcess app) : IClassFixture<AppProcess>
 
         // Choosing a month loads that month's figures into the form on the server (none yet for November): type only
         // once the form shows them, or the server's answer arriving late on a busy machine replaces what was typed.
-        var visits = page.GetByLabel("방문 인원 (명)");
+        var visits = page.GetByLabel("방문 인원");
         await page.GetByLabel("월 (2023년)").SelectOptionAsync("11");
         await Assertions.Expect(visits).ToHaveValueAsync("");
         await visits.FillAsync("1000");

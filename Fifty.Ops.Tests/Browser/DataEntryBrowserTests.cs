@@ -121,6 +121,7 @@ public sealed class DataEntryBrowserTests(AppProcess app) : IClassFixture<AppPro
             await ShotAsync(page, "import-preview");
 
             await page.GetByRole(AriaRole.Button, new() { Name = "바뀔 값 2개 한 번에 반영" }).ClickAsync();
+            await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "반영", Exact = true }).ClickAsync();
             await Assertions.Expect(page.Locator(".form-saved")).ToContainTextAsync("2023년 4분기에 2개 값을 반영했습니다");
 
             // The same file again: nothing to change, and the page says so.
@@ -173,7 +174,7 @@ public sealed class DataEntryBrowserTests(AppProcess app) : IClassFixture<AppPro
         await app.OpenAsync(admin, "/admin/periods");
         var q4 = admin.Locator("tr[data-period='2023-4']");
         await q4.GetByRole(AriaRole.Button, new() { Name = "2023년 4분기 마감" }).ClickAsync();
-        await q4.GetByRole(AriaRole.Button, new() { Name = "마감 확정" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "마감 확정" }).ClickAsync();
         await Assertions.Expect(admin.Locator(".form-saved")).ToContainTextAsync("2023년 4분기를 마감했습니다");
         await app.OpenAsync(page, "/entry/indicators?year=2023&quarter=4");
         await Assertions.Expect(page.Locator(".period-state")).ToContainTextAsync("2023년 4분기는 마감되어 입력할 수 없습니다");
@@ -183,18 +184,19 @@ public sealed class DataEntryBrowserTests(AppProcess app) : IClassFixture<AppPro
         await app.OpenAsync(admin, "/admin/periods");
         q4 = admin.Locator("tr[data-period='2023-4']");
         await q4.GetByRole(AriaRole.Button, new() { Name = "2023년 4분기 마감 해제" }).ClickAsync();
-        await q4.GetByRole(AriaRole.Button, new() { Name = "마감 해제", Exact = true }).ClickAsync();
-        await Assertions.Expect(q4.Locator(".field-error")).ToHaveTextAsync("마감 해제 사유를 입력하세요.");
-        await q4.GetByLabel("마감 해제 사유 (필수)").FillAsync("12월 지출 누락분 반영");
+        var reopen = admin.GetByRole(AriaRole.Dialog);
+        await reopen.GetByRole(AriaRole.Button, new() { Name = "마감 해제", Exact = true }).ClickAsync();
+        await Assertions.Expect(reopen.Locator("#reopen-reason-error")).ToHaveTextAsync("마감 해제 사유를 입력하세요.");
+        await reopen.GetByLabel("마감 해제 사유 (필수)").FillAsync("12월 지출 누락분 반영");
         await ShotAsync(admin, "admin-reopen");
-        await q4.GetByRole(AriaRole.Button, new() { Name = "마감 해제", Exact = true }).ClickAsync();
+        await reopen.GetByRole(AriaRole.Button, new() { Name = "마감 해제", Exact = true }).ClickAsync();
         await Assertions.Expect(admin.Locator(".form-saved")).ToContainTextAsync("사유: 12월 지출 누락분 반영");
         await Assertions.Expect(q4.Locator(".history")).ToContainTextAsync("마감 해제");
         await ShotAsync(admin, "admin-reopened");
 
         await app.OpenAsync(admin, "/admin/backups");
         await admin.GetByRole(AriaRole.Button, new() { Name = "지금 백업" }).ClickAsync();
-        await Assertions.Expect(admin.Locator(".form-saved")).ToContainTextAsync("무결성 검사 ok");
+        await Assertions.Expect(admin.Locator(".form-saved")).ToContainTextAsync("무결성 검사 통과");
         await Assertions.Expect(admin.Locator("table[data-table=backups] tbody tr")).ToHaveCountAsync(1);
         await ShotAsync(admin, "admin-backups");
     }
@@ -216,7 +218,7 @@ public sealed class DataEntryBrowserTests(AppProcess app) : IClassFixture<AppPro
         await admin.GotoAsync(app.BaseUrl + "/admin/periods");
         var q4 = admin.Locator("tr[data-period='2023-4']");
         await q4.GetByRole(AriaRole.Button, new() { Name = "2023년 4분기 마감" }).ClickAsync();
-        await q4.GetByRole(AriaRole.Button, new() { Name = "마감 확정" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "마감 확정" }).ClickAsync();
         await Assertions.Expect(admin.Locator(".form-saved")).ToContainTextAsync("2023년 4분기를 마감했습니다");
 
         // The planner's screen was opened before the close: the save is refused and the banner above it says so too.
@@ -229,8 +231,8 @@ public sealed class DataEntryBrowserTests(AppProcess app) : IClassFixture<AppPro
         await admin.GotoAsync(app.BaseUrl + "/admin/periods");
         q4 = admin.Locator("tr[data-period='2023-4']");
         await q4.GetByRole(AriaRole.Button, new() { Name = "2023년 4분기 마감 해제" }).ClickAsync();
-        await q4.GetByLabel("마감 해제 사유 (필수)").FillAsync("시험 뒤 다시 열기");
-        await q4.GetByRole(AriaRole.Button, new() { Name = "마감 해제", Exact = true }).ClickAsync();
+        await admin.GetByRole(AriaRole.Dialog).GetByLabel("마감 해제 사유 (필수)").FillAsync("시험 뒤 다시 열기");
+        await admin.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "마감 해제", Exact = true }).ClickAsync();
         await Assertions.Expect(admin.Locator(".form-saved")).ToContainTextAsync("사유: 시험 뒤 다시 열기");
     }
 }

@@ -16,8 +16,13 @@ public sealed class ReportBrowserTests(AppProcess app) : IClassFixture<AppProces
         await Assertions.Expect(preview.Locator(".r-cover-title")).ToHaveTextAsync("2023년 3분기 주요업무보고");
         await Assertions.Expect(preview.Locator("table.r-execution")).ToContainTextAsync("38,649,012");
 
-        var link = page.GetByRole(AriaRole.Link, new() { Name = "PDF 내려받기" });
-        var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync(), new() { Timeout = 120_000 }); // Chromium prints the report
+        // A live page: the export is a button that shows progress while Chromium prints the report, then a snackbar.
+        var button = page.GetByRole(AriaRole.Button, new() { Name = "PDF 내려받기" });
+        var download = await page.RunAndWaitForDownloadAsync(async () =>
+        {
+            await button.ClickAsync();
+            await Assertions.Expect(page.Locator("button.export-button[aria-busy=true]")).ToContainTextAsync("PDF 만드는 중");
+        }, new() { Timeout = 120_000 });
         Assert.Equal("2023년_3분기_주요업무보고.pdf", download.SuggestedFilename);
         var path = Path.Combine(Path.GetTempPath(), $"dl-{Guid.NewGuid():N}.pdf");
         await download.SaveAsAsync(path);
@@ -30,13 +35,15 @@ public sealed class ReportBrowserTests(AppProcess app) : IClassFixture<AppProces
             }
 
             Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(head));
-            await Assertions.Expect(page.Locator("#download-status")).ToHaveTextAsync("2023년_3분기_주요업무보고.pdf 내려받기 완료");
+            await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasText = "2023년_3분기_주요업무보고.pdf 파일을 내려받았습니다." })).ToBeVisibleAsync();
+            await Assertions.Expect(button).ToBeEnabledAsync();
 
-            var excel = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Excel 내려받기" }).ClickAsync());
+            var excel = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Excel 내려받기" }).ClickAsync());
             Assert.Equal("2023년_3분기_주요업무보고.xlsx", excel.SuggestedFilename);
             await excel.SaveAsAsync(path);
             using var workbook = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(path, false);
             Assert.Equal(6, workbook.WorkbookPart!.Workbook.Sheets!.ChildElements.Count);
+            await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasText = "2023년_3분기_주요업무보고.xlsx 파일을 내려받았습니다." })).ToBeVisibleAsync();
         }
         finally
         {

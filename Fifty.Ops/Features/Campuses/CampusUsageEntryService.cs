@@ -84,6 +84,20 @@ public sealed class CampusUsageEntryService(IDbContextFactory<FiftyOpsDbContext>
         return new UsageEntryPage(period, shownYear, yearPeriods.Count > 0, cutoff, quarters, tables, seed.Demo);
     }
 
+    /// <summary>
+    /// The planner's stored figures of one campus and month, read now (not from the page loaded earlier), so the form
+    /// starts from the current values and version. Null when the month has no entry; demo rows are not the planner's
+    /// data and are never returned.
+    /// </summary>
+    public async Task<MonthlyUsage?> GetMonthAsync(string campusCode, int year, int month, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.CampusUsages.AsNoTracking()
+            .Where(u => u.Campus!.Code == campusCode && u.Year == year && u.Month == month && !u.IsDemo)
+            .Select(u => new MonthlyUsage(u.Month, u.Visits, u.CourseParticipants, u.CounsellingCases, u.Communities, u.OccupiedSeats, u.IsDemo) { Version = u.Version })
+            .FirstOrDefaultAsync(ct);
+    }
+
     public async Task<UsageEntryResult> SaveAsync(ClaimsPrincipal user, UsageEntryForm form, CancellationToken ct = default)
     {
         if (await guard.DemandAsync(user, Policies.CanEditFigures, "캠퍼스 월별 이용 입력", "CampusUsage", $"{form.CampusCode} {form.Year}-{form.Month}", ct) is { } refusal) return new UsageEntryResult(false, [new EntryMessage("", refusal)], []);

@@ -69,6 +69,25 @@ public static class UsageEntryRules
 {
     public const string General = "";
 
+    /// <summary>
+    /// Reads one metric as typed: null error and a null value for blank ("not entered"), the count otherwise; a Korean
+    /// message naming the field for anything that is not a whole number ≥ 0 (formula, date, negative, too large). The
+    /// form checks each field with this before it saves, the service again inside the write.
+    /// </summary>
+    public static string? ReadMetric(UsageMetric metric, string? typed, out int? value)
+    {
+        value = null;
+        var text = typed?.Trim() ?? "";
+        if (text.Length == 0) return null;
+        if (NumberText.TryRead(text, NumberRules.Count, out var read, out var reason))
+        {
+            value = (int?)read;
+            return null;
+        }
+
+        return $"{WithTopic(UsageAggregation.Label(metric))} 0 이상의 정수여야 합니다 ({reason}, 입력: {text}).";
+    }
+
     /// <summary>Reads the typed text: blank means "not entered"; anything else must be a whole number ≥ 0 (thousands separators allowed).</summary>
     public static IReadOnlyList<EntryMessage> Parse(UsageEntryForm form, out ParsedUsageEntry? entry)
     {
@@ -99,13 +118,13 @@ public static class UsageEntryRules
                 continue;
             }
 
-            if (NumberText.TryRead(text, NumberRules.Count, out var value, out var reason))
+            if (ReadMetric(metric, text, out var value) is { } error)
             {
-                values[metric] = (int?)value;
+                errors.Add(new(UsageEntryForm.FieldOf(metric), error));
             }
             else
             {
-                errors.Add(new(UsageEntryForm.FieldOf(metric), $"{WithTopic(UsageAggregation.Label(metric))} 0 이상의 정수여야 합니다 ({reason}, 입력: {text})."));
+                values[metric] = value;
             }
         }
 

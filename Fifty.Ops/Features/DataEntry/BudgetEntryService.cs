@@ -154,6 +154,17 @@ public sealed class BudgetEntryService(IDbContextFactory<FiftyOpsDbContext> fact
         return new BudgetEntryPage(state, year, rows);
     }
 
+    /// <summary>
+    /// Reads one amount as typed (천원): null error and value for blank; otherwise the Korean reason naming the field and
+    /// echoing the text (formula, date, full-width mixed with ASCII digits, a sign where none is allowed, too many digits).
+    /// The form checks each field with this before saving; <see cref="Parse"/> applies it again on the server.
+    /// </summary>
+    public static string? Check(BudgetField field, string? typed, out decimal? value)
+    {
+        var text = typed ?? "";
+        return AmountText.TryParse(text, field.AllowsNegative(), out value, out var error) ? null : $"{field.Label()}: {error} (입력: {text.Trim()})";
+    }
+
     /// <summary>Reads the typed amounts; each error names its field.</summary>
     public static Dictionary<string, string> Parse(BudgetEntryForm form, out BudgetAmounts amounts)
     {
@@ -161,8 +172,8 @@ public sealed class BudgetEntryService(IDbContextFactory<FiftyOpsDbContext> fact
         var values = new Dictionary<BudgetField, decimal?>();
         foreach (var field in BudgetFields.All)
         {
-            if (AmountText.TryParse(form[field], field.AllowsNegative(), out var value, out var error)) values[field] = value;
-            else errors[field.ToString()] = $"{field.Label()}: {error} (입력: {form[field].Trim()})";
+            if (Check(field, form[field], out var value) is { } error) errors[field.ToString()] = error;
+            else values[field] = value;
         }
 
         amounts = errors.Count > 0 ? BudgetAmounts.Empty : new BudgetAmounts(values[BudgetField.CurrentBudget], values[BudgetField.Original],

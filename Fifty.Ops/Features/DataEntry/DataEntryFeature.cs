@@ -23,6 +23,7 @@ public static class DataEntryFeature
         services.AddSingleton<NarrativeEntryService>();
         services.AddSingleton<ImportService>();
         services.AddSingleton<PeriodAdminService>();
+        services.AddSingleton<PeopleDirectory>();
         return services;
     }
 

@@ -110,6 +110,25 @@ public sealed class IndicatorEntryService(IDbContextFactory<FiftyOpsDbContext> f
         return errors;
     }
 
+    /// <summary>
+    /// One field's check of <see cref="Validate"/> (field = an <see cref="IndicatorEntryForm"/> property name), for the form
+    /// to show next to the field before anything is sent. Null when the text is acceptable.
+    /// </summary>
+    public static string? CheckField(string field, string? text)
+    {
+        var form = new IndicatorEntryForm();
+        switch (field)
+        {
+            case nameof(IndicatorEntryForm.Target): form.Target = text ?? ""; break;
+            case nameof(IndicatorEntryForm.Actual): form.Actual = text ?? ""; break;
+            case nameof(IndicatorEntryForm.Cause): form.Cause = text ?? ""; break;
+            case nameof(IndicatorEntryForm.Action): form.Action = text ?? ""; break;
+            default: return null;
+        }
+
+        return Validate(form).GetValueOrDefault(field);
+    }
+
     /// <summary>Why the number in a typed 목표/실적 cannot be used (bad separators, a negative count, 1e20 …), or null.</summary>
     public static string? CellError(string raw) => CellText.Read(raw.Trim()).Error;
 

@@ -1,5 +1,7 @@
 // Downloads that take a while (a PDF is printed on demand) show progress and a readable error instead of a blank tab.
-// Any link with data-download works before and after the Blazor circuit starts, since this listens on the document.
+// fiftyOps.download(href, fallbackName) fetches a file from the app's own endpoints (which set no-store) and saves it;
+// the live ExportButton calls it and shows the outcome as a snackbar. Before the Blazor circuit starts, a link with
+// data-download still works: this listens on the document and reports in a small live region.
 (() => {
   const fileNameOf = (response, fallback) => {
     const header = response.headers.get("Content-Disposition") || "";
@@ -8,6 +10,32 @@
     const plain = /filename="?([^";]+)"?/i.exec(header);
     return plain ? plain[1] : fallback;
   };
+
+  // { ok: true, fileName } once the browser has the file; { ok: false, message } (Korean) otherwise. Never throws.
+  const download = async (href, fallback) => {
+    try {
+      const response = await fetch(href, { credentials: "same-origin" });
+      if (!response.ok) {
+        const text = (await response.text()).trim();
+        // An error page (HTML) is no message for a person; the endpoints answer refusals in plain Korean text.
+        const message = text && !text.startsWith("<") && text.length < 500 ? text : `내려받지 못했습니다 (서버 응답 ${response.status}).`;
+        return { ok: false, message };
+      }
+      const blob = await response.blob();
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement("a");
+      a.href = url;
+      a.download = fileNameOf(response, fallback || "download");
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60000);
+      return { ok: true, fileName: a.download };
+    } catch {
+      return { ok: false, message: "내려받지 못했습니다. 네트워크 연결을 확인하고 다시 시도하세요." };
+    }
+  };
+  window.fiftyOps = Object.assign(window.fiftyOps || {}, { download });
 
   document.addEventListener("click", async (event) => {
     const link = event.target.closest && event.target.closest("a[data-download]");
@@ -29,26 +57,12 @@
     link.textContent = link.dataset.busyText || "만드는 중…";
     status.textContent = link.dataset.busyText || "만드는 중…";
     try {
-      const response = await fetch(link.href, { credentials: "same-origin" });
-      if (!response.ok) {
-        const message = (await response.text()) || `내려받지 못했습니다 (HTTP ${response.status}).`;
-        status.textContent = message;
-        return;
+      const result = await download(link.href, link.getAttribute("download"));
+      status.textContent = result.ok ? `${result.fileName} 내려받기 완료` : result.message;
+      if (result.ok) {
+        const done = status.textContent;
+        setTimeout(() => { if (status.textContent === done) status.textContent = ""; }, 8000);
       }
-      const blob = await response.blob();
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement("a");
-      a.href = url;
-      a.download = fileNameOf(response, link.getAttribute("download") || "download");
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60000);
-      const done = `${a.download} 내려받기 완료`;
-      status.textContent = done;
-      setTimeout(() => { if (status.textContent === done) status.textContent = ""; }, 8000);
-    } catch (e) {
-      status.textContent = "내려받지 못했습니다. 네트워크 연결을 확인하고 다시 시도하세요.";
     } finally {
       link.textContent = label;
       link.removeAttribute("aria-busy");
