@@ -580,6 +580,9 @@ namespace Fifty.Ops.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateOnly?>("StatusSince")
+                        .HasColumnType("date");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Source", "Fifty.Ops.Domain.CampusFacility.Source#SourceRef", b1 =>
                         {
                             b1.IsRequired();

@@ -559,6 +559,9 @@ namespace Fifty.Ops.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("StatusSince")
+                        .HasColumnType("TEXT");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Source", "Fifty.Ops.Domain.CampusFacility.Source#SourceRef", b1 =>
                         {
                             b1.IsRequired();
