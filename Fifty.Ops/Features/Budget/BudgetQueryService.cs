@@ -46,6 +46,12 @@ public sealed record ExecutionRow(
     /// <summary>True when the row's 연말 집행예상액 is a planner's entry (labelled 입력, never 보고서).</summary>
     public bool ForecastEntered { get; init; }
 
+    /// <summary>True when a planner entered figures on this row for the period (the grid labels the row 입력).</summary>
+    public bool IsEntered { get; init; }
+
+    /// <summary>전년 동기: the same code's figures in the same quarter of the previous year; null when that year has no such row.</summary>
+    public PriorYearFigures? PriorYear { get; init; }
+
     /// <summary>집행잔액 = 예산현액 − 지출액.</summary>
     public decimal? Remaining => CurrentBudget - Disbursed;
 
@@ -59,6 +65,16 @@ public sealed record ExecutionRow(
 
     /// <summary>Likely 불용액 = 예산현액 − 연말 집행예상액.</summary>
     public decimal? Unspent => CurrentBudget - Forecast;
+}
+
+/// <summary>
+/// A row's 예산현액 and 지출액 (천원) in the same quarter of the previous year (전년 동기), matched by code; null amounts
+/// are figures that year does not state.
+/// </summary>
+public sealed record PriorYearFigures(decimal? CurrentBudget, decimal? Disbursed)
+{
+    /// <summary>집행률 (지출 기준) of the previous year's quarter = 지출액 ÷ 예산현액.</summary>
+    public decimal? DisbursedRate => Fmt.Ratio(Disbursed, CurrentBudget);
 }
 
 public sealed record SummaryItem(string Item, decimal Amount, bool IsTotal, string? ParentItem);
@@ -108,6 +124,9 @@ public sealed record BudgetOverview(
     IReadOnlyList<Finding> Findings)
 {
     public ExecutionRow? Total => Execution.FirstOrDefault(r => r.Kind == ProgrammeKind.Total);
+
+    /// <summary>The same quarter of the previous year when it is set up (전년 동기 columns); null otherwise.</summary>
+    public PeriodDto? PriorPeriod { get; init; }
 }
 
 public sealed class BudgetQueryService(IDbContextFactory<FiftyOpsDbContext> factory, PeriodService periods, IOptions<PaceOptions> paceOptions)
@@ -128,6 +147,14 @@ public sealed class BudgetQueryService(IDbContextFactory<FiftyOpsDbContext> fact
         var shares = await CostShare.ForYearAsync(db, shownYear, ct);
         var facts = period is null ? null : await BudgetFacts.LoadAsync(db, period, ct);
         var view = facts is null ? ExecutionView.Empty : BuildView(facts, paceOptions.Value);
+        var prior = period is null || view.Mode != BudgetGridMode.Execution ? null
+            : (await periods.GetAllAsync(ct)).FirstOrDefault(p => p.Year == period.Year - 1 && p.Quarter == period.Quarter);
+        var rows = view.Rows;
+        if (prior is not null)
+        {
+            var figures = await PriorYearAsync(db, prior, ct);
+            rows = rows.Select(r => r with { PriorYear = figures.GetValueOrDefault(r.Code) }).ToList();
+        }
 
         return new BudgetOverview(
             period,
@@ -137,7 +164,7 @@ public sealed class BudgetQueryService(IDbContextFactory<FiftyOpsDbContext> fact
             summary.Where(s => s.Side == BudgetSide.Expenditure).Select(s => s.Item).ToList(),
             shares,
             view.Mode,
-            view.Rows,
+            rows,
             view.Mode switch
             {
                 BudgetGridMode.Execution when facts!.Lines.Any(l => l.Section == BudgetSection.Entry) => EntrySourceText + "; " + ExecutionSourceText,
@@ -150,7 +177,66 @@ public sealed class BudgetQueryService(IDbContextFactory<FiftyOpsDbContext> fact
             view.Attention,
             view.Areas,
             view.Unspent,
-            facts is null ? [] : ReconciliationService.Run(facts));
+            facts is null ? [] : ReconciliationService.Run(facts))
+        {
+            PriorPeriod = prior,
+        };
+    }
+
+    /// <summary>
+    /// 전년 동기 대비: each code's 예산현액 and 지출액 in <paramref name="prior"/> (천원), in one projected query. As the
+    /// period's own grid does, a planner's entry wins over the report's appendix, and a row without its own entry whose
+    /// children were entered shows the sum of its children (null when a child lacks the figure: a partial sum proves
+    /// nothing). Codes that period has no line for are absent, so the page shows — for them.
+    /// </summary>
+    internal static async Task<IReadOnlyDictionary<string, PriorYearFigures>> PriorYearAsync(FiftyOpsDbContext db, PeriodDto prior, CancellationToken ct)
+    {
+        var lines = await db.BudgetLines.AsNoTracking()
+            .Where(l => l.ReportingPeriod!.Year == prior.Year && l.ReportingPeriod.Quarter == prior.Quarter && l.ProgrammeNode != null
+                        && (l.Section == BudgetSection.Appendix || l.Section == BudgetSection.Entry))
+            .Select(l => new
+            {
+                l.ProgrammeNode!.Code,
+                ParentCode = l.ProgrammeNode.Parent == null ? null : l.ProgrammeNode.Parent.Code,
+                l.Section,
+                l.RowInSection,
+                l.CurrentBudget,
+                l.Disbursed,
+            })
+            .ToListAsync(ct);
+        var byCode = lines.GroupBy(l => l.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g =>
+        {
+            var entry = g.Where(l => l.Section == BudgetSection.Entry).OrderBy(l => l.RowInSection).FirstOrDefault();
+            var report = g.Where(l => l.Section == BudgetSection.Appendix).OrderBy(l => l.RowInSection).FirstOrDefault();
+            return (Entry: entry is null ? null : new[] { entry.CurrentBudget, entry.Disbursed }, Report: new[] { report?.CurrentBudget, report?.Disbursed });
+        }, StringComparer.Ordinal);
+        var children = lines.Where(l => l.ParentCode is not null).Select(l => (l.ParentCode!, l.Code)).Distinct()
+            .ToLookup(x => x.Item1, x => x.Code, StringComparer.Ordinal);
+        var memo = new Dictionary<(string, int), (decimal? Value, bool Changed)>();
+
+        (decimal? Value, bool Changed) Cell(string code, int column)
+        {
+            if (memo.TryGetValue((code, column), out var known)) return known;
+            var (entry, report) = byCode[code];
+            (decimal? Value, bool Changed) result;
+            if (entry?[column] is { } own)
+            {
+                result = (own, true);
+            }
+            else
+            {
+                var kids = children[code].Select(k => Cell(k, column)).ToList();
+                var changedBelow = kids.Any(k => k.Changed);
+                result = !changedBelow && report[column] is { } printed ? (printed, false)
+                    : kids.Count > 0 && kids.All(k => k.Value is not null) ? (kids.Sum(k => k.Value), changedBelow)
+                    : (report[column], changedBelow);
+            }
+
+            memo[(code, column)] = result;
+            return result;
+        }
+
+        return byCode.Keys.ToDictionary(code => code, code => new PriorYearFigures(Cell(code, 0).Value, Cell(code, 1).Value), StringComparer.Ordinal);
     }
 
     /// <summary>The grid and its analyses for one period, as the page and the execution workbook show them.</summary>
@@ -271,6 +357,7 @@ public sealed class BudgetQueryService(IDbContextFactory<FiftyOpsDbContext> fact
                 {
                     BudgetCarriedFrom = carried ? facts.CarriedOf(n.Code)!.CarriedFrom : null,
                     ForecastEntered = entry?.Forecast is not null,
+                    IsEntered = entry is not null,
                 };
             })
             .ToList();
