@@ -70,7 +70,7 @@ public sealed class PriorYearComparisonTests : IAsyncLifetime
         var periods = new PeriodService(_db.Factory);
         var prior = (await periods.GetAllAsync()).Single(p => p.Year == 2023 && p.Quarter == 3);
         var counted = new CountingDbContextFactory(_db);
-        await using (var db = await counted.CreateDbContextAsync())
+        await using (var db = counted.CreateDbContext())
         {
             var figures = await BudgetQueryService.PriorYearAsync(db, prior, CancellationToken.None);
             Assert.Equal(23_387_991m, figures["T"].Disbursed);

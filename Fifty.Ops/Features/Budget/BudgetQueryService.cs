@@ -90,6 +90,14 @@ public sealed record CostShare(string Area, decimal Amount, string? ShareRaw, de
         var total = shares.FirstOrDefault(s => s.IsTotal)?.Amount;
         return shares.Select(s => new CostShare(s.Area, s.Amount, s.ShareRaw, s.IsTotal ? null : Fmt.Ratio(s.Amount, total), s.Note, s.IsTotal)).ToList();
     }
+
+    /// <summary>The same shares from a period's facts (already read), in their order.</summary>
+    internal static List<CostShare> From(IReadOnlyList<CostShareFact> facts)
+    {
+        var total = facts.FirstOrDefault(s => s.IsTotal)?.Amount;
+        return facts.OrderBy(s => s.Ordinal)
+            .Select(s => new CostShare(s.Area, s.Amount, s.ShareRaw, s.IsTotal ? null : Fmt.Ratio(s.Amount, total), s.Note, s.IsTotal)).ToList();
+    }
 }
 
 /// <summary>The pace a period is judged against, for the page to state next to the flags.</summary>
@@ -140,12 +148,15 @@ public sealed class BudgetQueryService(IDbContextFactory<FiftyOpsDbContext> fact
         var (period, shownYear) = await periods.SelectAsync(year, quarter, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
 
-        var summary = await db.BudgetSummaryItems.Where(s => s.Year == shownYear)
-            .OrderBy(s => s.Side).ThenBy(s => s.Ordinal)
-            .Select(s => new { s.Side, s.AsOf, Item = new SummaryItem(s.Item, s.Amount, s.IsTotal, s.ParentItem) })
-            .ToListAsync(ct);
-        var shares = await CostShare.ForYearAsync(db, shownYear, ct);
         var facts = period is null ? null : await BudgetFacts.LoadAsync(db, period, ct);
+        // The facts already hold the year's summary and cost shares; read them only for a year without a period.
+        var summary = facts is not null
+            ? facts.Summary.Select(s => new { s.Side, s.AsOf, Item = new SummaryItem(s.Item, s.Amount, s.IsTotal, s.ParentItem) }).ToList()
+            : await db.BudgetSummaryItems.Where(s => s.Year == shownYear)
+                .OrderBy(s => s.Side).ThenBy(s => s.Ordinal)
+                .Select(s => new { s.Side, s.AsOf, Item = new SummaryItem(s.Item, s.Amount, s.IsTotal, s.ParentItem) })
+                .ToListAsync(ct);
+        var shares = facts is not null ? CostShare.From(facts.CostShares) : await CostShare.ForYearAsync(db, shownYear, ct);
         var view = facts is null ? ExecutionView.Empty : BuildView(facts, paceOptions.Value);
         var prior = period is null || view.Mode != BudgetGridMode.Execution ? null
             : (await periods.GetAllAsync(ct)).FirstOrDefault(p => p.Year == period.Year - 1 && p.Quarter == period.Quarter);
