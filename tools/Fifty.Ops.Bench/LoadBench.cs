@@ -191,8 +191,8 @@ public static class LoadBench
 
         await page.GotoAsync($"{url}/budget?year={year}&quarter={quarter}");
         await Microsoft.Playwright.Assertions.Expect(page.Locator(".tree-grid")).ToHaveAttributeAsync("data-interactive", "true", expect);
-        var million = page.Locator("button.segment", new() { HasTextString = "백만원" });
-        var thousand = page.Locator("button.segment", new() { HasTextString = "천원" });
+        var million = page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "백만원", Exact = true });
+        var thousand = page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "천원", Exact = true });
         await Timed("예산: 단위 전환", () => million.ClickAsync(), () => Microsoft.Playwright.Assertions.Expect(million).ToHaveAttributeAsync("aria-pressed", "true", expect));
         await Timed("예산: 단위 전환", () => thousand.ClickAsync(), () => Microsoft.Playwright.Assertions.Expect(thousand).ToHaveAttributeAsync("aria-pressed", "true", expect));
 
