@@ -5,6 +5,7 @@ using Fifty.Ops.Features.Budget.Reconciliation;
 using Fifty.Ops.Features.Periods;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using System.Text.Json.Serialization;
 
 namespace Fifty.Ops.Features.Budget;
 
@@ -41,29 +42,38 @@ public sealed record ExecutionRow(
     bool BudgetComputed = false)
 {
     /// <summary>Where a blank 예산현액 of a new quarter was carried from ("2023년 3분기 보고서"); null when not carried.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? BudgetCarriedFrom { get; init; }
 
     /// <summary>True when the row's 연말 집행예상액 is a planner's entry (labelled 입력, never 보고서).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool ForecastEntered { get; init; }
 
     /// <summary>True when a planner entered figures on this row for the period (the grid labels the row 입력).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool IsEntered { get; init; }
 
     /// <summary>전년 동기: the same code's figures in the same quarter of the previous year; null when that year has no such row.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public PriorYearFigures? PriorYear { get; init; }
 
     /// <summary>집행잔액 = 예산현액 − 지출액.</summary>
+    [JsonIgnore]
     public decimal? Remaining => CurrentBudget - Disbursed;
 
     /// <summary>집행률 (원인행위 기준) = 원인행위액 ÷ 예산현액.</summary>
+    [JsonIgnore]
     public decimal? CommittedRate => Fmt.Ratio(Committed, CurrentBudget);
 
     /// <summary>집행률 (지출 기준) = 지출액 ÷ 예산현액.</summary>
+    [JsonIgnore]
     public decimal? DisbursedRate => Fmt.Ratio(Disbursed, CurrentBudget);
 
+    [JsonIgnore]
     public decimal? ForecastRate => Fmt.Ratio(Forecast, CurrentBudget);
 
     /// <summary>Likely 불용액 = 예산현액 − 연말 집행예상액.</summary>
+    [JsonIgnore]
     public decimal? Unspent => CurrentBudget - Forecast;
 }
 
@@ -74,6 +84,7 @@ public sealed record ExecutionRow(
 public sealed record PriorYearFigures(decimal? CurrentBudget, decimal? Disbursed)
 {
     /// <summary>집행률 (지출 기준) of the previous year's quarter = 지출액 ÷ 예산현액.</summary>
+    [JsonIgnore]
     public decimal? DisbursedRate => Fmt.Ratio(Disbursed, CurrentBudget);
 }
 
@@ -111,6 +122,7 @@ public sealed record AreaExecution(string Code, string Name, decimal? CurrentBud
 
 public sealed record UnspentItem(string Code, string Name, string? Area, decimal CurrentBudget, decimal Forecast, ForecastBasis Basis)
 {
+    [JsonIgnore]
     public decimal Unspent => CurrentBudget - Forecast;
 }
 
@@ -131,6 +143,7 @@ public sealed record BudgetOverview(
     IReadOnlyList<UnspentItem> Unspent,
     IReadOnlyList<Finding> Findings)
 {
+    [JsonIgnore]
     public ExecutionRow? Total => Execution.FirstOrDefault(r => r.Kind == ProgrammeKind.Total);
 
     /// <summary>The same quarter of the previous year when it is set up (전년 동기 columns); null otherwise.</summary>
