@@ -97,4 +97,21 @@ public sealed class PriorYearComparisonTests : IAsyncLifetime
         Assert.Equal(report.Grouped.Count, all);
         Assert.True(all > mismatches);
     }
+    [Fact]
+    public async Task ThePersistedModelCarriesTheFiguresButNotWhatIsComputedFromThem()
+    {
+        await Create2024Q3WithAnEntryAsync();
+        var model = await Service().GetOverviewAsync(2024, 3);
+        // As PeriodPage persists it for the circuit (web JSON defaults); SignalR takes at most 1 MB per message.
+        var json = System.Text.Json.JsonSerializer.Serialize(model, System.Text.Json.JsonSerializerOptions.Web);
+        Assert.DoesNotContain("\"remaining\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"disbursedRate\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"total\"", json, StringComparison.Ordinal);
+        var back = System.Text.Json.JsonSerializer.Deserialize<BudgetOverview>(json, System.Text.Json.JsonSerializerOptions.Web)!;
+        var row = back.Execution.Single(r => r.Code == "P2.1.1");
+        Assert.Equal((1_000_000m, 650_000m, 0.65m, true), (row.CurrentBudget, row.Disbursed, row.DisbursedRate, row.IsEntered));
+        Assert.Equal(model.Execution.Single(r => r.Code == "P2.1.1").PriorYear, row.PriorYear);
+        Assert.Equal(23_387_991m, back.Total!.PriorYear!.Disbursed);
+        Assert.Equal(model.PriorPeriod, back.PriorPeriod);
+    }
 }
