@@ -89,10 +89,10 @@ public sealed class ShellBrowserTests(AppProcess app) : IClassFixture<AppProcess
         var page = await context.NewPageAsync();
         await page.GotoAsync(app.BaseUrl + "/budget?year=2023&quarter=3");
         await InteractiveAsync(page);
-        var table = page.Locator("table.execution-table");
+        var table = page.Locator(".execution-table table");
         await Assertions.Expect(table).ToContainTextAsync("집행 속도");
         // The table's scroll box (or the table itself) is as wide as its content: nothing is cut off to the right.
-        var (content, visible) = await table.EvaluateAsync<int[]>("t => { const box = t.closest('.table-scroll') ?? t; return [box.scrollWidth, box.clientWidth]; }") switch
+        var (content, visible) = await table.EvaluateAsync<int[]>("t => { const box = t.closest('.mud-table-container') ?? t; return [box.scrollWidth, box.clientWidth]; }") switch
         {
             var w => (w[0], w[1]),
         };

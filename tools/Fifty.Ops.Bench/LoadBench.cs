@@ -131,7 +131,8 @@ public static class LoadBench
             }
             catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
             {
-                Interlocked.Increment(ref failures);
+                // The first failure is told, so a changed page shows as a reason rather than only a count.
+                if (Interlocked.Increment(ref failures) == 1) Console.Error.WriteLine($"user {n} failed: {ex.Message.Split('\n')[0]}");
             }
         }).ToList();
         try
@@ -191,8 +192,8 @@ public static class LoadBench
 
         await page.GotoAsync($"{url}/budget?year={year}&quarter={quarter}");
         await Microsoft.Playwright.Assertions.Expect(page.Locator(".tree-grid")).ToHaveAttributeAsync("data-interactive", "true", expect);
-        var million = page.Locator("button.segment", new() { HasTextString = "백만원" });
-        var thousand = page.Locator("button.segment", new() { HasTextString = "천원" });
+        var million = page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "백만원", Exact = true });
+        var thousand = page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "천원", Exact = true });
         await Timed("예산: 단위 전환", () => million.ClickAsync(), () => Microsoft.Playwright.Assertions.Expect(million).ToHaveAttributeAsync("aria-pressed", "true", expect));
         await Timed("예산: 단위 전환", () => thousand.ClickAsync(), () => Microsoft.Playwright.Assertions.Expect(thousand).ToHaveAttributeAsync("aria-pressed", "true", expect));
 
@@ -201,14 +202,14 @@ public static class LoadBench
         await Timed("예산: 분야 펼치기", () => toggle.ClickAsync(), () => Microsoft.Playwright.Assertions.Expect(toggle).ToHaveAttributeAsync("aria-expanded", "true", expect));
 
         // Menu navigation stays on the circuit: the router renders the next page, no new document is loaded.
-        await Timed("메뉴: 성과지표로 이동", () => page.Locator("nav a.nav-link[href^='indicators']").ClickAsync(),
+        await Timed("메뉴: 성과지표로 이동", () => page.Locator("nav a[data-nav='/indicators']").ClickAsync(),
             () => Microsoft.Playwright.Assertions.Expect(page.Locator("a.status-filter").First).ToBeVisibleAsync(new() { Timeout = (float)limit.TotalMilliseconds }));
         var filter = page.Locator("a.status-filter[data-status]").First;
         var status = await filter.GetAttributeAsync("data-status");
         await Timed("지표: 상태 필터", () => filter.ClickAsync(),
             () => Microsoft.Playwright.Assertions.Expect(page.Locator($"a.status-filter[data-status='{status}']")).ToHaveAttributeAsync("aria-current", "true", expect));
 
-        await Timed("메뉴: 캠퍼스로 이동", () => page.Locator("nav a.nav-link[href^='campuses']").ClickAsync(),
+        await Timed("메뉴: 캠퍼스로 이동", () => page.Locator("nav a[data-nav='/campuses']").ClickAsync(),
             () => Microsoft.Playwright.Assertions.Expect(page.Locator("h1")).ToContainTextAsync("캠퍼스", new() { Timeout = (float)limit.TotalMilliseconds }));
     }
 

@@ -264,8 +264,14 @@ internal static class BenchCommand
         Console.WriteLine();
     }
 
+    /// <summary>
+    /// The app the load test starts in Production. A plain <c>bin/</c> build serves no static web assets outside
+    /// Development (<c>blazor.web.js</c> answers 500, so no circuit ever starts): point <c>FIFTY_OPS_BENCH_APP</c> at the
+    /// executable of <c>dotnet publish Fifty.Ops -c Release -o DIR</c>; without it the tool takes <c>bin/Release</c>.
+    /// </summary>
     private static string AppExecutable()
     {
+        if (Environment.GetEnvironmentVariable("FIFTY_OPS_BENCH_APP") is { Length: > 0 } published) return published;
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "Fifty.Ops.sln")))

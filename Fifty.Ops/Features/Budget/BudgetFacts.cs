@@ -45,7 +45,7 @@ public sealed record OfficeFact(string CampusCode, int? Seats, int? PrivateSeats
 
 public sealed record ProjectFact(string Code, string Title, decimal? RequiredBudget, IReadOnlyList<string> ProgrammeCodes, int SortOrder, SourceRef Source);
 
-public sealed record CostShareFact(int Ordinal, DateOnly AsOf, string Area, decimal Amount, string? ShareRaw, bool IsTotal, SourceRef Source);
+public sealed record CostShareFact(int Ordinal, DateOnly AsOf, string Area, decimal Amount, string? ShareRaw, bool IsTotal, SourceRef Source, string? Note = null);
 
 public sealed record SummaryFact(BudgetSide Side, int Ordinal, DateOnly AsOf, string Item, decimal Amount, bool IsTotal, string? ParentItem, SourceRef Source)
 {
@@ -119,7 +119,7 @@ public sealed class BudgetFacts
             .Select(p => new ProjectFact(p.Code, p.Title, p.RequiredBudget, p.ProgrammeCodes, p.SortOrder, p.Source))
             .ToListAsync(ct);
         var shares = await db.ProgrammeCostShares.Where(s => s.Year == period.Year).OrderBy(s => s.Ordinal)
-            .Select(s => new CostShareFact(s.Ordinal, s.AsOf, s.Area, s.Amount, s.ShareRaw, s.IsTotal, s.Source))
+            .Select(s => new CostShareFact(s.Ordinal, s.AsOf, s.Area, s.Amount, s.ShareRaw, s.IsTotal, s.Source, s.Note))
             .ToListAsync(ct);
         var summary = await db.BudgetSummaryItems.Where(s => s.Year == period.Year).OrderBy(s => s.Side).ThenBy(s => s.Ordinal)
             .Select(s => new SummaryFact(s.Side, s.Ordinal, s.AsOf, s.Item, s.Amount, s.IsTotal, s.ParentItem, s.Source))

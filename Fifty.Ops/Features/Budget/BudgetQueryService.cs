@@ -5,6 +5,7 @@ using Fifty.Ops.Features.Budget.Reconciliation;
 using Fifty.Ops.Features.Periods;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using System.Text.Json.Serialization;
 
 namespace Fifty.Ops.Features.Budget;
 
@@ -41,24 +42,50 @@ public sealed record ExecutionRow(
     bool BudgetComputed = false)
 {
     /// <summary>Where a blank 예산현액 of a new quarter was carried from ("2023년 3분기 보고서"); null when not carried.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? BudgetCarriedFrom { get; init; }
 
     /// <summary>True when the row's 연말 집행예상액 is a planner's entry (labelled 입력, never 보고서).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool ForecastEntered { get; init; }
 
+    /// <summary>True when a planner entered figures on this row for the period (the grid labels the row 입력).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool IsEntered { get; init; }
+
+    /// <summary>전년 동기: the same code's figures in the same quarter of the previous year; null when that year has no such row.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public PriorYearFigures? PriorYear { get; init; }
+
     /// <summary>집행잔액 = 예산현액 − 지출액.</summary>
+    [JsonIgnore]
     public decimal? Remaining => CurrentBudget - Disbursed;
 
     /// <summary>집행률 (원인행위 기준) = 원인행위액 ÷ 예산현액.</summary>
+    [JsonIgnore]
     public decimal? CommittedRate => Fmt.Ratio(Committed, CurrentBudget);
 
     /// <summary>집행률 (지출 기준) = 지출액 ÷ 예산현액.</summary>
+    [JsonIgnore]
     public decimal? DisbursedRate => Fmt.Ratio(Disbursed, CurrentBudget);
 
+    [JsonIgnore]
     public decimal? ForecastRate => Fmt.Ratio(Forecast, CurrentBudget);
 
     /// <summary>Likely 불용액 = 예산현액 − 연말 집행예상액.</summary>
+    [JsonIgnore]
     public decimal? Unspent => CurrentBudget - Forecast;
+}
+
+/// <summary>
+/// A row's 예산현액 and 지출액 (천원) in the same quarter of the previous year (전년 동기), matched by code; null amounts
+/// are figures that year does not state.
+/// </summary>
+public sealed record PriorYearFigures(decimal? CurrentBudget, decimal? Disbursed)
+{
+    /// <summary>집행률 (지출 기준) of the previous year's quarter = 지출액 ÷ 예산현액.</summary>
+    [JsonIgnore]
+    public decimal? DisbursedRate => Fmt.Ratio(Disbursed, CurrentBudget);
 }
 
 public sealed record SummaryItem(string Item, decimal Amount, bool IsTotal, string? ParentItem);
@@ -74,6 +101,14 @@ public sealed record CostShare(string Area, decimal Amount, string? ShareRaw, de
         var total = shares.FirstOrDefault(s => s.IsTotal)?.Amount;
         return shares.Select(s => new CostShare(s.Area, s.Amount, s.ShareRaw, s.IsTotal ? null : Fmt.Ratio(s.Amount, total), s.Note, s.IsTotal)).ToList();
     }
+
+    /// <summary>The same shares from a period's facts (already read), in their order.</summary>
+    internal static List<CostShare> From(IReadOnlyList<CostShareFact> facts)
+    {
+        var total = facts.FirstOrDefault(s => s.IsTotal)?.Amount;
+        return facts.OrderBy(s => s.Ordinal)
+            .Select(s => new CostShare(s.Area, s.Amount, s.ShareRaw, s.IsTotal ? null : Fmt.Ratio(s.Amount, total), s.Note, s.IsTotal)).ToList();
+    }
 }
 
 /// <summary>The pace a period is judged against, for the page to state next to the flags.</summary>
@@ -87,6 +122,7 @@ public sealed record AreaExecution(string Code, string Name, decimal? CurrentBud
 
 public sealed record UnspentItem(string Code, string Name, string? Area, decimal CurrentBudget, decimal Forecast, ForecastBasis Basis)
 {
+    [JsonIgnore]
     public decimal Unspent => CurrentBudget - Forecast;
 }
 
@@ -107,7 +143,11 @@ public sealed record BudgetOverview(
     IReadOnlyList<UnspentItem> Unspent,
     IReadOnlyList<Finding> Findings)
 {
+    [JsonIgnore]
     public ExecutionRow? Total => Execution.FirstOrDefault(r => r.Kind == ProgrammeKind.Total);
+
+    /// <summary>The same quarter of the previous year when it is set up (전년 동기 columns); null otherwise.</summary>
+    public PeriodDto? PriorPeriod { get; init; }
 }
 
 public sealed class BudgetQueryService(IDbContextFactory<FiftyOpsDbContext> factory, PeriodService periods, IOptions<PaceOptions> paceOptions)
@@ -121,13 +161,24 @@ public sealed class BudgetQueryService(IDbContextFactory<FiftyOpsDbContext> fact
         var (period, shownYear) = await periods.SelectAsync(year, quarter, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
 
-        var summary = await db.BudgetSummaryItems.Where(s => s.Year == shownYear)
-            .OrderBy(s => s.Side).ThenBy(s => s.Ordinal)
-            .Select(s => new { s.Side, s.AsOf, Item = new SummaryItem(s.Item, s.Amount, s.IsTotal, s.ParentItem) })
-            .ToListAsync(ct);
-        var shares = await CostShare.ForYearAsync(db, shownYear, ct);
         var facts = period is null ? null : await BudgetFacts.LoadAsync(db, period, ct);
+        // The facts already hold the year's summary and cost shares; read them only for a year without a period.
+        var summary = facts is not null
+            ? facts.Summary.Select(s => new { s.Side, s.AsOf, Item = new SummaryItem(s.Item, s.Amount, s.IsTotal, s.ParentItem) }).ToList()
+            : await db.BudgetSummaryItems.Where(s => s.Year == shownYear)
+                .OrderBy(s => s.Side).ThenBy(s => s.Ordinal)
+                .Select(s => new { s.Side, s.AsOf, Item = new SummaryItem(s.Item, s.Amount, s.IsTotal, s.ParentItem) })
+                .ToListAsync(ct);
+        var shares = facts is not null ? CostShare.From(facts.CostShares) : await CostShare.ForYearAsync(db, shownYear, ct);
         var view = facts is null ? ExecutionView.Empty : BuildView(facts, paceOptions.Value);
+        var prior = period is null || view.Mode != BudgetGridMode.Execution ? null
+            : (await periods.GetAllAsync(ct)).FirstOrDefault(p => p.Year == period.Year - 1 && p.Quarter == period.Quarter);
+        var rows = view.Rows;
+        if (prior is not null)
+        {
+            var figures = await PriorYearAsync(db, prior, ct);
+            rows = rows.Select(r => r with { PriorYear = figures.GetValueOrDefault(r.Code) }).ToList();
+        }
 
         return new BudgetOverview(
             period,
@@ -137,7 +188,7 @@ public sealed class BudgetQueryService(IDbContextFactory<FiftyOpsDbContext> fact
             summary.Where(s => s.Side == BudgetSide.Expenditure).Select(s => s.Item).ToList(),
             shares,
             view.Mode,
-            view.Rows,
+            rows,
             view.Mode switch
             {
                 BudgetGridMode.Execution when facts!.Lines.Any(l => l.Section == BudgetSection.Entry) => EntrySourceText + "; " + ExecutionSourceText,
@@ -150,7 +201,66 @@ public sealed class BudgetQueryService(IDbContextFactory<FiftyOpsDbContext> fact
             view.Attention,
             view.Areas,
             view.Unspent,
-            facts is null ? [] : ReconciliationService.Run(facts));
+            facts is null ? [] : ReconciliationService.Run(facts))
+        {
+            PriorPeriod = prior,
+        };
+    }
+
+    /// <summary>
+    /// 전년 동기 대비: each code's 예산현액 and 지출액 in <paramref name="prior"/> (천원), in one projected query. As the
+    /// period's own grid does, a planner's entry wins over the report's appendix, and a row without its own entry whose
+    /// children were entered shows the sum of its children (null when a child lacks the figure: a partial sum proves
+    /// nothing). Codes that period has no line for are absent, so the page shows — for them.
+    /// </summary>
+    internal static async Task<IReadOnlyDictionary<string, PriorYearFigures>> PriorYearAsync(FiftyOpsDbContext db, PeriodDto prior, CancellationToken ct)
+    {
+        var lines = await db.BudgetLines.AsNoTracking()
+            .Where(l => l.ReportingPeriod!.Year == prior.Year && l.ReportingPeriod.Quarter == prior.Quarter && l.ProgrammeNode != null
+                        && (l.Section == BudgetSection.Appendix || l.Section == BudgetSection.Entry))
+            .Select(l => new
+            {
+                l.ProgrammeNode!.Code,
+                ParentCode = l.ProgrammeNode.Parent == null ? null : l.ProgrammeNode.Parent.Code,
+                l.Section,
+                l.RowInSection,
+                l.CurrentBudget,
+                l.Disbursed,
+            })
+            .ToListAsync(ct);
+        var byCode = lines.GroupBy(l => l.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g =>
+        {
+            var entry = g.Where(l => l.Section == BudgetSection.Entry).OrderBy(l => l.RowInSection).FirstOrDefault();
+            var report = g.Where(l => l.Section == BudgetSection.Appendix).OrderBy(l => l.RowInSection).FirstOrDefault();
+            return (Entry: entry is null ? null : new[] { entry.CurrentBudget, entry.Disbursed }, Report: new[] { report?.CurrentBudget, report?.Disbursed });
+        }, StringComparer.Ordinal);
+        var children = lines.Where(l => l.ParentCode is not null).Select(l => (l.ParentCode!, l.Code)).Distinct()
+            .ToLookup(x => x.Item1, x => x.Code, StringComparer.Ordinal);
+        var memo = new Dictionary<(string, int), (decimal? Value, bool Changed)>();
+
+        (decimal? Value, bool Changed) Cell(string code, int column)
+        {
+            if (memo.TryGetValue((code, column), out var known)) return known;
+            var (entry, report) = byCode[code];
+            (decimal? Value, bool Changed) result;
+            if (entry?[column] is { } own)
+            {
+                result = (own, true);
+            }
+            else
+            {
+                var kids = children[code].Select(k => Cell(k, column)).ToList();
+                var changedBelow = kids.Any(k => k.Changed);
+                result = !changedBelow && report[column] is { } printed ? (printed, false)
+                    : kids.Count > 0 && kids.All(k => k.Value is not null) ? (kids.Sum(k => k.Value), changedBelow)
+                    : (report[column], changedBelow);
+            }
+
+            memo[(code, column)] = result;
+            return result;
+        }
+
+        return byCode.Keys.ToDictionary(code => code, code => new PriorYearFigures(Cell(code, 0).Value, Cell(code, 1).Value), StringComparer.Ordinal);
     }
 
     /// <summary>The grid and its analyses for one period, as the page and the execution workbook show them.</summary>
@@ -271,6 +381,7 @@ public sealed class BudgetQueryService(IDbContextFactory<FiftyOpsDbContext> fact
                 {
                     BudgetCarriedFrom = carried ? facts.CarriedOf(n.Code)!.CarriedFrom : null,
                     ForecastEntered = entry?.Forecast is not null,
+                    IsEntered = entry is not null,
                 };
             })
             .ToList();
