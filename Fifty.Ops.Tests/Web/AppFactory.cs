@@ -48,6 +48,9 @@ public class AppFactory : WebApplicationFactory<Program>
 
     public string ConnectionString { get; }
 
+    /// <summary>Further settings of this app (set before it starts).</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
@@ -57,6 +60,7 @@ public class AppFactory : WebApplicationFactory<Program>
         // Every test client comes from 127.0.0.1: the per-address limit on sign-in posts would throttle the suite.
         // SignInThrottleTests runs the app with the default limit.
         builder.UseSetting("Auth:SignInRequestsPerMinute", SignInRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.UseEnvironment("Production");
         builder.ConfigureTestServices(services =>
         {
