@@ -16,7 +16,7 @@ public sealed class DataEntryPageTests(AppFactory factory) : IClassFixture<AppFa
     [InlineData("/entry/narratives?year=2023&quarter=3", "추진실적·향후계획 입력", "인턴십 사업 만족도 조사 및 평가 실시")]
     [InlineData("/import?year=2023&quarter=3", "엑셀 양식으로 가져오기", "/import/2023/q3/template.xlsx")]
     [InlineData("/admin/periods", "보고 기간 마감", "발간된 보고서로 마감 상태로 적재")]
-    [InlineData("/admin/backups", "백업", "PRAGMA integrity_check")]
+    [InlineData("/admin/backups", "백업", "무결성 검사")]
     public async Task EntryAndAdminPagesPrerenderInKorean(string url, string heading, string content)
     {
         // Entry pages are the planner's, administration pages the admin's.
