@@ -91,6 +91,40 @@ public sealed class RolloverTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task QuarterlyTargetsAreCarriedAsDraftsOfTheirOwnQuarterBesideTheYearTarget()
+    {
+        string code;
+        await using (var db = _db.CreateContext())
+        {
+            // An indicator whose year target the report states, so both kinds of target are there to carry.
+            var indicator = await db.Indicators.AsTracking()
+                .Where(i => i.Year == 2023 && db.IndicatorValues.Any(v => v.IndicatorId == i.Id && v.Kind == IndicatorValueKind.Target && v.Value != null))
+                .OrderBy(i => i.SortOrder).FirstAsync();
+            code = indicator.Code;
+            db.IndicatorValues.Add(new IndicatorValue
+            {
+                IndicatorId = indicator.Id, Year = 2023, Kind = IndicatorValueKind.Target, Quarter = 2, Raw = "1,234명", Value = 1234m,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        await CreateAsync();
+
+        await using var check = _db.CreateContext();
+        var targets = await check.IndicatorValues
+            .Where(v => v.Indicator!.Year == 2024 && v.Indicator.Code == code && v.Kind == IndicatorValueKind.Target)
+            .Select(v => new { v.Quarter, v.Value, v.IsDraft }).ToListAsync();
+        var quarterly = Assert.Single(targets, t => t.Quarter is not null);
+        Assert.Equal(2, quarterly.Quarter);
+        Assert.Equal(1234m, quarterly.Value);
+        Assert.True(quarterly.IsDraft);
+        // The year's target is still carried on its own and is not the quarter's figure.
+        var yearly = Assert.Single(targets, t => t.Quarter is null);
+        Assert.NotEqual(1234m, yearly.Value);
+        Assert.True(yearly.IsDraft);
+    }
+
+    [Fact]
     public async Task ARetiredItemIsNotCarriedIntoTheNextYear()
     {
         await CreateAsync();

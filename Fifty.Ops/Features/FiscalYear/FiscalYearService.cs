@@ -214,8 +214,8 @@ public sealed class FiscalYearService(IDbContextFactory<FiftyOpsDbContext> facto
         var sourceIndicators = await db.Indicators.Where(i => i.Year == fromYear).OrderBy(i => i.Kind).ThenBy(i => i.SortOrder).ToListAsync(ct);
         var sourceIds = sourceIndicators.Select(i => i.Id).ToList();
         var targets = (await db.IndicatorValues
-                .Where(v => sourceIds.Contains(v.IndicatorId) && v.Year == fromYear && v.Kind == IndicatorValueKind.Target && v.Quarter == null)
-                .Select(v => new { v.IndicatorId, v.Raw, v.Value, v.SubValue, v.AsOf, Entered = v.ReportingPeriodId != null })
+                .Where(v => sourceIds.Contains(v.IndicatorId) && v.Year == fromYear && v.Kind == IndicatorValueKind.Target)
+                .Select(v => new { v.IndicatorId, v.Quarter, v.Raw, v.Value, v.SubValue, v.AsOf, Entered = v.ReportingPeriodId != null })
                 .ToListAsync(ct))
             .ToLookup(v => v.IndicatorId);
         var indicatorCount = 0;
@@ -238,15 +238,25 @@ public sealed class FiscalYearService(IDbContextFactory<FiftyOpsDbContext> facto
             };
             db.Indicators.Add(copy);
             indicatorCount++;
-            // Last year's target in force at year end (an entered one wins over the printed one) becomes this year's draft.
-            if (IndicatorCellChoice.InForce(targets[i.Id], t => t.AsOf, t => t.Entered, null) is { } target)
+            // Last year's targets in force at year end (an entered one wins over the printed one) become this year's
+            // drafts: the year's target and, where set, each quarter's (Quarter 1–4), each read apart.
+            foreach (var quarter in (int?[])[null, 1, 2, 3, 4])
             {
+                if (IndicatorCellChoice.InForce(targets[i.Id].Where(t => t.Quarter == quarter), t => t.AsOf, t => t.Entered, null) is not { } target)
+                {
+                    continue;
+                }
+
                 db.IndicatorValues.Add(new IndicatorValue
                 {
-                    Indicator = copy, Year = year, Kind = IndicatorValueKind.Target, Raw = target.Raw, Value = target.Value, SubValue = target.SubValue,
-                    IsDraft = true, Source = RolloverSource(fromYear, "성과지표 목표 (초안)"),
+                    Indicator = copy, Year = year, Kind = IndicatorValueKind.Target, Quarter = quarter, Raw = target.Raw, Value = target.Value,
+                    SubValue = target.SubValue, IsDraft = true,
+                    Source = RolloverSource(fromYear, quarter is null ? "성과지표 목표 (초안)" : $"성과지표 {quarter}분기 목표 (초안)"),
                 });
-                draftCount++;
+                if (quarter is null)
+                {
+                    draftCount++;
+                }
             }
         }
 
