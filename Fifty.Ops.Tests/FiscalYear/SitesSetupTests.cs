@@ -1,6 +1,8 @@
 using Fifty.Ops.Domain;
 using Fifty.Ops.Features.Campuses;
 using Fifty.Ops.Features.FiscalYear.Sites;
+using Fifty.Ops.Features.Indicators;
+using Fifty.Ops.Features.Overview;
 using Fifty.Ops.Features.Periods;
 using Fifty.Ops.Infrastructure;
 using Fifty.Ops.Tests.Infrastructure;
@@ -23,6 +25,12 @@ public sealed class SitesSetupTests : IAsyncLifetime
     public Task DisposeAsync() => _db.DisposeAsync();
 
     private SiteSetupService Service() => new(_db.Factory, Guard(_db.Factory));
+
+    private OverviewService Overview()
+    {
+        var periods = new PeriodService(_db.Factory);
+        return new OverviewService(_db.Factory, periods, new IndicatorQueryService(_db.Factory, periods));
+    }
 
     private Task<string> ChecksumAsync() => EntryFixtures.ChecksumAsync(_db.ConnectionString);
 
@@ -66,7 +74,11 @@ public sealed class SitesSetupTests : IAsyncLifetime
         Assert.Equal((100, 1, 0), (q4.Value, q4.DueMonths, q4.MissingMonths)); // November's stored 100 is not counted
         var overview = await new CampusQueryService(_db.Factory, new PeriodService(_db.Factory), new SeedOptions(SeededDatabase.SeedRoot)).GetOverviewAsync(2023, 4);
         Assert.Equal(100, overview.Usage.Campuses.Single(c => c.Code == "south").Metrics.Single(m => m.Metric == UsageMetric.Visits).Quarters[3].Value);
-        Assert.Contains(overview.Cards, c => c.Code == "south"); // it operated in 2023
+        // It operated in 2023 and is shown closed at the Q4 기준일 (2023-12-31), after its 폐소일.
+        Assert.Equal(CampusStatus.Closed, Assert.Single(overview.Cards, c => c.Code == "south").Status);
+        var operatingBefore = (await Overview().GetAsync(2023, 3)).CampusesOperating;
+        var operatingAfter = (await Overview().GetAsync(2023, 4)).CampusesOperating;
+        Assert.Equal(operatingBefore - 1, operatingAfter);
         var campuses = new CampusQueryService(_db.Factory, new PeriodService(_db.Factory), new SeedOptions(SeededDatabase.SeedRoot));
         var nextYear = await campuses.GetOverviewAsync(2024, null);
         Assert.DoesNotContain(nextYear.Cards, c => c.Code == "south");

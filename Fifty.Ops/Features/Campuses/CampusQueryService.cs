@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Fifty.Ops.Features.Campuses;
 
-public enum CampusStatus { Operating, Planned, Commissioned, Unknown }
+/// <summary>A site's state at the period's 기준일; <see cref="Closed"/> once its 폐소일 has passed.</summary>
+public enum CampusStatus { Operating, Planned, Commissioned, Unknown, Closed }
 
 /// <param name="OlderFacts">Facts the latest report leaves out and an earlier report gives (e.g. "위치·연면적"), with that report's year.</param>
 public sealed record CampusCard(
@@ -172,6 +173,8 @@ public sealed class CampusQueryService(IDbContextFactory<FiftyOpsDbContext> fact
                 FacilityStatus.Open => CampusStatus.Operating,
                 _ => CampusStatus.Unknown,
             };
+            // 폐소일 (yearly-cycle rule in docs/domain.md): a site closed by the 기준일 is shown as closed, whatever its last report said.
+            if (c.ClosedOn is { } closedOn && closedOn <= asOf) status = CampusStatus.Closed;
 
             // A report that leaves a fact out (2023 prints no rooms; the downtown centre is only in its history) does not
             // erase it: the fact of the latest earlier report is shown, labelled with that report's year.

@@ -58,9 +58,10 @@ public sealed class OverviewService(IDbContextFactory<FiftyOpsDbContext> factory
         var staff = await db.StaffingEntries.Where(s => s.Year == shownYear && s.Unit == "계" && s.Grade == "계")
             .Select(s => new { s.Authorized, s.Current, s.AsOf }).FirstOrDefaultAsync(ct);
         var facilities = await db.CampusFacilities.Where(f => f.ReportYear <= shownYear && f.Campus!.Kind == CampusKind.Campus)
-            .Select(f => new { f.CampusId, f.ReportYear, f.OpenedOn }).ToListAsync(ct);
+            .Select(f => new { f.CampusId, f.ReportYear, f.OpenedOn, f.Campus!.ClosedOn }).ToListAsync(ct);
+        // Operating at the 기준일: opened by then and not closed (폐소일) by then.
         var operating = facilities.GroupBy(f => f.CampusId).Select(g => g.MaxBy(f => f.ReportYear)!)
-            .Count(f => f.OpenedOn is { } o && o <= asOf);
+            .Count(f => f.OpenedOn is { } o && o <= asOf && !(f.ClosedOn is { } c && c <= asOf));
         // The statuses come from the indicator feature's own rules, not a second implementation of them.
         var indicatorList = await indicators.GetListAsync(shownYear, period?.Quarter, ct);
         var shares = await CostShare.ForYearAsync(db, shownYear, ct);
