@@ -137,7 +137,7 @@ public sealed class StructureWorkbookTests : IAsyncLifetime
         await using var db = _db.CreateContext();
         var indicator = await db.Indicators.Include(i => i.Project).SingleAsync(i => i.Year == 2024 && i.Code == "K2024-1");
         Assert.Equal((0.85m, IndicatorAccumulation.Cumulative, "J9.1"), (indicator.CautionThreshold, indicator.Accumulation, indicator.RelatedProjectCodes.Single()));
-        var targets = await db.IndicatorValues.Where(v => v.IndicatorId == indicator.Id).OrderBy(v => v.Quarter).Select(v => new { v.Raw, v.Value, v.Quarter, v.IsDraft }).ToListAsync();
+        var targets = await db.IndicatorValues.Where(v => v.IndicatorId == indicator.Id).OrderBy(v => v.Quarter != null).ThenBy(v => v.Quarter).Select(v => new { v.Raw, v.Value, v.Quarter, v.IsDraft }).ToListAsync();
         Assert.Equal([("500명", 500m, (int?)null, false), ("100명", 100m, 1, false)], targets.Select(t => (t.Raw, t.Value!.Value, t.Quarter, t.IsDraft)));
         var project = await db.Projects.SingleAsync(p => p.Year == 2024 && p.Code == "J9.1");
         Assert.Equal(("중장년 디지털 역량 강화", "P1.1.1"), (project.Title, project.ProgrammeCodes.Single()));

@@ -47,6 +47,7 @@ public sealed class DataEntryPageTests(AppFactory factory) : IClassFixture<AppFa
     }
 
     [Fact]
+    [Trait("Provider", "SqliteOnly")]
     public async Task EveryConnectionRunsInWalWithFullSyncAndABusyTimeout()
     {
         _ = factory.Server; // the app has started, migrated and seeded
