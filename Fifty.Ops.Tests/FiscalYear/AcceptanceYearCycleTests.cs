@@ -10,6 +10,7 @@ using Fifty.Ops.Features.DataEntry;
 using Fifty.Ops.Features.FiscalYear;
 using Fifty.Ops.Features.FiscalYear.Indicators;
 using Fifty.Ops.Features.FiscalYear.Sites;
+using Fifty.Ops.Features.FiscalYear.YearStructure;
 using Fifty.Ops.Features.Import;
 using Fifty.Ops.Features.Reports;
 using Fifty.Ops.Infrastructure.Security;
@@ -54,21 +55,22 @@ public sealed class AcceptanceYearCycleTests : IAsyncLifetime, IDisposable
     /// Adds a 세부사업 under an existing 단위사업 of <paramref name="year"/>. Behind this one method so the structure
     /// helper's single-edit service can replace the database write when it is merged.
     /// </summary>
+    /// <summary>Adds a 세부사업 under a 단위사업 as the setup page's single edit does (StructureWorkbookService).</summary>
     private async Task AddDetailedProjectAsync(int year, string parentCode, string code, string name)
     {
-        await using var db = await Get<IDbContextFactory<FiftyOpsDbContext>>().CreateDbContextAsync();
-        var parent = await db.ProgrammeNodes.AsTracking().SingleAsync(n => n.Year == year && n.Code == parentCode);
-        Assert.Equal(ProgrammeKind.UnitProject, parent.Kind);
-        var lastSibling = await db.ProgrammeNodes.Where(n => n.ParentId == parent.Id).MaxAsync(n => n.SortOrder);
-        // Rows after the new one move down so the hierarchy's order holds.
-        foreach (var later in await db.ProgrammeNodes.AsTracking().Where(n => n.Year == year && n.SortOrder > lastSibling).ToListAsync())
-            later.SortOrder++;
-        db.ProgrammeNodes.Add(new ProgrammeNode
+        FundingSource funding;
+        await using (var db = await Get<IDbContextFactory<FiftyOpsDbContext>>().CreateDbContextAsync())
         {
-            Year = year, Code = code, Parent = parent, Level = parent.Level + 1, Kind = ProgrammeKind.DetailedProject, Name = name,
-            Funding = parent.Funding, SortOrder = lastSibling + 1, OriginalBudget = 50000m,
+            var parent = await db.ProgrammeNodes.SingleAsync(n => n.Year == year && n.Code == parentCode);
+            Assert.Equal(ProgrammeKind.UnitProject, parent.Kind);
+            funding = parent.Funding;
+        }
+
+        var saved = await Get<StructureWorkbookService>().SaveNodeAsync(Planner, year, new StructureNodeForm
+        {
+            Code = code, ParentCode = parentCode, Kind = ProgrammeKind.DetailedProject, Name = name, Funding = funding, OriginalBudget = "50,000",
         });
-        await db.SaveChangesAsync();
+        Assert.True(saved.Committed, saved.Message);
     }
 
     private async Task<(string Html, IReadOnlyDictionary<string, byte[]> Workbook)> RenderAsync(int year, int quarter)
