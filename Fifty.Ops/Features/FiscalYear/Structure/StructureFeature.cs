@@ -35,7 +35,7 @@ public static class StructureFeature
             {
                 FileName = StructureWorkbookService.AsciiFileName(year), FileNameStar = StructureWorkbookService.FileName(year),
             }.ToString();
-            return Results.File(file, StructureWorkbookService.ContentType);
+            return Results.File(file, Import.ImportService.ContentType);
         }
         catch
         {

@@ -84,8 +84,6 @@ public sealed class StructureNodeForm
 /// </summary>
 public sealed class StructureWorkbookService(IDbContextFactory<FiftyOpsDbContext> factory, TimeProvider clock, AccessGuard guard)
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     public static string FileName(int year) => $"{year}년_체계.xlsx";
 
     public static string AsciiFileName(int year) => $"{year}-structure.xlsx";
