@@ -14,7 +14,7 @@ public sealed class SeedFormatTests
     [InlineData("800명(신규)", 800, null)]
     public void ReadsTheMainAndSubNumberOfACell(string raw, int main, int? sub)
     {
-        var (m, s) = IndicatorCell.Parse(raw);
+        var (m, s) = IndicatorCellText.Parse(raw);
         Assert.Equal(main, m);
         Assert.Equal(sub, s);
     }
@@ -24,7 +24,7 @@ public sealed class SeedFormatTests
     [InlineData("-")]
     [InlineData("")]
     [InlineData(null)]
-    public void ReadsNoNumberFromATextOrEmptyCell(string? raw) => Assert.Equal((null, null), IndicatorCell.Parse(raw));
+    public void ReadsNoNumberFromATextOrEmptyCell(string? raw) => Assert.Equal((null, null), IndicatorCellText.Parse(raw));
 
     [Fact]
     public void ParsesQuotedFieldsWithCommasQuotesAndNewlines()

@@ -93,7 +93,7 @@ public sealed class DualValueTests
     [InlineData("진행중", null, null)]
     public void ACellWithTwoNumbersComputesOnTheFirst(string raw, int? main, int? sub)
     {
-        var (m, s) = Fifty.Ops.Data.Seeding.IndicatorCell.Parse(raw);
+        var (m, s) = Fifty.Ops.Data.Seeding.IndicatorCellText.Parse(raw);
         Assert.Equal(main, (int?)m);
         Assert.Equal(sub, (int?)s);
     }
@@ -101,7 +101,7 @@ public sealed class DualValueTests
     [Fact]
     public void ADualCellIsJudgedOnItsMainNumber()
     {
-        var (main, _) = Fifty.Ops.Data.Seeding.IndicatorCell.Parse("27,685 (5,383)");
+        var (main, _) = Fifty.Ops.Data.Seeding.IndicatorCellText.Parse("27,685 (5,383)");
         var result = Achievement.Evaluate(22000, main, "27,685 (5,383)", Direction.Higher, null, 2019, new DateOnly(2019, 12, 31));
         Assert.Equal(AchievementStatus.Achieved, result.Status);
         Assert.Equal("125.8%", Fifty.Ops.Components.Fmt.Percent(result.Rate));

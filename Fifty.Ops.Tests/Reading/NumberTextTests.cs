@@ -109,7 +109,7 @@ public sealed class NumberTextTests
     [MemberData(nameof(IndicatorCells))]
     public void IndicatorCellsReadUnitWordsAndAnyDigitsOrSayWhyNot(string raw, string? main, string? sub, string? error)
     {
-        var reading = IndicatorCell.Read(raw);
+        var reading = IndicatorCellText.Read(raw);
         Assert.Equal(main is null ? null : decimal.Parse(main, System.Globalization.CultureInfo.InvariantCulture), reading.Main);
         Assert.Equal(sub is null ? null : decimal.Parse(sub, System.Globalization.CultureInfo.InvariantCulture), reading.Sub);
         if (error is null) Assert.Null(reading.Error);
@@ -132,7 +132,7 @@ public sealed class NumberTextTests
                 if (value is { } v) Assert.True(Math.Abs(v) <= rules.Max && (rules.AllowNegative || v >= 0), text);
             }
 
-            var cell = IndicatorCell.Read(text);
+            var cell = IndicatorCellText.Read(text);
             Assert.True(cell.Error is null || cell.Main is null, text);
             if (cell.Main is { } m) Assert.InRange(m, 0, NumberRules.Largest);
             _ = AmountText.TryParse(text, true, out _, out _);

@@ -533,7 +533,7 @@ public sealed class SeedLoader(FiftyOpsDbContext db, string seedRoot)
         foreach (var r in Rows(dir, "indicator_values.csv"))
         {
             var raw = r.Required("raw");
-            var (main, sub) = IndicatorCell.Parse(raw);
+            var (main, sub) = IndicatorCellText.Parse(raw);
             db.IndicatorValues.Add(new IndicatorValue
             {
                 Indicator = _indicators.TryGetValue((year, r.Required("indicator_code")), out var i)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Fifty.Ops.Data;
-using CellText = Fifty.Ops.Data.Seeding.IndicatorCell;
+using CellText = Fifty.Ops.Data.Seeding.IndicatorCellText;
 using Fifty.Ops.Domain;
 using Fifty.Ops.Features.Indicators;
 using Microsoft.EntityFrameworkCore;

@@ -6,7 +6,7 @@ using Fifty.Ops.Features.DataEntry;
 using Fifty.Ops.Infrastructure.Reading;
 using Fifty.Ops.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
-using CellText = Fifty.Ops.Data.Seeding.IndicatorCell;
+using CellText = Fifty.Ops.Data.Seeding.IndicatorCellText;
 
 namespace Fifty.Ops.Features.FiscalYear.Indicators;
 

@@ -6,7 +6,7 @@ using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using Fifty.Ops.Components;
 using Fifty.Ops.Data;
-using CellText = Fifty.Ops.Data.Seeding.IndicatorCell;
+using CellText = Fifty.Ops.Data.Seeding.IndicatorCellText;
 using Fifty.Ops.Domain;
 using Fifty.Ops.Features.Budget;
 using Fifty.Ops.Features.DataEntry;

@@ -2,12 +2,6 @@ using Fifty.Ops.Infrastructure.Reading;
 
 namespace Fifty.Ops.Data.Seeding;
 
-/// <summary>What an indicator cell says: its main number, a sub-count, or why its number cannot be read.</summary>
-/// <param name="Main">The first number (null: the cell holds no number, e.g. <c>진행중</c>, or it cannot be read).</param>
-/// <param name="Sub">The number in brackets or after a slash (<c>27,685 (5,383)</c>, <c>6/650</c>).</param>
-/// <param name="Error">Why a number in the cell cannot be used, in Korean (null when it can, or when there is none).</param>
-public sealed record IndicatorCellReading(decimal? Main, decimal? Sub, string? Error);
-
 /// <summary>
 /// Reads the number(s) out of an indicator cell as printed: <c>27,685 (5,383)</c> is a total with a sub-count,
 /// <c>6/650</c> is sessions/people, <c>1만건</c> is 10,000, <c>1억 2천만</c> is 120,000,000, <c>진행중</c> and <c>-</c> hold
@@ -15,7 +9,7 @@ public sealed record IndicatorCellReading(decimal? Main, decimal? Sub, string? E
 /// cannot be read for sure (bad separators, an exponent, a negative count, beyond 999,999,999,999) gives an error and
 /// no value, so nothing is computed on a misread figure.
 /// </summary>
-public static class IndicatorCell
+public static class IndicatorCellText
 {
     public static IndicatorCellReading Read(string? raw)
     {

@@ -1,0 +1,3 @@
+namespace Fifty.Ops.Domain;
+
+public enum BudgetSide { Revenue, Expenditure }
