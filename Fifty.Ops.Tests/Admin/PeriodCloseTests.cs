@@ -144,7 +144,8 @@ public sealed class PeriodCloseTests : IAsyncLifetime
 
     private sealed class PausingFactory(SeededDatabase database, PauseAfterSave gate) : IDbContextFactory<FiftyOpsDbContext>
     {
-        public FiftyOpsDbContext CreateDbContext() =>
-            TestProvider.Context(database.ConnectionString, gate);
+        private readonly IDbContextFactory<FiftyOpsDbContext> _app = database.FactoryWith(gate);
+
+        public FiftyOpsDbContext CreateDbContext() => _app.CreateDbContext();
     }
 }

@@ -28,6 +28,7 @@ public sealed class UserAdminTests(AppFactory factory) : IClassFixture<AppFactor
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/indicators", UriKind.Relative))).StatusCode);
 
         var entries = (await factory.AuditEntriesAsync()).Where(e => e.Id > before && e.Kind == AuditKind.Account).ToList();
+        Assert.NotEmpty(entries);
         Assert.All(entries, e => Assert.Equal(("admin", "User", "park.jiyeon"), (e.UserName, e.ObjectType, e.ObjectId)));
         var created = Assert.Single(entries, e => e.Field is null);
         Assert.Contains("DisplayName=박지연", created.NewValue, StringComparison.Ordinal);

@@ -64,6 +64,12 @@ public class AppProcess : IAsyncLifetime
         start.Environment["Auth__RevalidationInterval"] = RevalidationInterval.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Configure(start.Environment);
+        // The first start's template, unless the test changes how the app seeds (as AppFactory does).
+        if (Infrastructure.TemplateDatabase.Enabled && !start.Environment.Keys.Any(k => k.StartsWith("Seed__", StringComparison.OrdinalIgnoreCase)))
+        {
+            await Infrastructure.TemplateDatabase.CopyInitializedAsync(Path.Combine(_dataDir, "e2e.db"));
+        }
+
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, e) => OnOutput(e.Data, started);
         _process.ErrorDataReceived += (_, e) => OnOutput(e.Data, started);

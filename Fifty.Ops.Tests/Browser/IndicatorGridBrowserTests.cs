@@ -115,6 +115,7 @@ public sealed class IndicatorGridBrowserTests(AppProcess app) : IClassFixture<Ap
                         const row = [...t.querySelectorAll('tbody tr')].find(r => r.firstElementChild && r.firstElementChild.colSpan === 1);
                         const first = row ? row.firstElementChild : null;
                         return (scrolls ? 'scroll' : 'no-scroll') + '/' + (first ? getComputedStyle(first).position : 'none'); })");
+        Assert.NotEmpty(wide);
         Assert.All(wide, w => Assert.StartsWith("scroll/", w, StringComparison.Ordinal));
         Assert.All(wide.Where(w => !w.EndsWith("/none", StringComparison.Ordinal)), w => Assert.Equal("scroll/sticky", w));
     }

@@ -38,7 +38,9 @@ public sealed class ShellBrowserTests(AppProcess app) : IClassFixture<AppProcess
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("캠퍼스 이용");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "월별 입력 →" })).ToHaveCountAsync(role == AppRoles.Planner ? 1 : 0);
         // Every entry opens for this role (none is answered with the refusal page).
-        foreach (var href in await Menu(page).EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"))
+        var hrefs = await Menu(page).EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        Assert.NotEmpty(hrefs);
+        foreach (var href in hrefs)
         {
             var response = await context.APIRequest.GetAsync(app.BaseUrl + href);
             Assert.True(response.Status == 200, $"{role}: {href} → {response.Status}");

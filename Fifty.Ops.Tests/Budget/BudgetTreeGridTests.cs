@@ -57,6 +57,7 @@ public sealed class BudgetTreeGridTests : BudgetComponentTest
         Assert.Equal("true", grid.Find("tr[data-code='P'] button.toggle").GetAttribute("aria-expanded"));
         Assert.Null(grid.Find("tr[data-code='T']").QuerySelector("button.toggle")); // the total row is always open
         Assert.Equal("false", grid.Find(".tree-grid").GetAttribute("data-interactive"));
+        Assert.NotEmpty(grid.FindAll(".grid-toolbar button"));
         Assert.All(grid.FindAll(".grid-toolbar button"), b => Assert.NotNull(b.GetAttribute("disabled")));
         Assert.NotNull(grid.Find(".mud-simple-table.execution-table table caption")); // MudBlazor's table, our caption
     }

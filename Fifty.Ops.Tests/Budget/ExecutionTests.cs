@@ -77,6 +77,7 @@ public sealed class ExecutionTests(SeededDatabase database) : IClassFixture<Seed
     {
         var overview = await Service.GetOverviewAsync(2023, 3);
         Assert.Equal(new PaceSummary(3, 0.75m, 0.15m, 0.10m), overview.Pace);
+        Assert.NotEmpty(overview.Attention);
         Assert.All(overview.Attention, a => Assert.NotEqual(PaceStatus.OnPace, a.Pace.Status));
         Assert.Equal(overview.Attention.OrderByDescending(a => Math.Abs(a.Pace.GapAmount!.Value)).Select(a => a.Code), overview.Attention.Select(a => a.Code));
         var first = overview.Attention[0];
@@ -89,6 +90,7 @@ public sealed class ExecutionTests(SeededDatabase database) : IClassFixture<Seed
     public async Task UnspentAmountsAreBudgetLessForecastLargestFirst()
     {
         var overview = await Service.GetOverviewAsync(2023, 3);
+        Assert.NotEmpty(overview.Unspent);
         Assert.All(overview.Unspent, u => Assert.True(u.Unspent > 0));
         Assert.Equal(overview.Unspent.OrderByDescending(u => u.Unspent).Select(u => u.Code), overview.Unspent.Select(u => u.Code));
         var newCampus = overview.Unspent.Single(u => u.Code == "P5.3.2");

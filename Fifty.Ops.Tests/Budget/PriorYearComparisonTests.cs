@@ -56,10 +56,12 @@ public sealed class PriorYearComparisonTests : IAsyncLifetime
         Assert.Equal((38_649_012m, 23_387_991m), (total.PriorYear!.CurrentBudget, total.PriorYear.Disbursed));
         // Every 2024 row that 2023 Q3 prints gets 2023's figures, row by row.
         var byCode = last.Execution.ToDictionary(r => r.Code);
+        Assert.Contains(now.Execution, r => byCode.ContainsKey(r.Code));
         Assert.All(now.Execution.Where(r => byCode.ContainsKey(r.Code)), r =>
             Assert.Equal((byCode[r.Code].CurrentBudget, byCode[r.Code].Disbursed), (r.PriorYear?.CurrentBudget, r.PriorYear?.Disbursed)));
         // 2023 itself has no 2022 Q3: no comparison is offered.
         Assert.Null(last.PriorPeriod);
+        Assert.NotEmpty(last.Execution);
         Assert.All(last.Execution, r => Assert.Null(r.PriorYear));
     }
 

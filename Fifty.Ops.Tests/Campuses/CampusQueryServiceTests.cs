@@ -174,6 +174,9 @@ public sealed class CampusQueryServiceTests : IAsyncLifetime
         Assert.True(on.Usage.IncludesDemo);
         var north = on.Usage.Campuses.Single(c => c.Code == "north").Metrics.Single(t => t.Metric == UsageMetric.Visits);
         Assert.Equal(1, north.Quarters[2].MissingMonths); // the deliberate September gap
+        Assert.NotEmpty(on.SharedOffices.Entered);
+        // seed-data/demo: 서부 occupies 37 of its 48 seats in September 2023.
+        Assert.Contains(on.SharedOffices.Entered, e => e is { Seats: 48, Occupied: 37, Month: 9, IsDemo: true });
         Assert.All(on.SharedOffices.Entered, e => Assert.True(e.IsDemo));
         Assert.All(on.SharedOffices.Entered, e => Assert.InRange(e.Rate!.Value, 0m, 1m));
     }

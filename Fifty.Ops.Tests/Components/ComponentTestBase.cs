@@ -8,17 +8,19 @@ namespace Fifty.Ops.Tests.Components;
 /// A bUnit context per test, disposed asynchronously. xunit 2 disposes test classes through <c>IDisposable</c> only,
 /// and some component services (MudBlazor's among them) are async-disposable only: a synchronous dispose then fails
 /// every test at teardown (docs/stack.md). So the class is <see cref="IAsyncLifetime"/>, never <see cref="IDisposable"/>.
-/// Components render as prerendered (static) HTML, what a reader without a circuit gets, unless a test calls
-/// <see cref="Interactive"/>.
+/// Components render as prerendered (static) HTML, what a reader without a circuit gets, unless the class passes
+/// <c>interactive: true</c> (forms: buttons enabled, handlers wired) or a test calls <see cref="Interactive"/>.
+/// The one base of every bUnit test class.
 /// </summary>
 public abstract class ComponentTestBase : IAsyncLifetime
 {
-    protected ComponentTestBase()
+    protected ComponentTestBase(bool interactive = false)
     {
-        // MudBlazor's services (Korean texts) as the app registers them, before anything is resolved; no script runs.
+        // MudBlazor's services (Korean texts) as the app registers them, before anything is resolved (the renderer info
+        // reads the provider); MudBlazor's JavaScript calls (focus, key interceptors) answer nothing.
         Context.Services.AddFiftyOpsMudBlazor();
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
-        Context.SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+        Context.SetRendererInfo(interactive ? new RendererInfo("Server", isInteractive: true) : new RendererInfo("Static", isInteractive: false));
     }
 
     protected BunitContext Context { get; } = new();

@@ -82,6 +82,7 @@ public sealed class MigrationUpgradeTests : IAsyncLifetime
         }
 
         var after = await DumpAsync(before.Keys);
+        Assert.NotEmpty(before);
         foreach (var (table, rows) in before) Assert.True(rows.SequenceEqual(after[table]), $"{table}: rows changed by the upgrade");
 
         await using (var db = Context())

@@ -121,9 +121,3 @@ public sealed class SeedLoaderTests(SeededDatabase database) : IClassFixture<See
         Assert.False(await db.ProgrammeNodes.AnyAsync(v => v.Source.Doc == ""));
     }
 }
-
-internal static class SeedQueries
-{
-    public static Task<int> StrategicTasks2020(this Fifty.Ops.Data.FiftyOpsDbContext db) =>
-        db.ProgrammeNodes.CountAsync(n => n.Year == 2020 && n.Kind == ProgrammeKind.StrategicTask);
-}

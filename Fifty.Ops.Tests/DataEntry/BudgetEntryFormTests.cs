@@ -1,10 +1,11 @@
 using Bunit;
 using Fifty.Ops.Domain;
 using Fifty.Ops.Features.DataEntry;
+using Fifty.Ops.Tests.Components;
 
 namespace Fifty.Ops.Tests.DataEntry;
 
-public sealed class BudgetEntryFormTests : MudFormTestBase
+public sealed class BudgetEntryFormTests() : ComponentTestBase(interactive: true)
 {
     private static readonly BudgetEntryRow Row = new("P1.2.1", "생애전환기 맞춤 상담", "일자리", FundingSource.Contribution,
         new BudgetReference("2023년 3분기 보고서", new BudgetAmounts(100_000m, 90_000m, 10_000m, null, 60_000m, 50_000m, null)),

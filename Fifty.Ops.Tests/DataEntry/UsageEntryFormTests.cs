@@ -1,5 +1,6 @@
 using Bunit;
 using Fifty.Ops.Features.Campuses;
+using Fifty.Ops.Tests.Components;
 
 namespace Fifty.Ops.Tests.DataEntry;
 
@@ -7,7 +8,7 @@ namespace Fifty.Ops.Tests.DataEntry;
 /// The campus monthly form: choosing a month loads its stored figures from the server, and that answer can come after
 /// the planner started typing. It must fill only untouched fields, and an answer for an earlier choice must be dropped.
 /// </summary>
-public sealed class UsageEntryFormTests : MudFormTestBase
+public sealed class UsageEntryFormTests() : ComponentTestBase(interactive: true)
 {
     private readonly Dictionary<int, TaskCompletionSource<MonthlyUsage?>> _loads = [];
     private readonly List<UsageEntryForm> _saved = [];

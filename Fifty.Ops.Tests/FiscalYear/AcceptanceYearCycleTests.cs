@@ -27,7 +27,7 @@ namespace Fifty.Ops.Tests.FiscalYear;
 /// file: 2024 is created from 2023, changed (a new 세부사업, a new indicator, a retired 세부사업, a campus opening
 /// 2024-04-01), entered (Q1 by the forms' services, Q2 by the quarterly template), closed and reported.
 /// </summary>
-public sealed class AcceptanceYearCycleTests : IAsyncLifetime, IDisposable
+public sealed class AcceptanceYearCycleTests : AppTestBase
 {
     private const string NewCode = "P1.1.9";
     private const string NewName = "중장년 디지털 전환 시범사업";
@@ -36,20 +36,6 @@ public sealed class AcceptanceYearCycleTests : IAsyncLifetime, IDisposable
     private const string NewIndicator = "디지털 전환 시범 참여자";
     private const string NewCampus = "seocho";
     private const string NewCampusName = "서울시50플러스 서초캠퍼스";
-
-    private readonly AppFactory _app = new();
-
-    public Task InitializeAsync()
-    {
-        _ = _app.Services;
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
-    public void Dispose() => _app.Dispose();
-
-    private T Get<T>() where T : notnull => _app.Services.GetRequiredService<T>();
 
     /// <summary>
     /// Adds a 세부사업 under an existing 단위사업 of <paramref name="year"/>. Behind this one method so the structure
@@ -73,14 +59,6 @@ public sealed class AcceptanceYearCycleTests : IAsyncLifetime, IDisposable
         Assert.True(saved.Committed, saved.Message);
     }
 
-    private async Task<(string Html, IReadOnlyDictionary<string, byte[]> Workbook)> RenderAsync(int year, int quarter)
-    {
-        var report = (await Get<QuarterlyReportService>().GetAsync(year, quarter))!;
-        await using var xlsx = new MemoryStream();
-        QuarterlyWorkbook.Write(report, xlsx);
-        return (await Get<ReportHtmlRenderer>().RenderAsync(report), ReportFreezeTests.Parts(xlsx.ToArray()));
-    }
-
     private async Task CloseAsync(int year, int quarter)
     {
         var admin = Get<PeriodAdminService>();
@@ -98,7 +76,7 @@ public sealed class AcceptanceYearCycleTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task ANewYearIsSetUpChangedEnteredByFormAndTemplateClosedAndReportedWhileClosedReportsStayUnchanged()
     {
-        var (q3Html, q3Workbook) = await RenderAsync(2023, 3);
+        var (q3Html, q3Workbook) = await RenderReportAsync(2023, 3);
 
         // Before the year: the roll-over, then the planners' changes.
         var created = await Get<FiscalYearService>().CreateFromAsync(Planner, 2024, 2023);
@@ -187,7 +165,7 @@ public sealed class AcceptanceYearCycleTests : IAsyncLifetime, IDisposable
         // The report page model, and the page's preview, workbook and PDF as served.
         var page = await Get<ReportPageService>().GetAsync(2024, 2);
         Assert.Equal("2024년 2분기 주요업무보고", page.Title);
-        var client = await _app.CreateClientAsync(AppRoles.Planner);
+        var client = await App.CreateClientAsync(AppRoles.Planner);
         var served = WebUtility.HtmlDecode(await client.GetStringAsync("/reports/2024/q2.html"));
         foreach (var expected in new[] { NewName, NewIndicator, "130명", "50,000", "20,000", "서초캠퍼스" })
             Assert.Contains(expected, served, StringComparison.Ordinal);
@@ -205,7 +183,7 @@ public sealed class AcceptanceYearCycleTests : IAsyncLifetime, IDisposable
         Assert.DoesNotContain(RetiredName, pdfText, StringComparison.Ordinal);
 
         // Renaming after Q2 is closed leaves the Q2 report as it was.
-        var (q2Html, q2Workbook) = await RenderAsync(2024, 2);
+        var (q2Html, q2Workbook) = await RenderReportAsync(2024, 2);
         await using (var db = await Get<IDbContextFactory<FiftyOpsDbContext>>().CreateDbContextAsync())
         {
             (await db.Projects.AsTracking().SingleAsync(p => p.Year == 2024 && p.Code == "J1.1.1")).Title = "중장년 인턴십 지원 (2024 개편)";
@@ -213,15 +191,15 @@ public sealed class AcceptanceYearCycleTests : IAsyncLifetime, IDisposable
             await db.SaveChangesAsync();
         }
 
-        var (q2HtmlAfter, q2WorkbookAfter) = await RenderAsync(2024, 2);
+        var (q2HtmlAfter, q2WorkbookAfter) = await RenderReportAsync(2024, 2);
         Assert.Equal(q2Html, q2HtmlAfter);
-        ReportFreezeTests.AssertSameWorkbook(q2Workbook, q2WorkbookAfter);
+        AssertSameWorkbook(q2Workbook, q2WorkbookAfter);
         Assert.Contains(NewName, WebUtility.HtmlDecode(await client.GetStringAsync("/reports/2024/q2.html")), StringComparison.Ordinal);
 
         // The 2023 Q3 report never moved.
-        var (q3HtmlAfter, q3WorkbookAfter) = await RenderAsync(2023, 3);
+        var (q3HtmlAfter, q3WorkbookAfter) = await RenderReportAsync(2023, 3);
         Assert.Equal(q3Html, q3HtmlAfter);
-        ReportFreezeTests.AssertSameWorkbook(q3Workbook, q3WorkbookAfter);
+        AssertSameWorkbook(q3Workbook, q3WorkbookAfter);
     }
 
     private static string CellText(byte[] workbook, string sheet, string reference)

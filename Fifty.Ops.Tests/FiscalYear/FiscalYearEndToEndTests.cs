@@ -17,45 +17,15 @@ using static Fifty.Ops.Tests.Infrastructure.EntryFixtures;
 namespace Fifty.Ops.Tests.FiscalYear;
 
 /// <summary>A new year carried through the app as users and scripts do it, on the app's own services and database.</summary>
-public sealed class FiscalYearEndToEndTests : IAsyncLifetime, IDisposable
+public sealed class FiscalYearEndToEndTests : AppTestBase
 {
-    private readonly AppFactory _app = new();
-
-    public Task InitializeAsync()
-    {
-        _ = _app.Services;
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
-    public void Dispose() => _app.Dispose();
-
-    private T Get<T>() where T : notnull => _app.Services.GetRequiredService<T>();
-
-    private async Task<(int Code, string Out, string Error)> CliAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await CommandDispatcher.RunAsync(_app.Services, args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
-    private async Task<(string Html, IReadOnlyDictionary<string, byte[]> Workbook)> RenderAsync(int year, int quarter)
-    {
-        var report = (await Get<QuarterlyReportService>().GetAsync(year, quarter))!;
-        await using var xlsx = new MemoryStream();
-        QuarterlyWorkbook.Write(report, xlsx);
-        return (await Get<ReportHtmlRenderer>().RenderAsync(report), ReportFreezeTests.Parts(xlsx.ToArray()));
-    }
-
     [Fact]
     public async Task ANewYearIsCreatedByScriptEnteredClosedAndReportedWhileTheOldReportStaysUnchanged()
     {
-        var (q3Html, q3Workbook) = await RenderAsync(2023, 3);
+        var (q3Html, q3Workbook) = await RenderReportAsync(2023, 3);
 
         // The roll-over from the command line, as the planner account.
-        await TestAccounts.EnsureAsync(_app.ConnectionString, AppRoles.Planner);
+        await TestAccounts.EnsureAsync(App.ConnectionString, AppRoles.Planner);
         var created = await CliAsync("year", "create", "2024", "--from", "2023", "--as", AppRoles.Planner);
         Assert.True(created.Code == CommandDispatcher.Ok, created.Error);
         Assert.StartsWith("2024년 체계를 만들었습니다 (2023년에서 이월)", created.Out, StringComparison.Ordinal);
@@ -93,7 +63,7 @@ public sealed class FiscalYearEndToEndTests : IAsyncLifetime, IDisposable
         Assert.Equal(0.2m, row.DisbursedRate);
         Assert.DoesNotContain(report.Budget.Execution, r => r.Code == "P1.1.2");
         Assert.Equal("95명", report.Indicators.Rows.Single(r => r.Code == "T2023-1.1.1").Actual?.Raw);
-        var (html, workbook) = await RenderAsync(2024, 1);
+        var (html, workbook) = await RenderReportAsync(2024, 1);
         Assert.Contains("24,000", html, StringComparison.Ordinal);
         Assert.DoesNotContain("중장년종합지원 활성화및성과확산", html, StringComparison.Ordinal);
         Assert.Contains("2024년 1분기 주요업무보고", html, StringComparison.Ordinal);
@@ -112,17 +82,17 @@ public sealed class FiscalYearEndToEndTests : IAsyncLifetime, IDisposable
             await db.SaveChangesAsync();
         }
 
-        var (htmlAfter, workbookAfter) = await RenderAsync(2024, 1);
+        var (htmlAfter, workbookAfter) = await RenderReportAsync(2024, 1);
         Assert.Equal(html, htmlAfter);
-        ReportFreezeTests.AssertSameWorkbook(workbook, workbookAfter);
+        AssertSameWorkbook(workbook, workbookAfter);
 
         // The 2023 Q3 report never moved.
-        var (q3HtmlAfter, q3WorkbookAfter) = await RenderAsync(2023, 3);
+        var (q3HtmlAfter, q3WorkbookAfter) = await RenderReportAsync(2023, 3);
         Assert.Equal(q3Html, q3HtmlAfter);
-        ReportFreezeTests.AssertSameWorkbook(q3Workbook, q3WorkbookAfter);
+        AssertSameWorkbook(q3Workbook, q3WorkbookAfter);
 
         // The setup page shows the year with its drafts and the retired rows; the next year can be created from it.
-        var client = await _app.CreateClientAsync(AppRoles.Planner);
+        var client = await App.CreateClientAsync(AppRoles.Planner);
         var page = WebUtility.HtmlDecode(await client.GetStringAsync("/setup?year=2024"));
         Assert.Contains("회계연도 설정", page, StringComparison.Ordinal);
         Assert.Contains("초안", page, StringComparison.Ordinal);
@@ -139,7 +109,7 @@ public sealed class FiscalYearEndToEndTests : IAsyncLifetime, IDisposable
         Assert.Equal((CommandDispatcher.Refused, "만들 회계연도는 2000~2100 사이의 연도여야 합니다 (입력: ２０２４).\n"), (bad.Code, bad.Error.ReplaceLineEndings("\n")));
         var nobody = await CliAsync("year", "create", "2024", "--as", "nobody");
         Assert.Equal((CommandDispatcher.Refused, "사용자 'nobody'이(가) 없습니다. --as에 Fifty.Ops 계정의 아이디를 적으세요.\n"), (nobody.Code, nobody.Error.ReplaceLineEndings("\n")));
-        await TestAccounts.EnsureAsync(_app.ConnectionString, AppRoles.Director);
+        await TestAccounts.EnsureAsync(App.ConnectionString, AppRoles.Director);
         var director = await CliAsync("year", "create", "2024", "--as", AppRoles.Director);
         Assert.Equal(CommandDispatcher.Refused, director.Code);
         Assert.Contains("권한이 없습니다", director.Error, StringComparison.Ordinal);

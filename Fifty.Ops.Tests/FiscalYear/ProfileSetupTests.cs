@@ -11,28 +11,14 @@ using static Fifty.Ops.Tests.Infrastructure.EntryFixtures;
 namespace Fifty.Ops.Tests.FiscalYear;
 
 /// <summary>The institution profile (/setup/profile) and the name every page and export takes from it.</summary>
-public sealed class ProfileSetupTests : IAsyncLifetime, IDisposable
+public sealed class ProfileSetupTests : AppTestBase
 {
-    private readonly AppFactory _app = new();
-
-    public Task InitializeAsync()
-    {
-        _ = _app.Services;
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
-    public void Dispose() => _app.Dispose();
-
-    private T Get<T>() where T : notnull => _app.Services.GetRequiredService<T>();
-
     private static string Decode(string html) => WebUtility.HtmlDecode(html);
 
     [Fact]
     public async Task RenamingTheInstitutionChangesThePageTitleTheLayoutAndEveryExport()
     {
-        var client = await _app.CreateClientAsync(AppRoles.Planner);
+        var client = await App.CreateClientAsync(AppRoles.Planner);
         var before = Decode(await client.GetStringAsync("/budget?year=2023&quarter=3"));
         Assert.Contains("<title>예산·집행 · 서울특별시 50플러스재단 · Fifty.Ops</title>", before, StringComparison.Ordinal);
 
@@ -67,7 +53,7 @@ public sealed class ProfileSetupTests : IAsyncLifetime, IDisposable
         }
 
         Assert.Equal(InstitutionNameService.Fallback, await Get<InstitutionNameService>().GetAsync(2023));
-        var client = await _app.CreateClientAsync(AppRoles.Planner);
+        var client = await App.CreateClientAsync(AppRoles.Planner);
         Assert.Contains($"{InstitutionNameService.Fallback} 운영 현황", Decode(await client.GetStringAsync("/")), StringComparison.Ordinal);
     }
 

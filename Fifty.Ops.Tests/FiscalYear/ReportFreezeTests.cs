@@ -16,25 +16,8 @@ using static Fifty.Ops.Tests.Infrastructure.EntryFixtures;
 namespace Fifty.Ops.Tests.FiscalYear;
 
 /// <summary>Closing a quarter freezes what its report shows (the app as it runs, with its own database).</summary>
-public sealed class ReportFreezeTests : IAsyncLifetime, IDisposable
+public sealed class ReportFreezeTests : AppTestBase
 {
-    // Each test boots its own app on a fresh database (migrated, seeded, closed periods frozen).
-    private readonly AppFactory _app = new();
-
-    public Task InitializeAsync()
-    {
-        _ = _app.Services;
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
-    public void Dispose() => _app.Dispose();
-
-    private T Get<T>() where T : notnull => _app.Services.GetRequiredService<T>();
-
-    private FiftyOpsDbContext Db() => Get<IDbContextFactory<FiftyOpsDbContext>>().CreateDbContext();
-
     private async Task<(string Html, IReadOnlyDictionary<string, byte[]> Workbook)> RenderAsync(int year, int quarter)
     {
         var report = await Get<QuarterlyReportService>().GetAsync(year, quarter);
@@ -43,28 +26,6 @@ public sealed class ReportFreezeTests : IAsyncLifetime, IDisposable
         await using var xlsx = new MemoryStream();
         Assert.NotNull(await Get<QuarterlyWorkbook>().WriteAsync(year, quarter, xlsx));
         return (html, Parts(xlsx.ToArray()));
-    }
-
-    /// <summary>
-    /// Every part of the package, byte for byte. The zip container itself stamps each entry with the time of writing,
-    /// so two downloads of the same report differ only there.
-    /// </summary>
-    internal static IReadOnlyDictionary<string, byte[]> Parts(byte[] xlsx)
-    {
-        using var zip = new ZipArchive(new MemoryStream(xlsx), ZipArchiveMode.Read);
-        return zip.Entries.ToDictionary(e => e.FullName, e =>
-        {
-            using var s = e.Open();
-            using var m = new MemoryStream();
-            s.CopyTo(m);
-            return m.ToArray();
-        });
-    }
-
-    internal static void AssertSameWorkbook(IReadOnlyDictionary<string, byte[]> expected, IReadOnlyDictionary<string, byte[]> actual)
-    {
-        Assert.Equal(expected.Keys.Order(), actual.Keys.Order());
-        Assert.All(expected, part => Assert.True(part.Value.AsSpan().SequenceEqual(actual[part.Key]), $"{part.Key} differs"));
     }
 
     [Fact]
@@ -149,94 +110,5 @@ public sealed class ReportFreezeTests : IAsyncLifetime, IDisposable
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Get<QuarterlyReportService>().GetAsync(2020, 3));
         Assert.StartsWith("2020년 3분기 보고서 고정본이 손상되었거나", error.Message, StringComparison.Ordinal);
-    }
-}
-
-/// <summary>The snapshot's JSON rebuilds the whole report record, nested records and computed members included.</summary>
-public sealed class ReportSnapshotJsonTests(SeededDatabase database) : IClassFixture<SeededDatabase>
-{
-    private QuarterlyReportService Reports()
-    {
-        var periods = new Features.Periods.PeriodService(database.Factory);
-        var indicators = new Features.Indicators.IndicatorQueryService(database.Factory, periods);
-        return new QuarterlyReportService(database.Factory, periods, indicators,
-            new Features.Projects.ProjectQueryService(database.Factory, periods, indicators),
-            new Features.Budget.BudgetQueryService(database.Factory, periods, Microsoft.Extensions.Options.Options.Create(new Features.Budget.PaceOptions())),
-            new Features.Campuses.CampusQueryService(database.Factory, periods, new Fifty.Ops.Infrastructure.SeedOptions(SeededDatabase.SeedRoot)), TimeProvider.System);
-    }
-
-    [Theory]
-    [InlineData(2023, 3)]
-    [InlineData(2020, 3)]
-    public async Task EveryMemberSurvivesTheRoundTrip(int year, int quarter)
-    {
-        var live = (await Reports().BuildLiveAsync(year, quarter))!;
-        var json = ReportSnapshotJson.Serialize(live);
-        var back = ReportSnapshotJson.Deserialize(json);
-
-        Assert.Equal(json, ReportSnapshotJson.Serialize(back));
-        var compared = DeepEqual(live, back, "report", 0);
-        Assert.True(compared > 2000, $"only {compared} values compared");
-        // Computed members are recomputed from the rebuilt records, not read from the JSON.
-        Assert.DoesNotContain("\"CommittedRate\"", json, StringComparison.Ordinal);
-        Assert.DoesNotContain("\"Title\":\"" + live.Title, json, StringComparison.Ordinal);
-        Assert.Equal(live.Title, back.Title);
-        Assert.Equal(live.Budget.Total?.DisbursedRate, back.Budget.Total?.DisbursedRate);
-        Assert.Equal(live.Indicators.Fields, back.Indicators.Fields);
-
-        await using var services = new ServiceCollection().AddLogging().BuildServiceProvider();
-        var renderer = new ReportHtmlRenderer(services, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
-        Assert.Equal(await renderer.RenderAsync(live), await renderer.RenderAsync(back));
-        await using var a = new MemoryStream();
-        await using var b = new MemoryStream();
-        QuarterlyWorkbook.Write(live, a);
-        QuarterlyWorkbook.Write(back, b);
-        ReportFreezeTests.AssertSameWorkbook(ReportFreezeTests.Parts(a.ToArray()), ReportFreezeTests.Parts(b.ToArray()));
-    }
-
-    [Fact]
-    public async Task AnIncompleteSnapshotFailsInsteadOfRenderingHoles()
-    {
-        var json = ReportSnapshotJson.Serialize((await Reports().BuildLiveAsync(2023, 3))!);
-        using var doc = JsonDocument.Parse(json);
-        var withoutBudget = "{" + string.Join(",", doc.RootElement.EnumerateObject().Where(p => p.Name != "Budget").Select(p => p.ToString())) + "}";
-        Assert.ThrowsAny<JsonException>(() => ReportSnapshotJson.Deserialize(withoutBudget));
-        Assert.ThrowsAny<JsonException>(() => ReportSnapshotJson.Deserialize(json.Replace("\"Staffing\":[", "\"Staffing\":null,\"X\":[", StringComparison.Ordinal)));
-    }
-
-    /// <summary>Walks every public property (computed ones too) and every list element; returns how many leaves matched.</summary>
-    private static int DeepEqual(object? expected, object? actual, string path, int depth)
-    {
-        Assert.True(depth < 20, $"too deep at {path}");
-        if (expected is null || actual is null)
-        {
-            Assert.True(expected is null && actual is null, $"{path}: {expected ?? "null"} vs {actual ?? "null"}");
-            return 1;
-        }
-
-        var type = expected.GetType();
-        if (expected is not IEnumerable || expected is string) Assert.Equal(type, actual.GetType());
-        if (type.IsPrimitive || type.IsEnum || expected is string or decimal or DateOnly or DateTimeOffset or DateTime or TimeSpan)
-        {
-            Assert.True(Equals(expected, actual), $"{path}: {expected} vs {actual}");
-            if (expected is decimal d) Assert.Equal(d.Scale, ((decimal)actual).Scale);
-            return 1;
-        }
-
-        if (expected is IEnumerable list)
-        {
-            var e = list.Cast<object?>().ToList();
-            var a = ((IEnumerable)actual).Cast<object?>().ToList();
-            Assert.True(e.Count == a.Count, $"{path}: {e.Count} vs {a.Count} items");
-            return e.Select((x, i) => DeepEqual(x, a[i], $"{path}[{i}]", depth + 1)).Sum();
-        }
-
-        var count = 0;
-        foreach (var p in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract"))
-        {
-            count += DeepEqual(p.GetValue(expected), p.GetValue(actual), $"{path}.{p.Name}", depth + 1);
-        }
-
-        return count;
     }
 }

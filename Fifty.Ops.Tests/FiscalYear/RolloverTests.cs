@@ -52,6 +52,7 @@ public sealed class RolloverTests : IAsyncLifetime
             .Select(n => new { n.Code, Parent = n.Parent == null ? null : n.Parent.Code, n.Level, n.Kind, n.Name, n.Funding, n.SortOrder }).ToListAsync();
         var copied = await db.ProgrammeNodes.Where(n => n.Year == 2024)
             .Select(n => new { n.Code, Parent = n.Parent == null ? null : n.Parent.Code, n.Level, n.Kind, n.Name, n.Funding, n.SortOrder, n.Source }).ToListAsync();
+        Assert.NotEmpty(copied);
         Assert.All(copied, c =>
         {
             Assert.Contains(old, o => o.Code == c.Code && o.Parent == c.Parent && o.Level == c.Level && o.Kind == c.Kind && o.Name == c.Name && o.Funding == c.Funding && o.SortOrder == c.SortOrder);
@@ -62,6 +63,7 @@ public sealed class RolloverTests : IAsyncLifetime
         // Indicators with last year's target as a draft, projects remapped.
         var indicators = await db.Indicators.Where(i => i.Year == 2024).Include(i => i.Project).ToListAsync();
         Assert.Equal(result.Counts.Indicators, indicators.Count);
+        Assert.Contains(indicators, i => i.Project is not null);
         Assert.All(indicators.Where(i => i.Project is not null), i => Assert.Equal(2024, i.Project!.Year));
         var targets = await db.IndicatorValues.Where(v => v.Year == 2024).ToListAsync();
         Assert.NotEmpty(targets);
@@ -76,7 +78,9 @@ public sealed class RolloverTests : IAsyncLifetime
         Assert.Equal(await db.Campuses.CountAsync(c => db.CampusFacilities.Any(f => f.CampusId == c.Id)), await db.CampusFacilities.CountAsync(f => f.ReportYear == 2024));
         Assert.Equal("2024-01-01", (await db.InstitutionProfiles.SingleAsync(p => p.Year == 2024)).AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(await db.CampusBudgetLinks.CountAsync(l => l.ProgrammeNode!.Year == 2023), await db.CampusBudgetLinks.CountAsync(l => l.ProgrammeNode!.Year == 2024));
-        Assert.All(await db.SharedOffices.Where(o => o.Year == 2024).ToListAsync(), o => Assert.True(o.OccupiedSeats is null && o.OccupancyRaw is null && o.Seats is not null));
+        var offices = await db.SharedOffices.Where(o => o.Year == 2024).ToListAsync();
+        Assert.NotEmpty(offices);
+        Assert.All(offices, o => Assert.True(o.OccupiedSeats is null && o.OccupancyRaw is null && o.Seats is not null));
 
         // No figure at all.
         Assert.Equal(0, await db.BudgetLines.CountAsync(l => l.ReportingPeriod!.Year == 2024));
@@ -85,7 +89,9 @@ public sealed class RolloverTests : IAsyncLifetime
         Assert.Equal(0, await db.BudgetSummaryItems.CountAsync(s => s.Year == 2024));
         Assert.Equal(0, await db.ProgrammeCostShares.CountAsync(s => s.Year == 2024));
         Assert.Equal(0, await db.StaffingEntries.CountAsync(s => s.Year == 2024));
-        Assert.All(await db.Projects.Where(p => p.Year == 2024).ToListAsync(), p => Assert.True(p.RequiredBudget is null && p.ActualText is null));
+        var projects = await db.Projects.Where(p => p.Year == 2024).ToListAsync();
+        Assert.NotEmpty(projects);
+        Assert.All(projects, p => Assert.True(p.RequiredBudget is null && p.ActualText is null));
         Assert.Equal(await db.Projects.CountAsync(p => p.Year == 2023 && p.ProgrammeCodes.Any(c => endingCodes.Contains(c))),
             await db.Projects.CountAsync(p => p.Year == 2024 && p.ProgrammeCodes.Any(c => endingCodes.Contains(c))));
     }

@@ -16,31 +16,24 @@ using static Fifty.Ops.Tests.Infrastructure.EntryFixtures;
 namespace Fifty.Ops.Tests.FiscalYear;
 
 /// <summary>The structure workbook in the running app: a closed quarter's report does not move, and the command line.</summary>
-#pragma warning disable CA1001 // the app is disposed in DisposeAsync (xunit's IAsyncLifetime)
-public sealed class StructureAppTests : IAsyncLifetime
-#pragma warning restore CA1001
+public sealed class StructureAppTests : AppTestBase
 {
-    private readonly AppFactory _app = new();
     private readonly string _dir = Path.Combine(Path.GetTempPath(), $"fifty-ops-structure-{Guid.NewGuid():N}");
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
         Directory.CreateDirectory(_dir);
-        _ = _app.Services;
-        await TestAccounts.EnsureAsync(_app.ConnectionString, AppRoles.Planner);
+        await base.InitializeAsync();
+        await TestAccounts.EnsureAsync(App.ConnectionString, AppRoles.Planner);
         var created = await Get<FiscalYearService>().CreateFromAsync(Planner, 2024, 2023);
         Assert.True(created.Done, created.Message);
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
-        await _app.DisposeAsync();
+        await base.DisposeAsync();
         Directory.Delete(_dir, recursive: true);
     }
-
-    private T Get<T>() where T : notnull => _app.Services.GetRequiredService<T>();
-
-    private FiftyOpsDbContext Db() => Get<IDbContextFactory<FiftyOpsDbContext>>().CreateDbContext();
 
     private async Task<byte[]> DownloadAsync(int year)
     {
@@ -54,15 +47,7 @@ public sealed class StructureAppTests : IAsyncLifetime
         var report = (await Get<QuarterlyReportService>().GetAsync(year, quarter))!;
         await using var xlsx = new MemoryStream();
         QuarterlyWorkbook.Write(report, xlsx);
-        return (await Get<ReportHtmlRenderer>().RenderAsync(report), ReportFreezeTests.Parts(xlsx.ToArray()), ReportSnapshotJson.Serialize(report));
-    }
-
-    private async Task<(int Code, string Out, string Err)> CliAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = await CommandDispatcher.RunAsync(_app.Services, args, output, error);
-        return (code, output.ToString(), error.ToString());
+        return (await Get<ReportHtmlRenderer>().RenderAsync(report), Parts(xlsx.ToArray()), ReportSnapshotJson.Serialize(report));
     }
 
     [Fact]
@@ -106,7 +91,7 @@ public sealed class StructureAppTests : IAsyncLifetime
         var (htmlAfter, workbookAfter, jsonAfter) = await RenderAsync(2024, 1);
         Assert.Equal(json, jsonAfter);
         Assert.Equal(html, htmlAfter);
-        ReportFreezeTests.AssertSameWorkbook(workbook, workbookAfter);
+        AssertSameWorkbook(workbook, workbookAfter);
         // The live report reads the new names, so the comparison above could have failed.
         var live = await Get<ReportHtmlRenderer>().RenderAsync((await Get<QuarterlyReportService>().BuildLiveAsync(2024, 1))!);
         Assert.Contains("(이름 바꿈)", live, StringComparison.Ordinal);
@@ -121,14 +106,14 @@ public sealed class StructureAppTests : IAsyncLifetime
         await File.WriteAllBytesAsync(good, edit.Save());
 
         var preview = await CliAsync("import", good, "--as", AppRoles.Planner);
-        Assert.True(preview.Code == CommandDispatcher.Ok, preview.Err);
+        Assert.True(preview.Code == CommandDispatcher.Ok, preview.Error);
         Assert.Contains("연도 체계 파일: 2024년_체계.xlsx", preview.Out, StringComparison.Ordinal);
         Assert.Contains("P1.1.9 추가", preview.Out, StringComparison.Ordinal);
         Assert.Contains("미리보기만 했습니다", preview.Out, StringComparison.Ordinal);
         await using (var db = Db()) Assert.False(await db.ProgrammeNodes.AnyAsync(n => n.Code == "P1.1.9"));
 
         var commit = await CliAsync("import", good, "--as", AppRoles.Planner, "--commit");
-        Assert.True(commit.Code == CommandDispatcher.Ok, commit.Err);
+        Assert.True(commit.Code == CommandDispatcher.Ok, commit.Error);
         Assert.Contains("2024년 체계에 1건을 반영했습니다", commit.Out, StringComparison.Ordinal);
         await using (var db = Db()) Assert.Equal(5000m, (await db.ProgrammeNodes.SingleAsync(n => n.Year == 2024 && n.Code == "P1.1.9")).OriginalBudget);
 
@@ -142,8 +127,8 @@ public sealed class StructureAppTests : IAsyncLifetime
         await File.WriteAllBytesAsync(bad, broken.Save());
         var refused = await CliAsync("import", bad, "--as", AppRoles.Planner, "--commit");
         Assert.Equal(CommandDispatcher.Refused, refused.Code);
-        Assert.Contains("예산체계!E", refused.Err, StringComparison.Ordinal);
-        Assert.Contains("재원 '국비'은(는) 알 수 없습니다", refused.Err, StringComparison.Ordinal);
+        Assert.Contains("예산체계!E", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("재원 '국비'은(는) 알 수 없습니다", refused.Error, StringComparison.Ordinal);
         await using (var db = Db()) Assert.False(await db.ProgrammeNodes.AnyAsync(n => n.Name == "바뀌면 안 됨"));
 
         var reasonOnTemplate = await CliAsync("period", "open", "2024", "1", "--reason", "x");

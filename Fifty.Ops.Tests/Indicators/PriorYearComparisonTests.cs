@@ -52,6 +52,7 @@ public sealed class PriorYearComparisonTests : IAsyncLifetime
         Assert.Equal(lastYear.Achievement.Rate, row.PriorYear.Achievement.Rate);
         Assert.Equal(lastYear.Achievement.Status, row.PriorYear.Achievement.Status);
         // Every 2024 indicator is a roll-over of a 2023 one, so each finds its match; none is matched to another code.
+        Assert.NotEmpty(list.Rows);
         Assert.All(list.Rows, r => Assert.NotNull(r.PriorYear));
         var lastYearByCode = (await Service().GetListAsync(2023, 3)).Rows.ToDictionary(r => r.Code);
         Assert.All(list.Rows, r => Assert.Equal(lastYearByCode[r.Code].Actual?.Raw, r.PriorYear!.Actual?.Raw));
@@ -69,6 +70,7 @@ public sealed class PriorYearComparisonTests : IAsyncLifetime
         // 2023 has no 2022 Q3 period in the seed (2022 holds no report): no comparison, no row carries one.
         var y2023 = await Service().GetListAsync(2023, 3);
         Assert.Null(y2023.PriorPeriod);
+        Assert.NotEmpty(y2023.Rows);
         Assert.All(y2023.Rows, r => Assert.Null(r.PriorYear));
         Assert.NotEmpty(y2023.Rows);
     }

@@ -12,13 +12,14 @@ namespace Fifty.Ops.Tests.Infrastructure;
 public sealed class CountingDbContextFactory(SeededDatabase database) : IDbContextFactory<FiftyOpsDbContext>
 {
     private readonly Counter _counter = new();
+    private IDbContextFactory<FiftyOpsDbContext>? _app;
 
     public int Commands => _counter.Count;
 
     public void Reset() => _counter.Count = 0;
 
-    public FiftyOpsDbContext CreateDbContext() =>
-        TestProvider.Context(database.ConnectionString, _counter);
+    /// <summary>A context of the app's factory (<see cref="SeededDatabase.Factory"/>) that also counts its commands.</summary>
+    public FiftyOpsDbContext CreateDbContext() => (_app ??= database.FactoryWith(_counter)).CreateDbContext();
 
     private sealed class Counter : DbCommandInterceptor
     {

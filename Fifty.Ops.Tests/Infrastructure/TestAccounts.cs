@@ -70,13 +70,3 @@ public static class TestAccounts
         }
     }
 }
-
-/// <summary>A clock the test moves by hand.</summary>
-public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
-{
-    private DateTimeOffset _now = start;
-
-    public override DateTimeOffset GetUtcNow() => _now;
-
-    public void Advance(TimeSpan by) => _now += by;
-}

@@ -39,6 +39,11 @@ internal sealed record XlsxSheet(Worksheet Worksheet, IReadOnlyDictionary<string
     /// <summary>The row whose column A holds <paramref name="text"/>.</summary>
     public Row RowOf(string text) => Worksheet.Descendants<Row>().Single(r => r.Elements<Cell>().FirstOrDefault() is { } a && a.CellReference == $"A{r.RowIndex}" && Text(a.CellReference!) == text);
 
+    /// <summary>The column letters of the first cell (in row order) whose text is <paramref name="heading"/>; throws when none is.</summary>
+    public string ColumnOf(string heading) =>
+        Worksheet.Descendants<Row>().SelectMany(r => r.Elements<Cell>()).Where(c => Text(c.CellReference!) == heading)
+            .Select(c => new string(c.CellReference!.Value!.TakeWhile(char.IsLetter).ToArray())).First();
+
     /// <summary>The texts of every cell, for "does this sheet say …" questions.</summary>
     public IEnumerable<string> AllTexts => Cells.Keys.Select(Text);
 }

@@ -5,6 +5,7 @@ using Fifty.Ops.Features.DataEntry;
 using Fifty.Ops.Infrastructure.Auditing;
 using Fifty.Ops.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Fifty.Ops.Tests.Infrastructure.EntryFixtures;
 
 namespace Fifty.Ops.Tests.Postgres;
@@ -56,7 +57,7 @@ public sealed class MigrateDataTests : IAsyncLifetime
 
         // The copied database is the app's: new rows get fresh keys (sequences moved past the copied ones) and the
         // chain goes on from the copied head.
-        var log = new AuditLog(new AuditedDbContextFactory(_target, new AuditSaveChangesInterceptor(new ActorAccessor(), TimeProvider.System)), new ActorAccessor(), TimeProvider.System);
+        var log = new AuditLog(AppDbContexts.Services(_target).GetRequiredService<IDbContextFactory<FiftyOpsDbContext>>(), new ActorAccessor(), TimeProvider.System);
         await log.RecordAsync(AuditActor.System, new AuditRecord(AuditKind.System, Detail: "이전 뒤 첫 기록"));
         target.Users.Add(new AppUser { UserName = "newcomer", NormalizedUserName = "NEWCOMER", DisplayName = "새 사람", SecurityStamp = "s", CreatedAt = DateTimeOffset.UtcNow });
         target.AuditChanges = false;

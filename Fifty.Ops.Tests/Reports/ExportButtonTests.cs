@@ -1,13 +1,13 @@
 using Bunit;
 using Fifty.Ops.Components;
-using Fifty.Ops.Tests.DataEntry;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
+using Fifty.Ops.Tests.Components;
 
 namespace Fifty.Ops.Tests.Reports;
 
 /// <summary>The export button: progress while the file is produced, a Korean snackbar when it is done or failed.</summary>
-public sealed class ExportButtonTests : MudFormTestBase
+public sealed class ExportButtonTests() : ComponentTestBase(interactive: true)
 {
     private IRenderedComponent<ExportButton> Render() =>
         Context.Render<ExportButton>(p => p

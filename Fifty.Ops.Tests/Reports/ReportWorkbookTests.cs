@@ -55,6 +55,10 @@ public sealed class ReportWorkbookTests(AppFactory factory) : IClassFixture<AppF
         var subtotal = appendix.RowOf("소계").RowIndex!.Value;
         Assert.Equal(38_649_012m, appendix.Number($"B{subtotal}"));
         Assert.Equal("#,##0", appendix.Format($"B{subtotal}"));
+        // The walked figure: the 2023 total 지출액 of seed-data/2023/budget_lines_appendix.csv, in the 소계 row and on 요약.
+        Assert.Equal(23_387_991m, appendix.Number($"{appendix.ColumnOf("지출액")}{subtotal}"));
+        var summary = XlsxSheet.Read(document, "요약");
+        Assert.Equal(23_387_991m, summary.Number($"B{summary.RowOf("지출액").RowIndex!.Value}"));
         Assert.True(appendix.Worksheet.Descendants<Row>().Count(r => r.OutlineLevel is not null) > 40);
         Assert.NotNull(appendix.Worksheet.Elements<AutoFilter>().SingleOrDefault());
 

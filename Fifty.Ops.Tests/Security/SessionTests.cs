@@ -18,14 +18,6 @@ using Microsoft.Extensions.Options;
 
 namespace Fifty.Ops.Tests.Security;
 
-/// <summary>The app on a clock the test moves: the cookie, the session checks and the audit trail all read it.</summary>
-public sealed class ClockedAppFactory : AppFactory
-{
-    public ManualTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
-
-    protected override void ConfigureTestServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
-}
-
 /// <summary>Each test signs in a user of its own, so moving the clock in one cannot end another's session.</summary>
 public sealed class SessionTests(ClockedAppFactory factory) : IClassFixture<ClockedAppFactory>
 {

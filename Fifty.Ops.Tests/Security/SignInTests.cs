@@ -56,6 +56,7 @@ public sealed class SignInTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Equal("director", page.QuerySelector("input#username")!.GetAttribute("value"));
 
         var entries = (await factory.AuditEntriesAsync()).Where(e => e.Id > before).ToList();
+        Assert.NotEmpty(entries);
         Assert.All(entries, e => Assert.Equal(AuditKind.SignInFailed, e.Kind));
         Assert.Equal(["nobody: 없는 아이디", "director: 비밀번호 틀림 (1/5회)"], entries.Select(e => $"{e.UserName}: {e.Detail}"));
     }

@@ -11,33 +11,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Fifty.Ops.Tests.Security;
 
-/// <summary>The app with the default per-address limit on sign-in posts, and a password hasher that counts its work.</summary>
-public sealed class ThrottledAppFactory : AppFactory
-{
-    public CountingHasher Hasher { get; } = new();
-
-    protected override int SignInRequestsPerMinute => new AuthOptions().SignInRequestsPerMinute;
-
-    protected override void ConfigureTestServices(IServiceCollection services) => services.AddSingleton<IPasswordHasher<AppUser>>(Hasher);
-}
-
-/// <summary>Identity's own hasher, counting verifications: the expensive step whose presence or absence timing would reveal.</summary>
-public sealed class CountingHasher : IPasswordHasher<AppUser>
-{
-    private readonly PasswordHasher<AppUser> _inner = new();
-    private int _verifications;
-
-    public int Verifications => Volatile.Read(ref _verifications);
-
-    public string HashPassword(AppUser user, string password) => _inner.HashPassword(user, password);
-
-    public PasswordVerificationResult VerifyHashedPassword(AppUser user, string hashedPassword, string providedPassword)
-    {
-        Interlocked.Increment(ref _verifications);
-        return _inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
-    }
-}
-
 /// <summary>Sign-in answers that reveal nothing, and the per-address throttle in front of the lockout (issue 21, ASVS V6.3).</summary>
 public sealed class SignInThrottleTests(ThrottledAppFactory factory) : IClassFixture<ThrottledAppFactory>
 {

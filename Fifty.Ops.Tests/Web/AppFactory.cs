@@ -14,12 +14,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Fifty.Ops.Tests.Web;
 
 /// <summary>
-/// Boots the real app (migrations, seeding, accounts, pages) on a fresh SQLite file, and signs test users in through
+/// Boots the real app (migrations, seeding, accounts, pages) on a fresh SQLite file (a copy of the run's first-start
+/// template, <see cref="TemplateDatabase"/>), and signs test users in through
 /// the real sign-in form: GET the page for its antiforgery token, POST the form, keep the cookie.
 /// </summary>
 public class AppFactory : WebApplicationFactory<Program>
 {
     private readonly bool _ownsFiles;
+    private readonly bool _fresh;
 
     public AppFactory()
         : this(null, null, ownsFiles: true)
@@ -31,6 +33,7 @@ public class AppFactory : WebApplicationFactory<Program>
         DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"fifty-ops-web-{Guid.NewGuid():N}.db");
         KeysPath = keysPath ?? Path.Combine(Path.GetTempPath(), $"fifty-ops-keys-{Guid.NewGuid():N}");
         _ownsFiles = ownsFiles;
+        _fresh = databasePath is null;
         // On PostgreSQL a "path" that is already a connection string is a second app on the first one's database.
         ConnectionString = TestProvider.IsPostgresString(DatabasePath) ? DatabasePath
             : TestProvider.IsPostgres && databasePath is null ? TestProvider.NewDatabase(DatabasePath)
@@ -53,6 +56,14 @@ public class AppFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // A fresh SQLite app starts on a copy of the run's first-start template (migrated, seeded, its audit entry): the
+        // start then finds it seeded, as a restart would, and only adds the admin account. Other seed settings seed anew.
+        if (_fresh && TemplateDatabase.Enabled && !TestProvider.IsPostgresString(ConnectionString) && !File.Exists(DatabasePath)
+            && !Settings.Keys.Any(k => k.StartsWith("Seed:", StringComparison.OrdinalIgnoreCase)))
+        {
+            TemplateDatabase.CopyInitialized(DatabasePath);
+        }
+
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
         builder.UseSetting(Fifty.Ops.Data.DatabaseSettings.ProviderKey, TestProvider.IsPostgresString(ConnectionString) ? "Postgres" : "Sqlite");
         builder.UseSetting("Auth:InitialAdminPassword", TestAccounts.Password("admin"));

@@ -4,16 +4,6 @@ using Microsoft.AspNetCore.Hosting;
 
 namespace Fifty.Ops.Tests.Web;
 
-/// <summary>The real app with <c>Seed:Demo=true</c>: the generated monthly usage is loaded and marked.</summary>
-public sealed class DemoAppFactory : AppFactory
-{
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("Seed:Demo", "true");
-    }
-}
-
 public sealed class CampusPageTests(AppFactory factory) : IClassFixture<AppFactory>
 {
     [Fact]
@@ -55,34 +45,5 @@ public sealed class CampusPageTests(AppFactory factory) : IClassFixture<AppFacto
         Assert.Contains("4분기: 보고 기간 없음 (입력 불가)", doc.Body!.TextContent, StringComparison.Ordinal);
         Assert.Contains("1분기: 마감", doc.Body.TextContent, StringComparison.Ordinal);
         Assert.NotNull(doc.QuerySelector("table[data-table=campus-months][data-campus=west]"));
-    }
-}
-
-public sealed class DemoCampusPageTests(DemoAppFactory factory) : IClassFixture<DemoAppFactory>
-{
-    [Fact]
-    public async Task WithTheDemoSettingTheGeneratedMonthsAppearAndEveryTableAndChartShowingThemIsBadged()
-    {
-        var doc = new HtmlParser().ParseDocument(await (await factory.SharedClientAsync(AppRoles.Planner)).GetStringAsync(new Uri("/campuses?year=2023&quarter=3", UriKind.Relative)));
-        Assert.NotNull(doc.QuerySelector(".demo-banner"));
-        Assert.NotNull(doc.QuerySelector("#campus-usage-h .badge-demo"));
-        Assert.NotNull(doc.QuerySelector("[data-table=campus-usage] caption .badge-demo"));
-        Assert.NotNull(doc.QuerySelector("figure[data-chart=campus-compare] .badge-demo"));
-        Assert.NotNull(doc.QuerySelector("figure[data-chart=occupancy] .badge-demo"));
-        Assert.DoesNotContain("Seed:Demo", doc.Body!.TextContent, StringComparison.Ordinal);
-        Assert.DoesNotContain("seed-data", doc.Body!.TextContent, StringComparison.Ordinal);
-        Assert.NotNull(doc.QuerySelector("[data-table=entered-occupancy] .badge-demo"));
-        var west = doc.QuerySelector("[data-table=campus-usage] tr[data-campus=west]")!;
-        Assert.DoesNotContain("자료 미입력", west.TextContent, StringComparison.Ordinal);
-        Assert.Contains("자료 미입력 1개월", doc.QuerySelector("[data-table=campus-usage] tr[data-campus=north]")!.TextContent, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task A2020PageHasNoDemoMonthsAndNoBadgeOnItsTables()
-    {
-        var doc = new HtmlParser().ParseDocument(await (await factory.SharedClientAsync(AppRoles.Planner)).GetStringAsync(new Uri("/campuses?year=2020&quarter=3", UriKind.Relative)));
-        Assert.Null(doc.QuerySelector("#campus-usage-h .badge-demo"));
-        Assert.Null(doc.QuerySelector("figure .badge-demo"));
-        Assert.Null(doc.QuerySelector("table .badge-demo"));
     }
 }

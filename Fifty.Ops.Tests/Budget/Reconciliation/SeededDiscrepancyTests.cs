@@ -111,6 +111,7 @@ public sealed class SeededDiscrepancyTests(SeededFacts seeded) : IClassFixture<S
         Assert.Contains("J2.1.1 3,678명 + J2.1.2 80명", finding.B.Where, StringComparison.Ordinal);
         // The others agree (1,785 = 412 + 1,373 …) or are in another unit and listed as not compared.
         Assert.DoesNotContain(findings, f => f.Code is "H2023-01" or "H2023-02" or "H2023-04" or "H2023-05" or "H2023-06");
+        Assert.Equal(2, findings.Count(f => f.Code is "H2023-07" or "H2023-08"));
         Assert.All(findings.Where(f => f.Code is "H2023-07" or "H2023-08"), f => Assert.Equal(ReconciliationRule.NotCompared, f.Rule));
         // 146석 (637.2㎡) in the text is the sum of the campus table.
         Assert.DoesNotContain(findings, f => f.Code == "공유사무실");
