@@ -35,7 +35,10 @@ public sealed class SqliteDurabilityInterceptor(int busyTimeoutMilliseconds) : D
     {
         using var command = connection.CreateCommand();
         var file = IsFile(connection) ? connection.DataSource : null;
-        var wal = file is not null && !WalSet.ContainsKey(file) ? "PRAGMA journal_mode=WAL;" : "";
+        // A read-only connection (EF Core opens one to see whether the file exists) cannot switch a rollback-journal
+        // file to WAL: the first writable connection does.
+        var readOnly = new SqliteConnectionStringBuilder(connection.ConnectionString).Mode == SqliteOpenMode.ReadOnly;
+        var wal = file is not null && !readOnly && !WalSet.ContainsKey(file) ? "PRAGMA journal_mode=WAL;" : "";
         command.CommandText = wal + "PRAGMA synchronous=FULL; PRAGMA busy_timeout=" + busyTimeoutMilliseconds.ToString(CultureInfo.InvariantCulture) + ";";
         command.ExecuteNonQuery();
         if (wal.Length > 0) WalSet[file!] = true;
