@@ -75,7 +75,7 @@ public sealed class ExecutionWorkbook(
     {
         var overview = context.Overview;
         var rows = overview.Execution;
-        var depths = Depths(rows);
+        var depths = ExecutionHierarchy.Depths(rows);
         var columns = overview.Mode == BudgetGridMode.RequiredBudget ? RequiredBudgetColumns() : ExecutionColumns(overview.Pace!);
         var styles = new GridStyles(workbook.Styles);
 
@@ -229,17 +229,6 @@ public sealed class ExecutionWorkbook(
     }
 
     private static string KindLabel(ProgrammeKind kind) => BudgetLabels.Kind(kind);
-
-    internal static Dictionary<string, int> Depths(IReadOnlyList<ExecutionRow> rows)
-    {
-        var byCode = rows.ToDictionary(r => r.Code, StringComparer.Ordinal);
-        return rows.ToDictionary(r => r.Code, r =>
-        {
-            var depth = 0;
-            for (var p = r.ParentCode; p is not null && byCode.TryGetValue(p, out var parent); p = parent.ParentCode) depth++;
-            return depth;
-        }, StringComparer.Ordinal);
-    }
 
     /// <summary>The few looks of the sheets, registered once per workbook.</summary>
     private sealed class GridStyles(StyleSheetBuilder builder)

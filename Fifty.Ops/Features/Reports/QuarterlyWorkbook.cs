@@ -297,7 +297,7 @@ public sealed class QuarterlyWorkbook(QuarterlyReportService reports)
     private static void WriteAppendix(XlsxWorkbook wb, Styles s, QuarterlyReport r, string printedAt)
     {
         var rows = r.Budget.Execution;
-        var depths = ExecutionWorkbook.Depths(rows);
+        var depths = ExecutionHierarchy.Depths(rows);
         double[] widths = [ColumnWidths.Fit(rows.Select(x => new string(' ', 2 * depths[x.Code]) + x.Name), 28, 50), 14, 14, 14, 12, 14];
         using var sheet = wb.AddSheet("붙임", Layout(r, "붙임 예산 집행 현황", widths, maxOutline: depths.Values.DefaultIfEmpty(0).Max()));
         Header(sheet, s, r, $"붙임. {r.Period.Year}년 예산 집행 현황 (보고서 원문)", widths.Length, "천원", printedAt, "보고서 붙임의 금액 그대로 (상위 행은 보고서가 적은 값이며, 하위 합과 다르면 대사 결과에 나옵니다).");
