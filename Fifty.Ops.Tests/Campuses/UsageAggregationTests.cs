@@ -1,3 +1,4 @@
+using Fifty.Ops.Domain;
 using Fifty.Ops.Features.Campuses;
 
 namespace Fifty.Ops.Tests.Campuses;
@@ -107,8 +108,8 @@ public sealed class UsageAggregationTests
     [InlineData(4, 2)]
     [InlineData(9, 3)]
     [InlineData(12, 4)]
-    public void MonthsBelongToTheirQuarter(int month, int quarter) => Assert.Equal(quarter, UsageAggregation.QuarterOf(month));
+    public void MonthsBelongToTheirQuarter(int month, int quarter) => Assert.Equal(quarter, QuarterCalendar.QuarterOf(month));
 
     [Fact]
-    public void AMonthOutsideOneToTwelveHasNoQuarter() => Assert.Throws<ArgumentOutOfRangeException>(() => UsageAggregation.QuarterOf(13));
+    public void AMonthOutsideOneToTwelveHasNoQuarter() => Assert.Throws<ArgumentOutOfRangeException>(() => QuarterCalendar.QuarterOf(13));
 }

@@ -74,7 +74,7 @@ public sealed class PeriodAdminService(IDbContextFactory<FiftyOpsDbContext> fact
 
         var rows = periods.Select(p =>
         {
-            var campusMonths = months.Count(m => m.Year == p.Year && (m.Month - 1) / 3 + 1 == p.Quarter);
+            var campusMonths = months.Count(m => m.Year == p.Year && QuarterCalendar.QuarterOf(m.Month) == p.Quarter);
             var lockReason = PeriodLock.Reason(p.Year, p.Quarter,
                 periods.Where(o => o.Year == p.Year).Select(o => new PeriodLock.YearPeriod(o.Quarter, o.AsOf, o.IsClosed)));
             return new PeriodAdminRow(p.Year, p.Quarter, p.AsOf, p.Label, p.IsClosed, lockReason, p.FromReport,
@@ -107,13 +107,13 @@ public sealed class PeriodAdminService(IDbContextFactory<FiftyOpsDbContext> fact
 
         if (errors.Count > 0) return SaveResult.Invalid(errors);
 
-        var quarterEnd = new DateOnly(year, quarter * 3, DateTime.DaysInMonth(year, quarter * 3));
+        var quarterEnd = QuarterCalendar.LastDay(year, quarter);
         var asOf = quarterEnd;
         if (form.AsOf.Trim().Length > 0)
         {
             if (!DateText.TryRead(form.AsOf, out asOf, out var dateError))
                 return SaveResult.Fail(nameof(PeriodOpenForm.AsOf), $"기준일: {dateError}.");
-            var quarterStart = new DateOnly(year, quarter * 3 - 2, 1);
+            var quarterStart = QuarterCalendar.FirstDay(year, quarter);
             if (asOf < quarterStart || asOf > quarterEnd)
                 return SaveResult.Fail(nameof(PeriodOpenForm.AsOf), $"기준일은 {year}년 {quarter}분기 안의 날짜여야 합니다 ({Fmt.Date(quarterStart)} ~ {Fmt.Date(quarterEnd)}).");
         }

@@ -1,7 +1,6 @@
 using Fifty.Ops.Components;
 using Fifty.Ops.Data;
 using Fifty.Ops.Domain;
-using Fifty.Ops.Features.Budget.Reconciliation;
 using Fifty.Ops.Features.Periods;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,8 +30,6 @@ public sealed record LineFact(
 
     /// <summary>Set on a line carried from an earlier quarter ("2023년 3분기 보고서"); null for the period's own lines.</summary>
     public string? CarriedFrom { get; init; }
-
-    public FindingValue Value(decimal? amount) => new(Where, amount, Fmt.Amount(amount), Source.ToString());
 }
 
 /// <summary>An indicator's actual as the period's report prints it (headline results and project targets).</summary>
@@ -52,22 +49,28 @@ public sealed record SummaryFact(BudgetSide Side, int Ordinal, DateOnly AsOf, st
     public string Table => Side == BudgetSide.Revenue ? "예산 총괄표(수입)" : "예산 총괄표(지출)";
 }
 
-/// <summary>An amount column of a budget line, named as the reports name it.</summary>
-public sealed record AmountColumn(string Label, Func<LineFact, decimal?> Get)
+/// <summary>
+/// A stated amount column of a budget line: the execution table's column (<see cref="ExecutionColumns"/>, which names
+/// it) and the line's figure in 천원, null where the line states none.
+/// </summary>
+public sealed record AmountColumn(ExecutionColumn Column, Func<LineFact, decimal?> Get)
 {
-    public static readonly IReadOnlyList<AmountColumn> All =
-    [
-        new("예산현액", l => l.CurrentBudget),
-        new("당초", l => l.Original),
-        new("추경", l => l.Supplementary),
-        new("예산변경", l => l.Transfers),
-        new("원인행위액", l => l.Committed),
-        new("지출액", l => l.Disbursed),
-        new("연말 집행예상액", l => l.Forecast),
-    ];
+    public static readonly AmountColumn CurrentBudget = new(ExecutionColumns.CurrentBudget, l => l.CurrentBudget);
+    public static readonly AmountColumn Original = new(ExecutionColumns.Original, l => l.Original);
+    public static readonly AmountColumn Supplementary = new(ExecutionColumns.Supplementary, l => l.Supplementary);
+    public static readonly AmountColumn Transfers = new(ExecutionColumns.Transfers, l => l.Transfers);
+    public static readonly AmountColumn Committed = new(ExecutionColumns.Committed, l => l.Committed);
+    public static readonly AmountColumn Disbursed = new(ExecutionColumns.Disbursed, l => l.Disbursed);
+    public static readonly AmountColumn Forecast = new(ExecutionColumns.Forecast, l => l.Forecast);
+
+    /// <summary>The columns a report states (every execution column that is not computed), in the table's order.</summary>
+    public static readonly IReadOnlyList<AmountColumn> All = [CurrentBudget, Original, Supplementary, Transfers, Committed, Disbursed, Forecast];
+
+    public string Label => Column.Label;
 
     /// <summary>A project block's 소요예산 is stored as the line's 예산현액; say which it is.</summary>
-    public string LabelIn(BudgetSection section) => section == BudgetSection.RequiredBudget && Label == "예산현액" ? "소요예산" : Label;
+    public string LabelIn(BudgetSection section) =>
+        section == BudgetSection.RequiredBudget && ReferenceEquals(this, CurrentBudget) ? ExecutionColumns.RequiredBudget.Label : Label;
 }
 
 /// <summary>
@@ -226,17 +229,6 @@ public sealed class BudgetFacts
         return null;
     }
 
-    /// <summary>
-    /// One amount of a line as the rules check it: the line's own, or, for a planner's entry that leaves the column
-    /// blank, the value in force (<see cref="InForce"/>) with where it comes from. <c>Own</c> is false for a filled blank.
-    /// </summary>
-    public (decimal Value, FindingValue Shown, bool Own)? Checked(LineFact line, AmountColumn column)
-    {
-        if (column.Get(line) is { } own) return (own, line.Value(own) with { Where = $"{line.Where} {column.Label}" }, true);
-        if (line.Section != BudgetSection.Entry || line.Code is null || InForce(line.Code, column) is not { } kept) return null;
-        return (kept.Value, kept.From.Value(kept.Value) with { Where = $"{kept.From.Where} {column.Label} (입력 빈칸)" }, false);
-    }
-
     /// <summary>A copy of the facts with other lines (the entry service's "what if this were saved").</summary>
     public BudgetFacts WithLines(IReadOnlyList<LineFact> lines) =>
         new(Year, Quarter, AsOf, Nodes, lines, Projects, CostShares, Summary) { Carried = Carried, Results = Results, Offices = Offices };
@@ -288,7 +280,4 @@ public sealed class BudgetFacts
 }
 
 /// <param name="ComputedFrom">0 when printed in the source; else how many printed rows were added up.</param>
-public sealed record HierarchyAmount(decimal Amount, string Where, string Source, int ComputedFrom)
-{
-    public FindingValue ToValue() => new(Where, Amount, Fmt.Amount(Amount), Source);
-}
+public sealed record HierarchyAmount(decimal Amount, string Where, string Source, int ComputedFrom);

@@ -35,3 +35,15 @@ public static class BudgetLabels
         _ => "",
     };
 }
+
+/// <summary>The report sections a budget line is printed in, as a finding or a note names them.</summary>
+public static class BudgetSectionLabels
+{
+    public static string Label(this BudgetSection section) => section switch
+    {
+        BudgetSection.Appendix => "붙임 집행현황",
+        BudgetSection.ProjectTable => "사업별 예산집행현황",
+        BudgetSection.RequiredBudget => "사업개요 소요예산",
+        _ => "입력",
+    };
+}

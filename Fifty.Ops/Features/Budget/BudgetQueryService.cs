@@ -396,7 +396,8 @@ public sealed class BudgetQueryService(IDbContextFactory<FiftyOpsDbContext> fact
     {
         var byCode = rows.ToDictionary(r => r.Code);
         var children = rows.Where(r => r.ParentCode is not null).ToLookup(r => r.ParentCode!);
-        foreach (var row in rows.OrderByDescending(r => Depth(r, byCode)))
+        var depths = ExecutionHierarchy.Depths(rows);
+        foreach (var row in rows.OrderByDescending(r => depths[r.Code]))
         {
             var kids = children[row.Code].Select(k => byCode[k.Code]).ToList();
             if (kids.Count == 0) continue;
@@ -476,12 +477,5 @@ public sealed class BudgetQueryService(IDbContextFactory<FiftyOpsDbContext> fact
         }
 
         return null;
-    }
-
-    private static int Depth(ExecutionRow row, Dictionary<string, ExecutionRow> byCode)
-    {
-        var depth = 0;
-        for (var r = row; r.ParentCode is not null && byCode.TryGetValue(r.ParentCode, out var parent); r = parent) depth++;
-        return depth;
     }
 }

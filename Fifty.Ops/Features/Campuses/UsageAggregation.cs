@@ -1,3 +1,5 @@
+using Fifty.Ops.Domain;
+
 namespace Fifty.Ops.Features.Campuses;
 
 public enum UsageMetric { Visits, CourseParticipants, CounsellingCases, Communities, OccupiedSeats }
@@ -85,12 +87,6 @@ public static class UsageAggregation
         _ => throw new ArgumentOutOfRangeException(nameof(metric)),
     };
 
-    public static (int First, int Last) QuarterMonths(int quarter) =>
-        quarter is >= 1 and <= 4 ? (quarter * 3 - 2, quarter * 3) : throw new ArgumentOutOfRangeException(nameof(quarter));
-
-    public static int QuarterOf(int month) =>
-        month is >= 1 and <= 12 ? (month + 2) / 3 : throw new ArgumentOutOfRangeException(nameof(month));
-
     /// <summary>The figure of the months <paramref name="firstMonth"/>..<paramref name="lastMonth"/>.</summary>
     public static UsageTotal Aggregate(IEnumerable<MonthlyUsage> months, UsageMetric metric, int firstMonth, int lastMonth, DueMonths due)
     {
@@ -111,7 +107,7 @@ public static class UsageAggregation
 
     public static UsageTotal Quarter(IEnumerable<MonthlyUsage> months, UsageMetric metric, int quarter, DueMonths due)
     {
-        var (first, last) = QuarterMonths(quarter);
+        var (first, last) = QuarterCalendar.Months(quarter);
         return Aggregate(months, metric, first, last, due);
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Fifty.Ops.Components;
+using Fifty.Ops.Domain;
 using Fifty.Ops.Features.DataEntry;
 using Fifty.Ops.Infrastructure.Reading;
 
@@ -146,7 +147,7 @@ public static class UsageEntryRules
         var errors = new List<EntryMessage>();
         var notes = new List<string>();
         notices = notes;
-        var quarter = UsageAggregation.QuarterOf(entry.Month);
+        var quarter = QuarterCalendar.QuarterOf(entry.Month);
 
         if (context.Periods.Count == 0)
         {

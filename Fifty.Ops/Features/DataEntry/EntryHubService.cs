@@ -43,15 +43,15 @@ public sealed class EntryHubService(IDbContextFactory<FiftyOpsDbContext> factory
         var budgetEntered = await db.BudgetLines.CountAsync(l => l.ReportingPeriodId == periodId && l.Section == BudgetSection.Entry, ct);
         var projects = await db.Projects.CountAsync(p => p.Year == period.Year, ct);
         var narrativeProjects = await db.ProjectNarratives.Where(n => n.ReportingPeriodId == periodId).Select(n => n.ProjectId).Distinct().CountAsync(ct);
-        var firstMonth = period.Quarter * 3 - 2;
-        var campusMonths = await db.CampusUsages.CountAsync(u => !u.IsDemo && u.Year == period.Year && u.Month >= firstMonth && u.Month <= firstMonth + 2, ct);
+        var (firstMonth, lastMonth) = QuarterCalendar.Months(period.Quarter);
+        var campusMonths = await db.CampusUsages.CountAsync(u => !u.IsDemo && u.Year == period.Year && u.Month >= firstMonth && u.Month <= lastMonth, ct);
 
         var progress = new List<EntryProgress>
         {
             new("성과지표 목표·실적·설명", "/entry/indicators" + q, indicatorsEntered, indicators, "개 지표", "이 분기에 목표·실적·원인 분석 중 하나라도 입력한 지표"),
             new("예산·집행 금액", "/entry/budget" + q, budgetEntered, leaves, "개 세부사업·항목", "이 분기 금액을 입력한 최하위 사업 (보고서 값은 그대로 둡니다)"),
             new("추진실적·향후계획", "/entry/narratives" + q, narrativeProjects, projects, "개 사업", "이 분기 추진실적·향후계획이 있는 사업 (보고서에서 옮긴 것 포함)"),
-            new("캠퍼스 월별 이용", "/campuses/entry" + q, campusMonths, 0, "개 캠퍼스·월", $"{firstMonth}~{firstMonth + 2}월에 입력된 캠퍼스별 달 수"),
+            new("캠퍼스 월별 이용", "/campuses/entry" + q, campusMonths, 0, "개 캠퍼스·월", $"{firstMonth}~{lastMonth}월에 입력된 캠퍼스별 달 수"),
         };
 
         var recent = new List<RecentEntry>();

@@ -430,8 +430,8 @@ public sealed class ImportService(
         var seats = await CampusUsageData.SeatsAsync(db, year, ct);
         var periods = await db.ReportingPeriods.Where(p => p.Year == year).OrderBy(p => p.Quarter)
             .Select(p => new EntryPeriod(p.Quarter, p.AsOf, p.IsClosed)).ToListAsync(ct);
-        var first = quarter * 3 - 2;
-        var usage = await db.CampusUsages.AsTracking().Where(u => u.Year == year && !u.IsDemo && u.Month >= first && u.Month <= first + 2).ToListAsync(ct);
+        var (first, last) = QuarterCalendar.Months(quarter);
+        var usage = await db.CampusUsages.AsTracking().Where(u => u.Year == year && !u.IsDemo && u.Month >= first && u.Month <= last).ToListAsync(ct);
         var seen = new HashSet<(string, int)>();
         const string sheet = CampusSheet;
         foreach (var row in rows)
@@ -442,9 +442,9 @@ public sealed class ImportService(
                 continue;
             }
 
-            if (row.Month < first || row.Month > first + 2)
+            if (row.Month < first || row.Month > last)
             {
-                plan.Errors.Add(new ImportIssue(sheet, ImportParser.Ref(3, row.Row), $"{quarter}분기({first}~{first + 2}월) 밖의 달입니다 ({row.Month}월)."));
+                plan.Errors.Add(new ImportIssue(sheet, ImportParser.Ref(3, row.Row), $"{quarter}분기({first}~{last}월) 밖의 달입니다 ({row.Month}월)."));
                 continue;
             }
 

@@ -186,12 +186,12 @@ public static class ImportTemplate
     private static void WriteCampus(XlsxWorkbook workbook, Styles s, TemplateData data)
     {
         using var sheet = workbook.AddSheet(CampusSheet, Layout(CampusColumns, 3, protect: true));
-        var first = data.Period.Quarter * 3 - 2;
-        WriteHead(sheet, s, CampusColumns, $"캠퍼스 월별 이용 — {data.Period.Year}년 {first}~{first + 2}월",
+        var (first, lastMonth) = QuarterCalendar.Months(data.Period.Quarter);
+        WriteHead(sheet, s, CampusColumns, $"캠퍼스 월별 이용 — {data.Period.Year}년 {first}~{lastMonth}월",
             "빈 칸은 '입력하지 않음'입니다. 예시 데이터는 나오지 않으며, 입력하면 그 달의 입력 자료가 됩니다.");
         foreach (var campus in data.Campus.Campuses.Where(c => c.TakesEntries))
         {
-            for (var month = first; month < first + 3; month++)
+            for (var month = first; month <= lastMonth; month++)
             {
                 var stored = campus.Months[month - 1] is { IsDemo: false } m ? m : null;
                 var values = UsageAggregation.Metrics.Select(metric => stored?[metric]).ToList();

@@ -39,8 +39,8 @@ public sealed class QuarterlyWorkbook(QuarterlyReportService reports)
         WriteIndicators(workbook, s, report, printedAt);
         if (report.Budget.Mode != BudgetGridMode.None)
         {
-            // The analysis grid exactly as the auditor's execution sheet writes it (one implementation of that sheet).
-            ExecutionWorkbook.WriteGridSheet(workbook, report.OrganisationName, report.Period, report.Budget, printedAt);
+            // The analysis grid exactly as the auditor's execution workbook writes it (one implementation of that sheet).
+            ExecutionSheet.Write(workbook, report.OrganisationName, report.Period, report.Budget, printedAt);
         }
         else
         {
@@ -198,7 +198,8 @@ public sealed class QuarterlyWorkbook(QuarterlyReportService reports)
         double[] widths = [20, 30, 26, 12, 12, 10, 10, 13, 13, 13, 10, 13, 60, 50];
         using var sheet = wb.AddSheet("사업별 실적", Layout(r, "사업별 실적", widths, frozenColumns: 2));
         Header(sheet, s, r, "사업별 실적", widths.Length, "천원, 지표별 단위, %", printedAt, "예산은 붙임 예산 집행 현황과 같은 값(입력 값 우선), 추진실적·향후계획은 이 분기 본문.");
-        Headings(sheet, s, ["분야", "사업명", "성과목표", "목표", "실적", "달성률", "상태", "소요예산", "예산현액", "지출액", "집행률\n(지출 기준)", "연말\n집행예상액", "추진실적", "향후계획"]);
+        Headings(sheet, s, ["분야", "사업명", "성과목표", "목표", "실적", "달성률", "상태", ExecutionColumns.RequiredBudget.Label, ExecutionColumns.CurrentBudget.Label,
+            ExecutionColumns.Disbursed.Label, ExecutionColumns.DisbursedRate.SheetHeading, ExecutionColumns.Forecast.SheetHeading, "추진실적", "향후계획"]);
         if (r.Projects.Count == 0)
         {
             sheet.WriteRow([Txt($"자료 없음: {r.Period.Year}년 주요사업이 입력되지 않았습니다.", s.Missing)]);
@@ -297,7 +298,7 @@ public sealed class QuarterlyWorkbook(QuarterlyReportService reports)
     private static void WriteAppendix(XlsxWorkbook wb, Styles s, QuarterlyReport r, string printedAt)
     {
         var rows = r.Budget.Execution;
-        var depths = ExecutionWorkbook.Depths(rows);
+        var depths = ExecutionHierarchy.Depths(rows);
         double[] widths = [ColumnWidths.Fit(rows.Select(x => new string(' ', 2 * depths[x.Code]) + x.Name), 28, 50), 14, 14, 14, 12, 14];
         using var sheet = wb.AddSheet("붙임", Layout(r, "붙임 예산 집행 현황", widths, maxOutline: depths.Values.DefaultIfEmpty(0).Max()));
         Header(sheet, s, r, $"붙임. {r.Period.Year}년 예산 집행 현황 (보고서 원문)", widths.Length, "천원", printedAt, "보고서 붙임의 금액 그대로 (상위 행은 보고서가 적은 값이며, 하위 합과 다르면 대사 결과에 나옵니다).");
@@ -308,13 +309,14 @@ public sealed class QuarterlyWorkbook(QuarterlyReportService reports)
             return;
         }
 
-        Headings(sheet, s, ["사업명", "예산현액", "당초", "추경", "예산변경", "지출액"]);
+        // The columns the report's appendix prints (예산현액 · 당초 · 추경 · 예산변경 · 지출액), in the table's order.
+        var columns = ExecutionColumns.Appendix.ToList();
+        Headings(sheet, s, ["사업명", .. columns.Select(c => c.Label)]);
         foreach (var x in rows)
         {
             var depth = depths[x.Code];
             var bold = depth <= 2;
-            sheet.WriteRow([Txt(x.Name.Trim(), s.Name(depth, bold)), Num(x.CurrentBudget, s.AmountAt(bold)), Num(x.Original, s.AmountAt(bold)),
-                Num(x.Supplementary, s.AmountAt(bold)), Num(x.Transfers, s.AmountAt(bold)), Num(x.Disbursed, s.AmountAt(bold))], outlineLevel: depth);
+            sheet.WriteRow([Txt(x.Name.Trim(), s.Name(depth, bold)), .. columns.Select(c => Num(c.Value(x), s.AmountAt(bold)))], outlineLevel: depth);
         }
 
         sheet.AutoFilter(HeadingRow, sheet.RowCount, widths.Length);

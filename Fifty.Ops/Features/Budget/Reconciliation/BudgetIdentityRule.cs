@@ -8,13 +8,13 @@ namespace Fifty.Ops.Features.Budget.Reconciliation;
 /// </summary>
 public sealed class BudgetIdentityRule : IReconciliationRule
 {
-    private static readonly string[] Columns = ["예산현액", "당초", "추경", "예산변경"];
+    private static readonly AmountColumn[] Columns = [AmountColumn.CurrentBudget, AmountColumn.Original, AmountColumn.Supplementary, AmountColumn.Transfers];
 
     public IEnumerable<Finding> Check(BudgetFacts data)
     {
         foreach (var line in data.Lines)
         {
-            var values = Columns.Select(label => data.Checked(line, AmountColumn.All.Single(c => c.Label == label))).ToList();
+            var values = Columns.Select(column => data.Checked(line, column)).ToList();
             if (values.Any(v => v is null) || !values.Any(v => v!.Value.Own)) continue;
             var (current, original, supplementary, transfers) = (values[0]!.Value, values[1]!.Value.Value, values[2]!.Value.Value, values[3]!.Value.Value);
             var sum = original + supplementary + transfers;

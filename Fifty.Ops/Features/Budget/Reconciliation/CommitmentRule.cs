@@ -8,9 +8,9 @@ namespace Fifty.Ops.Features.Budget.Reconciliation;
 /// </summary>
 public sealed class CommitmentRule : IReconciliationRule
 {
-    private static readonly AmountColumn Budget = AmountColumn.All.Single(c => c.Label == "예산현액");
-    private static readonly AmountColumn Committed = AmountColumn.All.Single(c => c.Label == "원인행위액");
-    private static readonly AmountColumn Disbursed = AmountColumn.All.Single(c => c.Label == "지출액");
+    private static readonly AmountColumn Budget = AmountColumn.CurrentBudget;
+    private static readonly AmountColumn Committed = AmountColumn.Committed;
+    private static readonly AmountColumn Disbursed = AmountColumn.Disbursed;
 
     public IEnumerable<Finding> Check(BudgetFacts data)
     {

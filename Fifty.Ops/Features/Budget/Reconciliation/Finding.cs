@@ -105,12 +105,4 @@ public static class ReconciliationLabels
         FindingSeverity.Notation => "!",
         _ => "i",
     };
-
-    public static string Label(this BudgetSection section) => section switch
-    {
-        BudgetSection.Appendix => "붙임 집행현황",
-        BudgetSection.ProjectTable => "사업별 예산집행현황",
-        BudgetSection.RequiredBudget => "사업개요 소요예산",
-        _ => "입력",
-    };
 }
