@@ -5,6 +5,7 @@ using Fifty.Ops.Domain;
 using Fifty.Ops.Infrastructure.Auditing;
 using Fifty.Ops.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
+using Fifty.Ops.Infrastructure;
 
 namespace Fifty.Ops.Features.Indicators;
 
@@ -82,7 +83,7 @@ public sealed class IndicatorCommentaryService(IDbContextFactory<FiftyOpsDbConte
             input.Version = comment?.Version ?? 0;
             return WriteResult.Fail("", comment is null
                 ? "그사이 다른 사람이 이 기간의 설명을 지웠습니다. 내용을 확인하고 다시 저장하세요."
-                : $"그사이 {comment.Author}님이 {comment.UpdatedAt.ToOffset(TimeSpan.FromHours(9)):yyyy. M. d. HH:mm}에 먼저 저장했습니다 (원인 분석: “{comment.Cause}”, 조치 계획: “{comment.Action}”). 내용을 확인하고, 바꾸려면 다시 저장하세요.");
+                : $"그사이 {comment.Author}님이 {comment.UpdatedAt.ToKorea():yyyy. M. d. HH:mm}에 먼저 저장했습니다 (원인 분석: “{comment.Cause}”, 조치 계획: “{comment.Action}”). 내용을 확인하고, 바꾸려면 다시 저장하세요.");
         }
 
         if (comment is null)
