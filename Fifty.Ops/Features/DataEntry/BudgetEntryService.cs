@@ -8,6 +8,7 @@ using Fifty.Ops.Features.Budget.Reconciliation;
 using Fifty.Ops.Features.Periods;
 using Microsoft.EntityFrameworkCore;
 using Fifty.Ops.Infrastructure.Security;
+using Fifty.Ops.Infrastructure;
 
 namespace Fifty.Ops.Features.DataEntry;
 
@@ -134,7 +135,7 @@ public sealed class BudgetEntryService(IDbContextFactory<FiftyOpsDbContext> fact
     public async Task<BudgetEntryPage> GetAsync(int? askedYear, int? askedQuarter, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        if (await PeriodLock.ResolveAsync(db, askedYear, askedQuarter, ct) is not var (year, quarter)) return new BudgetEntryPage(null, askedYear ?? DateTime.Today.Year, []);
+        if (await PeriodLock.ResolveAsync(db, askedYear, askedQuarter, ct) is not var (year, quarter)) return new BudgetEntryPage(null, askedYear ?? clock.KoreaNow().Year, []);
         var state = await PeriodLock.StateAsync(db, year, quarter, ct);
         if (state is null) return new BudgetEntryPage(null, year, []);
         var facts = await BudgetFacts.LoadAsync(db, Dto(state), ct);

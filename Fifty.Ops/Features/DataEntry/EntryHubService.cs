@@ -25,7 +25,7 @@ public sealed class EntryHubService(IDbContextFactory<FiftyOpsDbContext> factory
         var period = year is null && quarter is null
             ? all.FirstOrDefault(p => !p.IsClosed) ?? PeriodService.Resolve(all, null, null)
             : PeriodService.Resolve(all, year, quarter);
-        var shownYear = period?.Year ?? year ?? DateTime.Today.Year;
+        var shownYear = period?.Year ?? year ?? periods.ThisYear;
         if (period is null) return new EntryHubPage(null, shownYear, null, all, [], []);
 
         await using var db = await factory.CreateDbContextAsync(ct);

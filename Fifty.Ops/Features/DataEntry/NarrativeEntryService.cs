@@ -5,6 +5,7 @@ using Fifty.Ops.Data;
 using Fifty.Ops.Domain;
 using Microsoft.EntityFrameworkCore;
 using Fifty.Ops.Infrastructure.Security;
+using Fifty.Ops.Infrastructure;
 
 namespace Fifty.Ops.Features.DataEntry;
 
@@ -60,7 +61,7 @@ public sealed class NarrativeEntryService(IDbContextFactory<FiftyOpsDbContext> f
     public async Task<NarrativeEntryPage> GetAsync(int? askedYear, int? askedQuarter, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        if (await PeriodLock.ResolveAsync(db, askedYear, askedQuarter, ct) is not var (year, quarter)) return new NarrativeEntryPage(null, askedYear ?? DateTime.Today.Year, []);
+        if (await PeriodLock.ResolveAsync(db, askedYear, askedQuarter, ct) is not var (year, quarter)) return new NarrativeEntryPage(null, askedYear ?? clock.KoreaNow().Year, []);
         var state = await PeriodLock.StateAsync(db, year, quarter, ct);
         if (state is null) return new NarrativeEntryPage(null, year, []);
         var periods = await db.ReportingPeriods.Where(p => p.Year == year && p.Quarter <= quarter)

@@ -15,6 +15,7 @@ using Fifty.Ops.Features.DataEntry;
 using Microsoft.EntityFrameworkCore;
 using static Fifty.Ops.Features.Import.TemplateLayout;
 using Fifty.Ops.Infrastructure.Security;
+using Fifty.Ops.Infrastructure;
 
 namespace Fifty.Ops.Features.Import;
 
@@ -61,13 +62,12 @@ public sealed class ImportService(
     /// <summary>What a planner reads when the workbook parser refuses the file (DTD, broken XML, a part it cannot open).</summary>
     public const string UnreadableWorkbook = "엑셀 파일을 읽을 수 없습니다. 파일이 손상되었거나 엑셀에서 저장한 통합 문서(.xlsx)가 아닙니다. 내려받은 양식에 입력해 엑셀로 다시 저장한 뒤 올리세요.";
 
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private const string FileSheet = "파일";
 
     public async Task<ImportPageModel> GetPageAsync(int? askedYear, int? askedQuarter, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        if (await PeriodLock.ResolveAsync(db, askedYear, askedQuarter, ct) is not var (year, quarter)) return new ImportPageModel(null, askedYear ?? DateTime.Today.Year, []);
+        if (await PeriodLock.ResolveAsync(db, askedYear, askedQuarter, ct) is not var (year, quarter)) return new ImportPageModel(null, askedYear ?? clock.KoreaNow().Year, []);
         var state = await PeriodLock.StateAsync(db, year, quarter, ct);
         var recent = (await db.ImportBatches.Where(b => db.ReportingPeriods.Any(p => p.Id == b.ReportingPeriodId && p.Year == year && p.Quarter == quarter))
                 .Select(b => new ImportBatchRow(b.FileName, b.ContentHash, b.SizeBytes, b.ChangeCount, b.ImportedAt, b.ImportedBy)).ToListAsync(ct))
