@@ -106,6 +106,11 @@ public sealed class AuditQueryService(IDbContextFactory<FiftyOpsDbContext> facto
     private readonly Lock _verifiedLock = new();
     private (ChainStatus Status, long HeadId, DateTimeOffset At)? _verified;
 
+    /// <summary>
+    /// One page (<see cref="PageSize"/> rows, newest first) of the audit trail matching <paramref name="filter"/> (dates are
+    /// Korea-time days), with the chain's verification (reused for <see cref="VerificationReuse"/>).
+    /// </summary>
+    /// <returns>Never null; no rows and the Korean refusal when <paramref name="user"/> lacks CanAudit.</returns>
     public async Task<AuditListModel> GetPageAsync(ClaimsPrincipal user, AuditFilter filter, int page, CancellationToken ct = default)
     {
         if (await guard.DemandAsync(user, Policies.CanAudit, ReadAction, "AuditTrail", "/audit", ct) is { } refusal)
@@ -156,6 +161,7 @@ public sealed class AuditQueryService(IDbContextFactory<FiftyOpsDbContext> facto
         }
     }
 
+    /// <summary>Walks the whole hash chain of the audit trail; the status names the first entry that breaks it, if any.</summary>
     public async Task<ChainStatus> VerifyAsync(CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);

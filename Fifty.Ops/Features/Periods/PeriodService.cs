@@ -38,6 +38,7 @@ public sealed class PeriodService(IDbContextFactory<FiftyOpsDbContext> factory, 
     /// </summary>
     public int ThisYear => clock.KoreaNow().Year;
 
+    /// <summary>Every reporting period, latest first (year, then quarter, descending); empty when none exists. Kept for <see cref="Lifetime"/>.</summary>
     public async Task<IReadOnlyList<PeriodDto>> GetAllAsync(CancellationToken ct = default)
     {
         if (_cache is { } cached && cached.Expires > clock.GetUtcNow()) return cached.Periods;

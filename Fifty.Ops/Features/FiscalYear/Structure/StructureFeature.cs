@@ -23,7 +23,7 @@ public static class StructureFeature
     private static async Task<IResult> DownloadAsync(int year, StructureWorkbookService service, HttpResponse response,
         Infrastructure.Auditing.IAuditLog audit, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
     {
-        if (year is < 2000 or > 2100) return Downloads.Text("회계연도는 2000~2100 사이의 연도여야 합니다.", StatusCodes.Status404NotFound);
+        if (!FiscalYearRange.Contains(year)) return Downloads.Text(FiscalYearRange.Refusal, StatusCodes.Status404NotFound);
         return await Downloads.FromTempFileAsync(async file =>
         {
             await service.WriteAsync(year, file, ct);
