@@ -1,6 +1,7 @@
 using Fifty.Ops.Infrastructure.Security;
 using Fifty.Ops.Data;
 using Fifty.Ops.Domain;
+using Fifty.Ops.Features;
 using Fifty.Ops.Features.Admin;
 using Fifty.Ops.Features.DataEntry;
 using Fifty.Ops.Tests.Infrastructure;
@@ -57,7 +58,7 @@ public sealed class PeriodCloseTests : IAsyncLifetime
         Assert.True((await admin.CloseAsync(Administrator, 2023, 4, opened.Version)).Saved);
         var second = await admin.CloseAsync(User("최관리", AppRoles.Admin), 2023, 4, opened.Version);
         Assert.False(second.Saved);
-        Assert.Contains("박관리", second.Errors[SaveResult.General], StringComparison.Ordinal);
+        Assert.Contains("박관리", second.Errors[WriteResult.General], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -66,7 +67,7 @@ public sealed class PeriodCloseTests : IAsyncLifetime
         var admin = PeriodAdmin(_db);
         // 2023 Q3 is seeded closed: opening Q2 of the same year would give a period nobody can write to.
         var result = await admin.OpenAsync(Administrator, new PeriodOpenForm { Year = "2023", Quarter = "2" });
-        Assert.Contains("3분기가 마감되어", result.Errors[SaveResult.General], StringComparison.Ordinal);
+        Assert.Contains("3분기가 마감되어", result.Errors[WriteResult.General], StringComparison.Ordinal);
         Assert.Equal("회계연도는 2000~2100 사이의 연도여야 합니다.", (await admin.OpenAsync(Administrator, new PeriodOpenForm { Year = "23", Quarter = "1" })).Errors[nameof(PeriodOpenForm.Year)]);
         Assert.Contains("4분기 안의 날짜", (await admin.OpenAsync(Administrator, new PeriodOpenForm { Year = "2024", Quarter = "4", AsOf = "2024-06-30" })).Errors[nameof(PeriodOpenForm.AsOf)], StringComparison.Ordinal);
         // A date in the right format that does not exist is told so, not given the format it already follows.
@@ -97,7 +98,7 @@ public sealed class PeriodCloseTests : IAsyncLifetime
         Assert.True((await close).Saved);
         var result = await save.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.False(result.Saved);
-        Assert.Equal("2023년 4분기는 마감되어 입력할 수 없습니다 (2023. 12. 31. 기준 보고).", result.Errors[SaveResult.General]);
+        Assert.Equal("2023년 4분기는 마감되어 입력할 수 없습니다 (2023. 12. 31. 기준 보고).", result.Errors[WriteResult.General]);
         await using var db = _db.CreateContext();
         Assert.False(await db.BudgetLines.AnyAsync(l => l.Section == BudgetSection.Entry));
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Claims;
 using Fifty.Ops.Data;
 using Fifty.Ops.Domain;
+using Fifty.Ops.Features;
 using Fifty.Ops.Features.Admin;
 using Fifty.Ops.Infrastructure.Security;
 using Fifty.Ops.Tests.Infrastructure;
@@ -140,7 +141,7 @@ public sealed class UserAdminTests(AppFactory factory) : IClassFixture<AppFactor
         return await scope.ServiceProvider.GetRequiredService<UserAdminService>().ListAsync(Admin);
     }
 
-    private async Task<AdminResult> AdminDoesAsync(Func<UserAdminService, Task<AdminResult>> action)
+    private async Task<WriteResult> AdminDoesAsync(Func<UserAdminService, Task<WriteResult>> action)
     {
         _ = factory.Server;
         await using var scope = factory.Services.CreateAsyncScope();

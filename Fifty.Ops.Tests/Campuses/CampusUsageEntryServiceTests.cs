@@ -1,4 +1,5 @@
 using Fifty.Ops.Domain;
+using Fifty.Ops.Features;
 using Fifty.Ops.Features.Campuses;
 using Fifty.Ops.Features.Periods;
 using Fifty.Ops.Infrastructure;
@@ -28,7 +29,7 @@ public sealed class CampusUsageEntryServiceTests : IAsyncLifetime
     {
         var result = await Service().SaveAsync(EntryFixtures.Director, Form(campus: "central", visits: "777"));
         Assert.False(result.Saved);
-        Assert.StartsWith("권한이 없습니다: 캠퍼스 월별 이용 입력 권한은", Assert.Single(result.Errors).Text, StringComparison.Ordinal);
+        Assert.StartsWith("권한이 없습니다: 캠퍼스 월별 이용 입력 권한은", Assert.Single(result.Errors).Value, StringComparison.Ordinal);
         await using var db = _database.CreateContext();
         Assert.False(await db.CampusUsages.AnyAsync(u => u.Visits == 777));
     }
@@ -40,7 +41,7 @@ public sealed class CampusUsageEntryServiceTests : IAsyncLifetime
     public async Task SavesAMonthAndTheQuarterTotalIncludesIt()
     {
         var result = await Service().SaveAsync(EntryFixtures.Planner, Form(occupied: "30"));
-        Assert.True(result.Saved, string.Join(" / ", result.Errors.Select(e => e.Text)));
+        Assert.True(result.Saved, string.Join(" / ", result.Errors.Values));
 
         var page = await Service().GetPageAsync(2023, 3);
         var west = page.Campuses.Single(c => c.Code == "west");
@@ -72,7 +73,7 @@ public sealed class CampusUsageEntryServiceTests : IAsyncLifetime
     {
         var result = await Service().SaveAsync(EntryFixtures.Planner, Form(month: "9"));
         Assert.False(result.Saved);
-        Assert.Equal("2023년 3분기는 마감되어 입력할 수 없습니다 (2023. 9. 30. 기준 보고).", Assert.Single(result.Errors).Text);
+        Assert.Equal("2023년 3분기는 마감되어 입력할 수 없습니다 (2023. 9. 30. 기준 보고).", Assert.Single(result.Errors).Value);
         await using var db = _database.CreateContext();
         Assert.False(await db.CampusUsages.AnyAsync());
     }
@@ -88,7 +89,7 @@ public sealed class CampusUsageEntryServiceTests : IAsyncLifetime
 
         var result = await Service().SaveAsync(EntryFixtures.Planner, Form(month: "11", visits: "999"));
         Assert.False(result.Saved);
-        Assert.StartsWith("2023년 4분기는 마감되어", result.Errors[0].Text, StringComparison.Ordinal);
+        Assert.StartsWith("2023년 4분기는 마감되어", result.Errors[WriteResult.General], StringComparison.Ordinal);
         await using var check = _database.CreateContext();
         Assert.Equal(1200, (await check.CampusUsages.SingleAsync()).Visits);
     }
@@ -99,7 +100,7 @@ public sealed class CampusUsageEntryServiceTests : IAsyncLifetime
         // 2020 has only its Q3 report (7월말): December 2020 belongs to a Q4 that was never opened.
         var result = await Service().SaveAsync(EntryFixtures.Planner, Form(year: 2020, month: "12"));
         Assert.False(result.Saved);
-        Assert.Equal("2020년 4분기 보고 기간이 없습니다. 관리자가 기간을 먼저 열어야 합니다.", Assert.Single(result.Errors).Text);
+        Assert.Equal("2020년 4분기 보고 기간이 없습니다. 관리자가 기간을 먼저 열어야 합니다.", Assert.Single(result.Errors).Value);
         var page = await Service().GetPageAsync(2020, null);
         Assert.Equal("보고 기간 없음 (입력 불가)", page.Quarters[3].StatusText);
         await using var db = _database.CreateContext();
@@ -112,8 +113,8 @@ public sealed class CampusUsageEntryServiceTests : IAsyncLifetime
         var result = await Service().SaveAsync(EntryFixtures.Planner, Form(occupied: "49"));
         Assert.False(result.Saved);
         var error = Assert.Single(result.Errors);
-        Assert.Equal(nameof(UsageEntryForm.OccupiedSeats), error.Field);
-        Assert.Equal("입주 좌석 수(49)가 좌석 수(48)를 넘습니다.", error.Text);
+        Assert.Equal(nameof(UsageEntryForm.OccupiedSeats), error.Key);
+        Assert.Equal("입주 좌석 수(49)가 좌석 수(48)를 넘습니다.", error.Value);
     }
 
     [Fact]
@@ -121,15 +122,15 @@ public sealed class CampusUsageEntryServiceTests : IAsyncLifetime
     {
         var result = await Service().SaveAsync(EntryFixtures.Planner, Form(campus: "downtown", occupied: "5"));
         Assert.True(result.Saved);
-        Assert.Contains("사용률을 계산할 수 없습니다", Assert.Single(result.Notices), StringComparison.Ordinal);
+        Assert.Contains("사용률을 계산할 수 없습니다", Assert.Single(result.Warnings), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task AYearWithoutReportingPeriodsAndAnUnknownCampusAreRefused()
     {
-        Assert.Equal("2024년은 등록된 보고 기간이 없어 입력할 수 없습니다.", (await Service().SaveAsync(EntryFixtures.Planner, Form(year: 2024))).Errors.Single().Text);
-        Assert.Equal(nameof(UsageEntryForm.CampusCode), (await Service().SaveAsync(EntryFixtures.Planner, Form(campus: "nowhere"))).Errors.Single().Field);
-        Assert.StartsWith("서울시50플러스 동부캠퍼스는 개관 전이어서", (await Service().SaveAsync(EntryFixtures.Planner, Form(campus: "east"))).Errors.Single().Text, StringComparison.Ordinal);
+        Assert.Equal("2024년은 등록된 보고 기간이 없어 입력할 수 없습니다.", (await Service().SaveAsync(EntryFixtures.Planner, Form(year: 2024))).Errors.Single().Value);
+        Assert.Equal(nameof(UsageEntryForm.CampusCode), (await Service().SaveAsync(EntryFixtures.Planner, Form(campus: "nowhere"))).Errors.Single().Key);
+        Assert.StartsWith("서울시50플러스 동부캠퍼스는 개관 전이어서", (await Service().SaveAsync(EntryFixtures.Planner, Form(campus: "east"))).Errors.Single().Value, StringComparison.Ordinal);
     }
 
     [Fact]

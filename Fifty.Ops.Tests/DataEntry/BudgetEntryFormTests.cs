@@ -1,5 +1,6 @@
 using Bunit;
 using Fifty.Ops.Domain;
+using Fifty.Ops.Features;
 using Fifty.Ops.Features.DataEntry;
 using Fifty.Ops.Tests.Components;
 
@@ -13,13 +14,13 @@ public sealed class BudgetEntryFormTests() : ComponentTestBase(interactive: true
 
     private int _saves;
 
-    private IRenderedComponent<BudgetEntryFormView> Render(Func<BudgetEntryForm, Task<SaveResult>>? save = null) =>
+    private IRenderedComponent<BudgetEntryFormView> Render(Func<BudgetEntryForm, Task<WriteResult>>? save = null) =>
         Context.Render<BudgetEntryFormView>(p => p
             .Add(f => f.Row, Row)
             .Add(f => f.Save, save ?? (form =>
             {
                 _saves++;
-                return Task.FromResult(SaveResult.Ok("저장했습니다.", "1"));
+                return Task.FromResult(WriteResult.Ok("저장했습니다.", "1"));
             }))
             .Add(f => f.Close, () => { }));
 
@@ -77,7 +78,7 @@ public sealed class BudgetEntryFormTests() : ComponentTestBase(interactive: true
     [Fact]
     public void WhileASaveRunsTheButtonIsDisabledAndASecondClickSavesNothingMore()
     {
-        var pending = new TaskCompletionSource<SaveResult>();
+        var pending = new TaskCompletionSource<WriteResult>();
         var calls = 0;
         var form = Render(_ =>
         {
@@ -92,7 +93,7 @@ public sealed class BudgetEntryFormTests() : ComponentTestBase(interactive: true
         Assert.Equal("true", form.Find("button.save-button").GetAttribute("aria-busy"));
         Assert.Equal(1, calls);
 
-        pending.SetResult(SaveResult.Ok("P1.2.1 생애전환기 맞춤 상담: 2023년 4분기 금액을 저장했습니다.", "1"));
+        pending.SetResult(WriteResult.Ok("P1.2.1 생애전환기 맞춤 상담: 2023년 4분기 금액을 저장했습니다.", "1"));
         form.WaitForAssertion(() => Assert.False(form.Find("button.save-button").HasAttribute("disabled")));
         Assert.Equal(1, calls);
         Assert.Equal("30,000", form.Find("#budget-P1\\.2\\.1-Disbursed").GetAttribute("value"));
@@ -101,7 +102,7 @@ public sealed class BudgetEntryFormTests() : ComponentTestBase(interactive: true
     [Fact]
     public void AServerRefusalOfAFieldShowsUnderItUntilTheFieldIsChanged()
     {
-        var form = Render(_ => Task.FromResult(SaveResult.Fail("Committed", "원인행위액: 서버가 거부한 이유")));
+        var form = Render(_ => Task.FromResult(WriteResult.Fail("Committed", "원인행위액: 서버가 거부한 이유")));
         form.Find("#budget-P1\\.2\\.1-Committed").Input("10");
         form.Find("button.save-button").Click();
         form.WaitForAssertion(() => Assert.Equal("원인행위액: 서버가 거부한 이유", form.Find("#budget-P1\\.2\\.1-Committed-error").TextContent.Trim()));

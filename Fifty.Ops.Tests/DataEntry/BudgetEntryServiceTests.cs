@@ -1,4 +1,5 @@
 using Fifty.Ops.Domain;
+using Fifty.Ops.Features;
 using Fifty.Ops.Features.Budget;
 using Fifty.Ops.Features.Budget.Reconciliation;
 using Fifty.Ops.Features.DataEntry;
@@ -162,8 +163,8 @@ public sealed class BudgetEntryServiceTests : IAsyncLifetime
     [Fact]
     public async Task AParentRowAndAnUnknownCodeAreRefused()
     {
-        Assert.Contains("상위 사업", (await BudgetEntry(_db).SaveAsync(Planner, 2023, 4, Form("P1.1", budget: "1"))).Errors[SaveResult.General], StringComparison.Ordinal);
-        Assert.Equal("2023년 사업 체계에 없는 코드입니다 (X9).", (await BudgetEntry(_db).SaveAsync(Planner, 2023, 4, Form("X9", budget: "1"))).Errors[SaveResult.General]);
+        Assert.Contains("상위 사업", (await BudgetEntry(_db).SaveAsync(Planner, 2023, 4, Form("P1.1", budget: "1"))).Errors[WriteResult.General], StringComparison.Ordinal);
+        Assert.Equal("2023년 사업 체계에 없는 코드입니다 (X9).", (await BudgetEntry(_db).SaveAsync(Planner, 2023, 4, Form("X9", budget: "1"))).Errors[WriteResult.General]);
     }
 
     [Fact]

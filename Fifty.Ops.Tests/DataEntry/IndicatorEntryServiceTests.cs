@@ -1,4 +1,5 @@
 using Fifty.Ops.Domain;
+using Fifty.Ops.Features;
 using Fifty.Ops.Features.DataEntry;
 using Fifty.Ops.Features.Indicators;
 using Fifty.Ops.Features.Periods;
@@ -182,6 +183,6 @@ public sealed class IndicatorEntryServiceTests : IAsyncLifetime
 
         var result = await IndicatorEntry(_db).SaveAsync(Planner, 2023, 4, Form(row, actual: "200건"));
         Assert.False(result.Saved);
-        Assert.Equal("2023년 4분기는 마감되어 입력할 수 없습니다 (2023. 12. 31. 기준 보고).", result.Errors[SaveResult.General]);
+        Assert.Equal("2023년 4분기는 마감되어 입력할 수 없습니다 (2023. 12. 31. 기준 보고).", result.Errors[WriteResult.General]);
     }
 }

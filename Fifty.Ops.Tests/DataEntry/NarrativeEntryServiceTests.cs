@@ -1,4 +1,5 @@
 using Fifty.Ops.Domain;
+using Fifty.Ops.Features;
 using Fifty.Ops.Features.DataEntry;
 using Fifty.Ops.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -77,6 +78,6 @@ public sealed class NarrativeEntryServiceTests : IAsyncLifetime
         var set = (await NarrativeEntry(_db).GetAsync(2023, 3)).Projects.Single(p => p.Code == "J1.1.1").Plan;
         Assert.True(set.FromReport);
         var result = await NarrativeEntry(_db).SaveAsync(Planner, 2023, 3, Form(set.Token, ("1", "바꾼 내용", "")));
-        Assert.Contains("보고서에서 옮긴 내용이어서 고칠 수 없습니다", result.Errors[SaveResult.General], StringComparison.Ordinal);
+        Assert.Contains("보고서에서 옮긴 내용이어서 고칠 수 없습니다", result.Errors[WriteResult.General], StringComparison.Ordinal);
     }
 }

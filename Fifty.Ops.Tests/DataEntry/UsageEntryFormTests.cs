@@ -1,4 +1,5 @@
 using Bunit;
+using Fifty.Ops.Features;
 using Fifty.Ops.Features.Campuses;
 using Fifty.Ops.Tests.Components;
 
@@ -34,7 +35,7 @@ public sealed class UsageEntryFormTests() : ComponentTestBase(interactive: true)
             .Add(f => f.Save, form =>
             {
                 _saved.Add(new UsageEntryForm { CampusCode = form.CampusCode, Month = form.Month, Visits = form.Visits, Communities = form.Communities, Token = form.Token });
-                return Task.FromResult(new UsageEntryResult(true, [], []) { Token = "8" });
+                return Task.FromResult(WriteResult.Ok(null, "8"));
             }));
 
     private static string? ValueOf(IRenderedComponent<UsageEntryFormView> form, UsageMetric metric) =>

@@ -118,7 +118,7 @@ public sealed class AcceptanceYearCycleTests : AppTestBase
         var usage = Get<CampusUsageEntryService>();
         var march = await usage.SaveAsync(Planner, new UsageEntryForm { CampusCode = NewCampus, Year = 2024, Month = "3", Visits = "100" });
         Assert.False(march.Saved);
-        Assert.Equal($"{NewCampusName}는 2024. 4. 1. 개관하여 2024년 3월 자료를 입력할 수 없습니다 (개소일 이전의 달).", Assert.Single(march.Errors).Text);
+        Assert.Equal($"{NewCampusName}는 2024. 4. 1. 개관하여 2024년 3월 자료를 입력할 수 없습니다 (개소일 이전의 달).", Assert.Single(march.Errors).Value);
         Assert.True((await usage.SaveAsync(Planner, new UsageEntryForm { CampusCode = "south", Year = 2024, Month = "1", Visits = "1,000" })).Saved);
         await CloseAsync(2024, 1);
 

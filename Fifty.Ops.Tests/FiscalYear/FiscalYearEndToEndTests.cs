@@ -3,6 +3,7 @@ using System.Net;
 using Fifty.Ops.CommandLine;
 using Fifty.Ops.Data;
 using Fifty.Ops.Domain;
+using Fifty.Ops.Features;
 using Fifty.Ops.Features.Admin;
 using Fifty.Ops.Features.DataEntry;
 using Fifty.Ops.Features.FiscalYear;
@@ -44,7 +45,7 @@ public sealed class FiscalYearEndToEndTests : AppTestBase
         var budget = Get<BudgetEntryService>();
         Assert.DoesNotContain((await budget.GetAsync(2024, 1)).Rows, r => r.Code == "P1.1.2");
         Assert.Equal("2024년 사업 체계에 없는 코드입니다 (P1.1.2).",
-            (await budget.SaveAsync(Planner, 2024, 1, new BudgetEntryForm { Code = "P1.1.2", Disbursed = "1" })).Errors[SaveResult.General]);
+            (await budget.SaveAsync(Planner, 2024, 1, new BudgetEntryForm { Code = "P1.1.2", Disbursed = "1" })).Errors[WriteResult.General]);
         var saved = await budget.SaveAsync(Planner, 2024, 1, new BudgetEntryForm { Code = "P1.1.1", CurrentBudget = "120,000", Original = "120,000", Committed = "30,000", Disbursed = "24,000" });
         Assert.True(saved.Saved, string.Join(" / ", saved.Errors.Values));
         var indicators = Get<IndicatorEntryService>();

@@ -1,5 +1,6 @@
 using DocumentFormat.OpenXml.Packaging;
 using Fifty.Ops.Domain;
+using Fifty.Ops.Features;
 using Fifty.Ops.Features.DataEntry;
 using Fifty.Ops.Features.FiscalYear;
 using Fifty.Ops.Features.Import;
@@ -189,8 +190,8 @@ public sealed class RolloverTests : IAsyncLifetime
         var refused = await service.RetireAsync(Planner, RetireTarget.Programme, 2024, "P1.1.2", " ");
         Assert.Equal("2024년 1분기가 마감되어 있어 일몰 사유가 필요합니다 (마감된 분기의 보고서는 바뀌지 않습니다).", refused.Errors["Reason"]);
         Assert.Equal("일몰 처리는 세부사업에만 할 수 있습니다 (P1.1은(는) 단위사업입니다).",
-            (await service.RetireAsync(Planner, RetireTarget.Programme, 2024, "P1.1", "사유")).Errors[SaveResult.General]);
-        Assert.Equal("2024년 예산체계에 없는 코드입니다 (P9.9.9).", (await service.RetireAsync(Planner, RetireTarget.Programme, 2024, "P9.9.9", "사유")).Errors[SaveResult.General]);
+            (await service.RetireAsync(Planner, RetireTarget.Programme, 2024, "P1.1", "사유")).Errors[WriteResult.General]);
+        Assert.Equal("2024년 예산체계에 없는 코드입니다 (P9.9.9).", (await service.RetireAsync(Planner, RetireTarget.Programme, 2024, "P9.9.9", "사유")).Errors[WriteResult.General]);
 
         var saved = await service.RetireAsync(Planner, RetireTarget.Programme, 2024, "P1.1.2", "2024년 이사회 의결로 종료");
         Assert.True(saved.Saved);
@@ -200,7 +201,7 @@ public sealed class RolloverTests : IAsyncLifetime
         Assert.True(await db.AuditEntries.AnyAsync(a => a.ObjectType == "ProgrammeNode" && a.Field == "RetiredReason" && a.NewValue == "2024년 이사회 의결로 종료"));
         Assert.True(await db.AuditEntries.AnyAsync(a => a.ObjectType == "ProgrammeNode" && a.Field == "Status" && a.OldValue == "Active" && a.NewValue == "Retired"));
         Assert.StartsWith("P1.1.2 중장년종합지원 활성화및성과확산은(는) 이미 일몰 처리되었습니다",
-            (await service.RetireAsync(Planner, RetireTarget.Programme, 2024, "P1.1.2", "다시")).Errors[SaveResult.General], StringComparison.Ordinal);
+            (await service.RetireAsync(Planner, RetireTarget.Programme, 2024, "P1.1.2", "다시")).Errors[WriteResult.General], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -44,9 +44,9 @@ public sealed class SitesSetupTests : IAsyncLifetime
 
         var entry = CampusEntry(_db);
         var october = await entry.SaveAsync(Planner, new UsageEntryForm { CampusCode = "seocho", Year = 2023, Month = "10", Visits = "10" });
-        Assert.Equal("서울시50플러스 서초캠퍼스는 2023. 11. 1. 개관하여 2023년 10월 자료를 입력할 수 없습니다 (개소일 이전의 달).", Assert.Single(october.Errors).Text);
+        Assert.Equal("서울시50플러스 서초캠퍼스는 2023. 11. 1. 개관하여 2023년 10월 자료를 입력할 수 없습니다 (개소일 이전의 달).", Assert.Single(october.Errors).Value);
         var november = await entry.SaveAsync(Planner, new UsageEntryForm { CampusCode = "seocho", Year = 2023, Month = "11", Visits = "300", OccupiedSeats = "35" });
-        Assert.True(november.Saved, string.Join(" / ", november.Errors.Select(e => e.Text)));
+        Assert.True(november.Saved, string.Join(" / ", november.Errors.Values));
 
         var table = (await entry.GetPageAsync(2023, 4)).Campuses.Single(c => c.Code == "seocho");
         Assert.Equal((11, 12), (table.Due.First, table.Due.Last));
@@ -67,7 +67,7 @@ public sealed class SitesSetupTests : IAsyncLifetime
         Assert.True((await Service().SaveAsync(Planner, 2023, form)).Saved);
 
         var december = await entry.SaveAsync(Planner, new UsageEntryForm { CampusCode = "south", Year = 2023, Month = "12", Visits = "5" });
-        Assert.Equal("서울시50플러스 남부캠퍼스는 2023. 10. 31. 폐소하여 2023년 12월 자료를 입력할 수 없습니다 (폐소일 이후의 달).", Assert.Single(december.Errors).Text);
+        Assert.Equal("서울시50플러스 남부캠퍼스는 2023. 10. 31. 폐소하여 2023년 12월 자료를 입력할 수 없습니다 (폐소일 이후의 달).", Assert.Single(december.Errors).Value);
 
         var table = (await entry.GetPageAsync(2023, 4)).Campuses.Single(c => c.Code == "south");
         var q4 = table.Totals.Single(t => t.Metric == UsageMetric.Visits).Quarters[3];

@@ -3,6 +3,7 @@ using System.Net;
 using AngleSharp.Html.Parser;
 using Fifty.Ops.Data;
 using Fifty.Ops.Domain;
+using Fifty.Ops.Features;
 using Fifty.Ops.Features.Admin;
 using Fifty.Ops.Features.Indicators;
 using Fifty.Ops.Infrastructure.Security;
@@ -196,7 +197,7 @@ public sealed class AuthorizationMatrixTests(AppFactory factory) : IClassFixture
 
         // The other administration steps refuse the same way.
         var target = await UserIdAsync(AppRoles.Director, ensure: true);
-        var steps = new Func<Task<AdminResult>>[]
+        var steps = new Func<Task<WriteResult>>[]
         {
             () => admin.SetRolesAsync(caller, target, [AppRoles.Director]),
             () => admin.SetDisabledAsync(caller, target, false),

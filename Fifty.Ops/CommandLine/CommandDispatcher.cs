@@ -206,7 +206,7 @@ public static class CommandDispatcher
         if (user is null) return await RefuseAsync(error, refusal!);
         Attribute(services, user);
         var admin = services.GetRequiredService<PeriodAdminService>();
-        Features.DataEntry.SaveResult result;
+        WriteResult result;
         if (a.Positional[0] == "open")
         {
             result = await admin.OpenAsync(user, new PeriodOpenForm

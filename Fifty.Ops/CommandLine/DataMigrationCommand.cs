@@ -13,6 +13,7 @@ public static class DataMigrationCommand
 {
     public const string Verb = "migrate-data";
 
+    /// <summary>Parses <c>--to</c>/<c>--from</c> from <paramref name="args"/>, runs the copy and prints its report; returns the exit code described on the class.</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IConfiguration? configuration = null, CancellationToken ct = default)
     {
         string? to = null, from = null;

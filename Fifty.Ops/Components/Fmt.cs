@@ -1,4 +1,5 @@
 using System.Globalization;
+using Fifty.Ops.Infrastructure;
 
 namespace Fifty.Ops.Components;
 
@@ -31,7 +32,7 @@ public static class Fmt
 
     /// <summary>A moment as Korean staff read it: Korea time, to the minute ("2026. 11. 23. 10:05 (KST)").</summary>
     public static string Time(DateTimeOffset? moment) =>
-        moment is null ? None : moment.Value.ToOffset(TimeSpan.FromHours(9)).ToString("yyyy. M. d. HH:mm", CultureInfo.InvariantCulture) + " (KST)";
+        moment is null ? None : moment.Value.ToKorea().ToString("yyyy. M. d. HH:mm", CultureInfo.InvariantCulture) + " (KST)";
 
     /// <summary>The source label of a figure a planner entered: "입력 (planner, 2026. 11. 23. 10:05 (KST))".</summary>
     public static string Entered(string? by, DateTimeOffset? at) =>

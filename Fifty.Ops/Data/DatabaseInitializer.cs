@@ -9,6 +9,8 @@ namespace Fifty.Ops.Data;
 /// <summary>Applies migrations and seeds an empty database. Safe to run at every start: a seeded database is left alone.</summary>
 public sealed partial class DatabaseInitializer(IDbContextFactory<FiftyOpsDbContext> factory, SeedOptions seed, ILogger<DatabaseInitializer> logger)
 {
+    /// <summary>Applies pending migrations, loads <c>seed-data/</c> when the database has no reporting period yet (one audit note, not per-field changes), and adds the demo rows with <c>Seed:Demo</c> when none are there.</summary>
+    /// <exception cref="Seeding.SeedDataException">A seed file is missing or breaks its format; nothing of the seed is kept.</exception>
     public async Task InitializeAsync(CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);

@@ -6,7 +6,6 @@ using Fifty.Ops.Features.Overview;
 using Fifty.Ops.Features.Periods;
 using Fifty.Ops.Features.Projects;
 using Fifty.Ops.Features.Reports;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Fifty.Ops.Features;
 
@@ -14,8 +13,6 @@ public static class FeatureServiceCollectionExtensions
 {
     public static IServiceCollection AddFiftyOpsFeatures(this IServiceCollection services)
     {
-        services.AddSingleton(TimeProvider.System);
-
         // Stateless query services over the context factory: one short-lived DbContext per call.
         services.AddSingleton<OverviewService>();
         services.AddSingleton<IndicatorQueryService>();
@@ -31,7 +28,6 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton<FiscalYear.Sites.SiteSetupService>();
         services.AddSingleton<FiscalYear.Indicators.IndicatorSetupService>();
         FiscalYear.YearStructure.StructureFeature.AddStructureFeature(services);
-        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ReportCatalogService>();
         services.AddSingleton<QuarterlyReportService>();
         services.AddSingleton<ReportPageService>();

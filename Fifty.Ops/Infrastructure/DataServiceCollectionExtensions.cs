@@ -16,6 +16,7 @@ public static class DataServiceCollectionExtensions
     {
         var database = DatabaseSettings.From(configuration);
         services.AddSingleton(database);
+        // The one clock of the app (features, audit, sessions, the CLI); a test replaces it once with its own.
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ActorAccessor>();
         services.AddSingleton<AuditSaveChangesInterceptor>();

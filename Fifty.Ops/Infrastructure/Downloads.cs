@@ -1,4 +1,6 @@
 using System.Globalization;
+using Fifty.Ops.Infrastructure.Excel;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
 namespace Fifty.Ops.Infrastructure;
@@ -29,6 +31,39 @@ public static class Downloads
         });
         return builder;
     }
+
+    /// <summary>
+    /// Builds a download in a temporary file that is deleted once sent: the xlsx package needs a seekable stream, and a
+    /// file keeps memory flat however large the workbook gets. <paramref name="build"/> writes into the file and answers
+    /// either <see cref="Xlsx"/> of it or a refusal (<see cref="Text"/>); the file is deleted at once when the answer does
+    /// not send it, or when <paramref name="build"/> throws.
+    /// </summary>
+    public static async Task<IResult> FromTempFileAsync(Func<FileStream, Task<IResult>> build)
+    {
+        var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
+        try
+        {
+            var result = await build(file);
+            if (result is not FileStreamHttpResult sent || !ReferenceEquals(sent.FileStream, file)) await file.DisposeAsync();
+            return result;
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The workbook written into <paramref name="file"/>, sent from its start (the stream closes, and the file goes, after sending).</summary>
+    /// <param name="fileDownloadName">Null when the caller sets <c>Content-Disposition</c> itself (a Korean <c>filename*</c>).</param>
+    public static IResult Xlsx(FileStream file, string? fileDownloadName = null)
+    {
+        file.Position = 0;
+        return Results.File(file, XlsxContent.Type, fileDownloadName);
+    }
+
+    /// <summary>A Korean refusal as plain text (the download links open it in the browser tab).</summary>
+    public static IResult Text(string message, int status) => Results.Text(message, "text/plain; charset=utf-8", statusCode: status);
 
     /// <summary>
     /// <c>attachment; filename=…; filename*=…</c> for a file of one quarter: both names are built here from the same

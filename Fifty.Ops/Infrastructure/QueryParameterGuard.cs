@@ -16,6 +16,7 @@ public sealed class QueryParameterGuard(RequestDelegate next)
 {
     private static readonly ConcurrentDictionary<Type, (string Name, Type Type)[]> Typed = new();
 
+    /// <summary>Answers 400 with a Korean sentence naming the first typed query parameter of the page that does not parse; otherwise passes on.</summary>
     public Task InvokeAsync(HttpContext context)
     {
         if (context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is { } page && context.Request.Query.Count > 0)

@@ -51,6 +51,7 @@ public static class WebApplicationExtensions
         return services;
     }
 
+    /// <summary>Runs <see cref="Data.DatabaseInitializer"/> once before the app serves: migrations, then the seed of an empty database.</summary>
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();

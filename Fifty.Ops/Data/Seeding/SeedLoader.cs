@@ -18,6 +18,8 @@ public sealed class SeedLoader(FiftyOpsDbContext db, string seedRoot)
     private readonly Dictionary<DateOnly, ReportingPeriod> _periods = [];
     private readonly Dictionary<int, ReportingPeriod> _reportPeriodByYear = [];
 
+    /// <summary>Loads every year folder of the seed root (institution, staffing, budget, indicators, projects, campuses, periods) in one transaction.</summary>
+    /// <exception cref="SeedDataException">The folder is missing, or a file lacks a required field or holds an unknown code (the Korean message names the file); nothing is written.</exception>
     public async Task LoadAsync(CancellationToken ct = default)
     {
         if (!Directory.Exists(seedRoot))

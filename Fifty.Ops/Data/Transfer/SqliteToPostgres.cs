@@ -38,6 +38,8 @@ public sealed class SqliteToPostgres(string sqliteConnectionString, string postg
 {
     private const int Batch = 2_000;
 
+    /// <summary>Runs the copy and its verification, writing one line per step and table to <paramref name="progress"/>.</summary>
+    /// <returns>Never null: a <c>Refusal</c> (nothing copied) when the target holds rows of the app or the source chain is broken; otherwise the counts and both chains.</returns>
     public async Task<TransferResult> RunAsync(TextWriter progress, CancellationToken ct = default)
     {
         await using var source = new FiftyOpsDbContext(new DbContextOptionsBuilder<FiftyOpsDbContext>().UseSqlite(sqliteConnectionString).Options);

@@ -35,6 +35,8 @@ public sealed partial class AccountInitializer(
         new("auditor", "감사 담당자 (데모)", AppRoles.Auditor, "fifty-audit-demo"),
     ];
 
+    /// <summary>Creates <c>admin</c> on an empty user table, adds (Development) or disables (elsewhere) the demo accounts.</summary>
+    /// <exception cref="InvalidOperationException">Identity refuses the admin account (<c>Auth:InitialAdminPassword</c> breaks the password rules) or a demo account.</exception>
     public async Task InitializeAsync(CancellationToken ct = default)
     {
         bool anyUser;

@@ -53,6 +53,7 @@ public sealed class PeriodAdminService(IDbContextFactory<FiftyOpsDbContext> fact
 {
     public const int MaxReasonLength = 500;
 
+    /// <summary>Every reporting period, latest first, with its state, version (for the close/reopen concurrency check), what planners entered in it, and its status history.</summary>
     public async Task<PeriodAdminPage> GetAsync(CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -89,13 +90,13 @@ public sealed class PeriodAdminService(IDbContextFactory<FiftyOpsDbContext> fact
     }
 
     /// <summary>Opens a new (empty, open) reporting period for planners to fill.</summary>
-    public async Task<SaveResult> OpenAsync(ClaimsPrincipal user, PeriodOpenForm form, CancellationToken ct = default)
+    public async Task<WriteResult> OpenAsync(ClaimsPrincipal user, PeriodOpenForm form, CancellationToken ct = default)
     {
-        if (await guard.DemandAsync(user, Policies.CanAdminister, "보고 기간 열기", "ReportingPeriod", $"{form.Year}-Q{form.Quarter}", ct) is { } refusal) return SaveResult.Fail("", refusal);
+        if (await guard.RefuseAsync(user, Policies.CanAdminister, "보고 기간 열기", "ReportingPeriod", $"{form.Year}-Q{form.Quarter}", ct) is { } refused) return refused;
         var errors = new Dictionary<string, string>();
-        if (!NumberText.TryReadWhole(form.Year, 2000, 2100, out var readYear, out _) || readYear is not { } year)
+        if (!NumberText.TryReadWhole(form.Year, FiscalYear.FiscalYearRange.First, FiscalYear.FiscalYearRange.Last, out var readYear, out _) || readYear is not { } year)
         {
-            errors[nameof(PeriodOpenForm.Year)] = "회계연도는 2000~2100 사이의 연도여야 합니다.";
+            errors[nameof(PeriodOpenForm.Year)] = FiscalYear.FiscalYearRange.Refusal;
             year = 0;
         }
 
@@ -105,27 +106,27 @@ public sealed class PeriodAdminService(IDbContextFactory<FiftyOpsDbContext> fact
             quarter = 0;
         }
 
-        if (errors.Count > 0) return SaveResult.Invalid(errors);
+        if (errors.Count > 0) return WriteResult.Invalid(errors);
 
         var quarterEnd = QuarterCalendar.LastDay(year, quarter);
         var asOf = quarterEnd;
         if (form.AsOf.Trim().Length > 0)
         {
             if (!DateText.TryRead(form.AsOf, out asOf, out var dateError))
-                return SaveResult.Fail(nameof(PeriodOpenForm.AsOf), $"기준일: {dateError}.");
+                return WriteResult.Fail(nameof(PeriodOpenForm.AsOf), $"기준일: {dateError}.");
             var quarterStart = QuarterCalendar.FirstDay(year, quarter);
             if (asOf < quarterStart || asOf > quarterEnd)
-                return SaveResult.Fail(nameof(PeriodOpenForm.AsOf), $"기준일은 {year}년 {quarter}분기 안의 날짜여야 합니다 ({Fmt.Date(quarterStart)} ~ {Fmt.Date(quarterEnd)}).");
+                return WriteResult.Fail(nameof(PeriodOpenForm.AsOf), $"기준일은 {year}년 {quarter}분기 안의 날짜여야 합니다 ({Fmt.Date(quarterStart)} ~ {Fmt.Date(quarterEnd)}).");
         }
 
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var ofYear = await db.ReportingPeriods.Where(p => p.Year == year).Select(p => new { p.Quarter, p.AsOf, p.IsClosed }).ToListAsync(ct);
-        if (ofYear.Any(p => p.Quarter == quarter)) return SaveResult.Fail(General, $"{year}년 {quarter}분기는 이미 있습니다.");
+        if (ofYear.Any(p => p.Quarter == quarter)) return WriteResult.Fail(General, $"{year}년 {quarter}분기는 이미 있습니다.");
         if (PeriodLock.Reason(year, quarter, ofYear.Select(p => new PeriodLock.YearPeriod(p.Quarter, p.AsOf, p.IsClosed))) is not null)
         {
             var later = ofYear.Where(p => p.IsClosed && p.Quarter > quarter).Min(p => p.Quarter);
-            return SaveResult.Fail(General, $"{year}년 {later}분기가 마감되어 있어 그 이전인 {quarter}분기를 열어도 입력할 수 없습니다.");
+            return WriteResult.Fail(General, $"{year}년 {later}분기가 마감되어 있어 그 이전인 {quarter}분기를 열어도 입력할 수 없습니다.");
         }
 
         var by = EntryActor.NameOf(user);
@@ -140,17 +141,17 @@ public sealed class PeriodAdminService(IDbContextFactory<FiftyOpsDbContext> fact
         db.PeriodStatusChanges.Add(new PeriodStatusChange { ReportingPeriodId = period.Id, Action = PeriodAction.Open, At = now, By = by });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return SaveResult.Ok($"{year}년 {quarter}분기({Fmt.AsOf(asOf)})를 열었습니다. 기획 담당이 입력할 수 있습니다.", "1");
+        return WriteResult.Ok($"{year}년 {quarter}분기({Fmt.AsOf(asOf)})를 열었습니다. 기획 담당이 입력할 수 있습니다.", "1");
     }
 
     /// <summary>Closes (마감) a period: from the commit on, no write to it or an earlier quarter of its year is accepted.</summary>
-    public async Task<SaveResult> CloseAsync(ClaimsPrincipal user, int year, int quarter, int expectedVersion, CancellationToken ct = default)
+    public async Task<WriteResult> CloseAsync(ClaimsPrincipal user, int year, int quarter, int expectedVersion, CancellationToken ct = default)
     {
-        if (await guard.DemandAsync(user, Policies.CanAdminister, "분기 마감", "ReportingPeriod", $"{year}-Q{quarter}", ct) is { } refusal) return SaveResult.Fail("", refusal);
+        if (await guard.RefuseAsync(user, Policies.CanAdminister, "분기 마감", "ReportingPeriod", $"{year}-Q{quarter}", ct) is { } refused) return refused;
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var period = await db.ReportingPeriods.AsTracking().FirstOrDefaultAsync(p => p.Year == year && p.Quarter == quarter, ct);
-        if (period is null) return SaveResult.Fail(General, $"{year}년 {quarter}분기 보고 기간이 없습니다.");
+        if (period is null) return WriteResult.Fail(General, $"{year}년 {quarter}분기 보고 기간이 없습니다.");
         if (period.Version != expectedVersion || period.IsClosed) return Changed(period);
 
         var by = EntryActor.NameOf(user);
@@ -163,21 +164,21 @@ public sealed class PeriodAdminService(IDbContextFactory<FiftyOpsDbContext> fact
         await tx.CommitAsync(ct);
         // From the commit on no entry reaches the period, so the report read now is the one it closed with.
         var frozen = reports is null ? "" : await reports.FreezeAsync(year, quarter, by, ct) is null ? "" : " 보고서 내용을 마감 시점으로 고정했습니다.";
-        return SaveResult.Ok($"{year}년 {quarter}분기를 마감했습니다. 이제 이 분기와 그 이전 분기에는 입력할 수 없습니다.{frozen}", period.Version.ToString(CultureInfo.InvariantCulture));
+        return WriteResult.Ok($"{year}년 {quarter}분기를 마감했습니다. 이제 이 분기와 그 이전 분기에는 입력할 수 없습니다.{frozen}", period.Version.ToString(CultureInfo.InvariantCulture));
     }
 
     /// <summary>Reopens a closed period; the reason is required and kept with the change.</summary>
-    public async Task<SaveResult> ReopenAsync(ClaimsPrincipal user, int year, int quarter, string reason, int expectedVersion, CancellationToken ct = default)
+    public async Task<WriteResult> ReopenAsync(ClaimsPrincipal user, int year, int quarter, string reason, int expectedVersion, CancellationToken ct = default)
     {
-        if (await guard.DemandAsync(user, Policies.CanAdminister, "마감 해제", "ReportingPeriod", $"{year}-Q{quarter}", ct) is { } refusal) return SaveResult.Fail("", refusal);
+        if (await guard.RefuseAsync(user, Policies.CanAdminister, "마감 해제", "ReportingPeriod", $"{year}-Q{quarter}", ct) is { } refused) return refused;
         var why = (reason ?? "").Trim();
-        if (why.Length == 0) return SaveResult.Fail("Reason", "마감 해제 사유를 입력하세요.");
-        if (why.Length > MaxReasonLength) return SaveResult.Fail("Reason", $"사유는 {MaxReasonLength}자 이내로 입력하세요 (현재 {why.Length}자).");
+        if (why.Length == 0) return WriteResult.Fail("Reason", "마감 해제 사유를 입력하세요.");
+        if (why.Length > MaxReasonLength) return WriteResult.Fail("Reason", $"사유는 {MaxReasonLength}자 이내로 입력하세요 (현재 {why.Length}자).");
 
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var period = await db.ReportingPeriods.AsTracking().FirstOrDefaultAsync(p => p.Year == year && p.Quarter == quarter, ct);
-        if (period is null) return SaveResult.Fail(General, $"{year}년 {quarter}분기 보고 기간이 없습니다.");
+        if (period is null) return WriteResult.Fail(General, $"{year}년 {quarter}분기 보고 기간이 없습니다.");
         if (period.Version != expectedVersion || !period.IsClosed) return Changed(period);
 
         var by = EntryActor.NameOf(user);
@@ -197,18 +198,18 @@ public sealed class PeriodAdminService(IDbContextFactory<FiftyOpsDbContext> fact
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         var stillLocked = await db.ReportingPeriods.AnyAsync(p => p.Year == year && p.Quarter > quarter && p.IsClosed, ct);
-        return SaveResult.Ok(
+        return WriteResult.Ok(
             $"{year}년 {quarter}분기 마감을 해제했습니다 (사유: {why})." + (stillLocked ? " 다만 같은 해의 이후 분기가 마감되어 있어 아직 입력할 수 없습니다." : ""),
             period.Version.ToString(CultureInfo.InvariantCulture));
     }
 
-    private const string General = SaveResult.General;
+    private const string General = WriteResult.General;
 
-    private static SaveResult Changed(ReportingPeriod period)
+    private static WriteResult Changed(ReportingPeriod period)
     {
         var (what, by, at) = period.IsClosed ? ("마감", period.ClosedBy, period.ClosedAt) : ("마감 해제", period.ReopenedBy, period.ReopenedAt);
         var who = string.Join(", ", new[] { by, at is null ? null : Fmt.Time(at) }.OfType<string>());
-        return SaveResult.Fail(General,
+        return WriteResult.Fail(General,
             $"화면을 연 뒤 다른 관리자가 이 기간의 상태를 바꿨습니다 (현재: {(period.IsClosed ? "마감" : "입력 중")}, 마지막 {what}{(who.Length > 0 ? $": {who}" : "")}). 목록을 새로 고쳐 확인하세요.");
     }
 }

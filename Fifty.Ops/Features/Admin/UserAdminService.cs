@@ -22,19 +22,6 @@ public sealed class NewUserInput
 }
 
 /// <summary>
-/// The outcome of an administration step: field errors (keyed by input property, "" for the form), or a message, and a
-/// password to hand over when one was issued (shown once, never stored in clear).
-/// </summary>
-public sealed record AdminResult(IReadOnlyDictionary<string, string> Errors, string? Message = null, string? IssuedPassword = null)
-{
-    public bool Succeeded => Errors.Count == 0;
-
-    public static AdminResult Done(string message, string? password = null) => new(new Dictionary<string, string>(), message, password);
-
-    public static AdminResult Fail(string field, string message) => new(new Dictionary<string, string> { [field] = message });
-}
-
-/// <summary>
 /// Users and roles, for admins only: every method checks its caller (refusals are audited) and acts through
 /// Identity's UserManager, so each change is one transaction with its audit entries. A change of roles, a disabled
 /// account and a password reset all renew the security stamp, which ends the person's open sessions within the
@@ -50,6 +37,8 @@ public sealed partial class UserAdminService(
 {
     public const int MaxDisplayNameLength = 50;
 
+    /// <summary>Every account by user name, with roles, state and a lockout still running (past lockouts read as null).</summary>
+    /// <returns>The users and null; or no users and the Korean refusal when <paramref name="admin"/> lacks CanAdminister (audited).</returns>
     public async Task<(IReadOnlyList<UserSummary> Users, string? Refusal)> ListAsync(ClaimsPrincipal admin, CancellationToken ct = default)
     {
         if (await guard.DemandAsync(admin, Policies.CanAdminister, "사용자 목록 열람", "User", "*", ct) is { } refusal) return ([], refusal);
@@ -64,7 +53,9 @@ public sealed partial class UserAdminService(
             u.IsDisabled, u.LockoutEnd > now ? u.LockoutEnd : null, u.LastSignInAt, u.CreatedAt, u.IsDemo)).ToList(), null);
     }
 
-    public async Task<AdminResult> CreateAsync(ClaimsPrincipal admin, NewUserInput input, CancellationToken ct = default)
+    /// <summary>Creates an enabled account with a generated password (returned once as <c>IssuedPassword</c>, never stored in clear).</summary>
+    /// <returns>Saved with a message and the password; or refused with errors keyed by <see cref="NewUserInput"/> property ("" for a role refusal).</returns>
+    public async Task<WriteResult> CreateAsync(ClaimsPrincipal admin, NewUserInput input, CancellationToken ct = default)
     {
         if (await DemandAsync(admin, "사용자 추가", input.UserName, ct) is { } refusal) return refusal;
         ActAs(admin);
@@ -88,49 +79,52 @@ public sealed partial class UserAdminService(
             };
             var password = PasswordGenerator.Generate();
             var result = await users.CreateAsync(user, password);
-            if (result.Succeeded) return AdminResult.Done($"{userName} 계정을 만들었습니다 ({AppRoles.Labels(input.Roles)}).", password);
+            if (result.Succeeded) return WriteResult.Ok($"{userName} 계정을 만들었습니다 ({AppRoles.Labels(input.Roles)}).") with { IssuedPassword = password };
             errors[result.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateUserName) or nameof(IdentityErrorDescriber.InvalidUserName))
                 ? nameof(NewUserInput.UserName) : ""] = string.Join(" ", result.Errors.Select(e => e.Description));
         }
 
-        return new AdminResult(errors);
+        return WriteResult.Invalid(errors);
     }
 
-    public async Task<AdminResult> SetRolesAsync(ClaimsPrincipal admin, int userId, IReadOnlyCollection<string> roles, CancellationToken ct = default)
+    /// <summary>Replaces the account's roles (at least one) and ends its sessions; the last enabled 시스템관리자, and an admin's own admin role, are kept.</summary>
+    /// <returns>Saved with a message (also when the roles were already those); refused under "Roles" or "" otherwise.</returns>
+    public async Task<WriteResult> SetRolesAsync(ClaimsPrincipal admin, int userId, IReadOnlyCollection<string> roles, CancellationToken ct = default)
     {
         if (await DemandAsync(admin, "역할 변경", userId, ct) is { } refusal) return refusal;
         ActAs(admin);
         if (await users.FindByIdAsync(Id(userId)) is not { } user) return NotFound();
-        if (RoleIds(roles) is not { Count: > 0 } roleIds) return AdminResult.Fail("Roles", "역할을 하나 이상 고르세요. 계정을 쓰지 못하게 하려면 ‘사용 중지’를 쓰세요.");
+        if (RoleIds(roles) is not { Count: > 0 } roleIds) return WriteResult.Fail("Roles", "역할을 하나 이상 고르세요. 계정을 쓰지 못하게 하려면 ‘사용 중지’를 쓰세요.");
         var adminRole = AppRoles.ByName(AppRoles.Admin)!.Id;
         if (user.Roles.Any(r => r.RoleId == adminRole) && !roleIds.Contains(adminRole))
         {
-            if (IsSelf(admin, user)) return AdminResult.Fail("Roles", "자기 계정의 시스템관리자 역할은 뺄 수 없습니다. 다른 관리자에게 요청하세요.");
-            if (!await AnotherEnabledAdminAsync(user.Id, ct)) return AdminResult.Fail("Roles", "마지막 시스템관리자의 역할은 뺄 수 없습니다. 먼저 다른 관리자를 만드세요.");
+            if (IsSelf(admin, user)) return WriteResult.Fail("Roles", "자기 계정의 시스템관리자 역할은 뺄 수 없습니다. 다른 관리자에게 요청하세요.");
+            if (!await AnotherEnabledAdminAsync(user.Id, ct)) return WriteResult.Fail("Roles", "마지막 시스템관리자의 역할은 뺄 수 없습니다. 먼저 다른 관리자를 만드세요.");
         }
 
-        if (user.Roles.Select(r => r.RoleId).ToHashSet().SetEquals(roleIds)) return AdminResult.Done($"{user.UserName}의 역할은 그대로입니다.");
+        if (user.Roles.Select(r => r.RoleId).ToHashSet().SetEquals(roleIds)) return WriteResult.Ok($"{user.UserName}의 역할은 그대로입니다.");
         user.Roles = roleIds.Select(id => new AppUserRole { UserId = user.Id, RoleId = id }).ToList();
         // One save: the roles, the new stamp (ends open sessions) and the audit entry.
         return Outcome(await users.UpdateSecurityStampAsync(user), $"{user.UserName}의 역할을 {AppRoles.Labels(roles)}(으)로 바꿨습니다. 열린 화면은 곧 다시 로그인해야 합니다.");
     }
 
-    public async Task<AdminResult> SetDisabledAsync(ClaimsPrincipal admin, int userId, bool disabled, CancellationToken ct = default)
+    /// <summary>Disables (ending its sessions) or re-enables an account; one's own account and the last enabled 시스템관리자 cannot be disabled.</summary>
+    public async Task<WriteResult> SetDisabledAsync(ClaimsPrincipal admin, int userId, bool disabled, CancellationToken ct = default)
     {
         if (await DemandAsync(admin, disabled ? "사용 중지" : "사용 재개", userId, ct) is { } refusal) return refusal;
         ActAs(admin);
         if (await users.FindByIdAsync(Id(userId)) is not { } user) return NotFound();
-        if (user.IsDisabled == disabled) return AdminResult.Done($"{user.UserName}은(는) 이미 {(disabled ? "사용 중지" : "사용 중")} 상태입니다.");
-        if (disabled && IsSelf(admin, user)) return AdminResult.Fail("", "자기 계정은 사용 중지할 수 없습니다.");
+        if (user.IsDisabled == disabled) return WriteResult.Ok($"{user.UserName}은(는) 이미 {(disabled ? "사용 중지" : "사용 중")} 상태입니다.");
+        if (disabled && IsSelf(admin, user)) return WriteResult.Fail("", "자기 계정은 사용 중지할 수 없습니다.");
         if (disabled && user.Roles.Any(r => r.RoleId == AppRoles.ByName(AppRoles.Admin)!.Id) && !await AnotherEnabledAdminAsync(user.Id, ct))
-            return AdminResult.Fail("", "마지막 시스템관리자는 사용 중지할 수 없습니다. 먼저 다른 관리자를 만드세요.");
+            return WriteResult.Fail("", "마지막 시스템관리자는 사용 중지할 수 없습니다. 먼저 다른 관리자를 만드세요.");
         user.IsDisabled = disabled;
         return Outcome(await users.UpdateSecurityStampAsync(user),
             disabled ? $"{user.UserName} 계정을 사용 중지했습니다. 열린 화면도 곧 로그아웃됩니다." : $"{user.UserName} 계정을 다시 쓸 수 있게 했습니다.");
     }
 
     /// <summary>Issues a new password (shown once), lifts a lockout and ends the person's sessions.</summary>
-    public async Task<AdminResult> ResetPasswordAsync(ClaimsPrincipal admin, int userId, CancellationToken ct = default)
+    public async Task<WriteResult> ResetPasswordAsync(ClaimsPrincipal admin, int userId, CancellationToken ct = default)
     {
         if (await DemandAsync(admin, "비밀번호 초기화", userId, ct) is { } refusal) return refusal;
         ActAs(admin);
@@ -141,11 +135,12 @@ public sealed partial class UserAdminService(
         user.AccessFailedCount = 0;
         var result = await users.ResetPasswordAsync(user, token, password);
         return result.Succeeded
-            ? AdminResult.Done($"{user.UserName}의 비밀번호를 초기화했습니다. 새 비밀번호를 본인에게 안전하게 전달하세요.", password)
+            ? WriteResult.Ok($"{user.UserName}의 비밀번호를 초기화했습니다. 새 비밀번호를 본인에게 안전하게 전달하세요.") with { IssuedPassword = password }
             : Outcome(result, "");
     }
 
-    public async Task<AdminResult> UnlockAsync(ClaimsPrincipal admin, int userId, CancellationToken ct = default)
+    /// <summary>Lifts a sign-in lockout (too many failed passwords) and resets the failure count.</summary>
+    public async Task<WriteResult> UnlockAsync(ClaimsPrincipal admin, int userId, CancellationToken ct = default)
     {
         if (await DemandAsync(admin, "잠금 해제", userId, ct) is { } refusal) return refusal;
         ActAs(admin);
@@ -156,14 +151,11 @@ public sealed partial class UserAdminService(
         if (!result.Succeeded) return Outcome(result, "");
         // Lockout bookkeeping is not audited field by field; the admin's action is.
         await audit.RecordAsync(admin, new AuditRecord(AuditKind.Account, "User", user.UserName, "LockoutEnd", Detail: "잠금 해제"), ct);
-        return AdminResult.Done($"{user.UserName}의 잠금을 풀었습니다.");
+        return WriteResult.Ok($"{user.UserName}의 잠금을 풀었습니다.");
     }
 
-    private async Task<AdminResult?> DemandAsync(ClaimsPrincipal admin, string action, object target, CancellationToken ct)
-    {
-        var refusal = await guard.DemandAsync(admin, Policies.CanAdminister, action, "User", Convert.ToString(target, CultureInfo.InvariantCulture) ?? "", ct);
-        return refusal is null ? null : AdminResult.Fail("", refusal);
-    }
+    private Task<WriteResult?> DemandAsync(ClaimsPrincipal admin, string action, object target, CancellationToken ct) =>
+        guard.RefuseAsync(admin, Policies.CanAdminister, action, "User", Convert.ToString(target, CultureInfo.InvariantCulture) ?? "", ct);
 
     /// <summary>
     /// Makes the admin the actor of the data changes saved through Identity's store for the rest of the calling method
@@ -188,10 +180,10 @@ public sealed partial class UserAdminService(
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 
-    private static AdminResult NotFound() => AdminResult.Fail("", "사용자를 찾을 수 없습니다. 목록을 새로 불러오세요.");
+    private static WriteResult NotFound() => WriteResult.Fail("", "사용자를 찾을 수 없습니다. 목록을 새로 불러오세요.");
 
-    private static AdminResult Outcome(IdentityResult result, string message) =>
-        result.Succeeded ? AdminResult.Done(message) : AdminResult.Fail("", string.Join(" ", result.Errors.Select(e => e.Description)));
+    private static WriteResult Outcome(IdentityResult result, string message) =>
+        result.Succeeded ? WriteResult.Ok(message) : WriteResult.Fail("", string.Join(" ", result.Errors.Select(e => e.Description)));
 
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]{1,31}$")]
     private static partial Regex UserNamePattern();

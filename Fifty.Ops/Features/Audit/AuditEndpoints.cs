@@ -18,40 +18,26 @@ public static class AuditEndpoints
         return app;
     }
 
-    /// <summary>
-    /// Built in a temporary file deleted once sent (the package format needs a seekable stream; a file keeps memory
-    /// flat); the download itself is recorded in the trail.
-    /// </summary>
+    /// <summary>The download itself is recorded in the trail.</summary>
     private static async Task<IResult> DownloadAsync(
         HttpResponse response, ClaimsPrincipal user, AuditWorkbookWriter writer, IAuditLog audit, TimeProvider clock,
         string? from, string? to, [FromQuery(Name = "user")] string? userName, string? kind, string? q, CancellationToken ct)
     {
         var filter = AuditFilter.Parse(from, to, userName, kind, q);
-        var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
-        try
+        return await Downloads.FromTempFileAsync(async file =>
         {
             var result = await writer.WriteAsync(user, filter, file, ct);
-            if (result.Refusal is { } refusal)
-            {
-                await file.DisposeAsync();
-                return Results.Text(refusal, "text/plain; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
-            }
+            if (result.Refusal is { } refusal) return Downloads.Text(refusal, StatusCodes.Status403Forbidden);
 
-            var stamp = clock.GetUtcNow().ToOffset(AuditText.Kst).ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
+            var stamp = clock.KoreaNow().ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
             await audit.RecordExportAsync(user, "AuditTrail", filter.ToQuery() is { Length: > 0 } query ? "?" + query : "(전체)",
                 $"Excel 내려받기: {result.Rows:#,##0}건{(result.Truncated ? " (Excel 행 한도로 잘림)" : "")} · 조건: {filter.Describe()}", ct);
-            file.Position = 0;
             response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment")
             {
                 FileName = $"audit-trail-{stamp}.xlsx",
                 FileNameStar = $"감사기록_{stamp}.xlsx",
             }.ToString();
-            return Results.File(file, AuditWorkbookWriter.ContentType);
-        }
-        catch
-        {
-            await file.DisposeAsync();
-            throw;
-        }
+            return Downloads.Xlsx(file);
+        });
     }
 }

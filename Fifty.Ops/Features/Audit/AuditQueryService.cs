@@ -6,14 +6,13 @@ using Fifty.Ops.Domain;
 using Fifty.Ops.Infrastructure.Auditing;
 using Fifty.Ops.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
+using Fifty.Ops.Infrastructure;
 
 namespace Fifty.Ops.Features.Audit;
 
 /// <summary>Korean names and the Korea time the audit screens and the workbook show (UTC is what is stored).</summary>
 public static class AuditText
 {
-    public static readonly TimeSpan Kst = TimeSpan.FromHours(9);
-
     public static string Kind(AuditKind kind) => kind switch
     {
         AuditKind.SignIn => "로그인",
@@ -30,7 +29,7 @@ public static class AuditText
         _ => kind.ToString(),
     };
 
-    public static DateTime ToKst(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).Add(Kst);
+    public static DateTime ToKst(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).Add(KoreaTime.Offset);
 
     public static string Time(DateTime utc) => ToKst(utc).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 }
@@ -107,6 +106,11 @@ public sealed class AuditQueryService(IDbContextFactory<FiftyOpsDbContext> facto
     private readonly Lock _verifiedLock = new();
     private (ChainStatus Status, long HeadId, DateTimeOffset At)? _verified;
 
+    /// <summary>
+    /// One page (<see cref="PageSize"/> rows, newest first) of the audit trail matching <paramref name="filter"/> (dates are
+    /// Korea-time days), with the chain's verification (reused for <see cref="VerificationReuse"/>).
+    /// </summary>
+    /// <returns>Never null; no rows and the Korean refusal when <paramref name="user"/> lacks CanAudit.</returns>
     public async Task<AuditListModel> GetPageAsync(ClaimsPrincipal user, AuditFilter filter, int page, CancellationToken ct = default)
     {
         if (await guard.DemandAsync(user, Policies.CanAudit, ReadAction, "AuditTrail", "/audit", ct) is { } refusal)
@@ -157,6 +161,7 @@ public sealed class AuditQueryService(IDbContextFactory<FiftyOpsDbContext> facto
         }
     }
 
+    /// <summary>Walks the whole hash chain of the audit trail; the status names the first entry that breaks it, if any.</summary>
     public async Task<ChainStatus> VerifyAsync(CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -167,15 +172,15 @@ public sealed class AuditQueryService(IDbContextFactory<FiftyOpsDbContext> facto
     {
         // A Korea date at the ends of the calendar (0001-01-01, 9999-12-31) has no UTC bound: it means "from the
         // beginning" / "up to now", so it adds no condition instead of overflowing.
-        if (filter.From is { } from && from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - DateTime.MinValue >= AuditText.Kst)
+        if (filter.From is { } from && from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - DateTime.MinValue >= KoreaTime.Offset)
         {
-            var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - AuditText.Kst;
+            var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - KoreaTime.Offset;
             query = query.Where(e => e.OccurredUtc >= start);
         }
 
         if (filter.To is { } to && to < DateOnly.MaxValue)
         {
-            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - AuditText.Kst;
+            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - KoreaTime.Offset;
             query = query.Where(e => e.OccurredUtc < end);
         }
 

@@ -6,6 +6,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Fifty.Ops.Infrastructure.Auditing;
 using Fifty.Ops.Infrastructure.Security;
+using Fifty.Ops.Infrastructure;
 
 namespace Fifty.Ops.Features.Audit;
 
@@ -20,7 +21,6 @@ public sealed record AuditWorkbookResult(long Rows, bool Truncated, string? Refu
 /// </summary>
 public sealed class AuditWorkbookWriter(AuditQueryService audit, AccessGuard guard, TimeProvider clock)
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public const string SheetName = "감사 기록";
     public const int HeaderRow = 5;
     private const int MaxDataRows = 1_048_576 - HeaderRow;
@@ -48,7 +48,7 @@ public sealed class AuditWorkbookWriter(AuditQueryService audit, AccessGuard gua
             return new AuditWorkbookResult(0, false, refusal);
 
         var chain = await audit.VerifyAsync(ct);
-        var printedAt = clock.GetUtcNow().ToOffset(AuditText.Kst);
+        var printedAt = clock.KoreaNow();
         long rows = 0;
         var truncated = false;
 

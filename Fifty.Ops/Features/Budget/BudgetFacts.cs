@@ -106,6 +106,11 @@ public sealed class BudgetFacts
         _linesByCode = Lines.Where(l => l.Code is not null).ToLookup(l => l.Code!, StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// Everything the budget views, the reconciliation and the workbooks read for one period, on the caller's context in a
+    /// fixed number of queries: the year's programme hierarchy, the period's budget lines of every report section (amounts in
+    /// 천원, an entered line beside the report's), the projects, cost shares and the year's 예산 총괄.
+    /// </summary>
     public static async Task<BudgetFacts> LoadAsync(FiftyOpsDbContext db, PeriodDto period, CancellationToken ct)
     {
         var nodes = await db.ProgrammeNodes.Where(n => n.Year == period.Year).OrderBy(n => n.SortOrder)

@@ -1,6 +1,5 @@
 using Fifty.Ops.Features.Budget.Reconciliation;
 using Fifty.Ops.Infrastructure;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -17,7 +16,6 @@ public static class BudgetFeature
         services.AddSingleton<BudgetQueryService>();
         services.AddSingleton<ReconciliationService>();
         services.AddSingleton<ExecutionWorkbook>();
-        services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<PaceOptions>().BindConfiguration(PaceOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PaceOptions>, PaceOptionsValidator>();
         return services;
@@ -29,25 +27,14 @@ public static class BudgetFeature
         return endpoints;
     }
 
-    /// <summary>
-    /// The workbook is built in a temporary file that is deleted when the response has been sent: the package format
-    /// needs a seekable stream, and a file keeps memory flat however large the hierarchy gets.
-    /// </summary>
     private static async Task<IResult> DownloadWorkbookAsync(int year, int quarter, ExecutionWorkbook workbook, HttpResponse response,
         Infrastructure.Auditing.IAuditLog audit, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
     {
         if (quarter is < 1 or > 4) return NotFound($"분기는 1~4 중 하나여야 합니다 (요청: {quarter}분기).");
-        var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
-        try
+        return await Downloads.FromTempFileAsync(async file =>
         {
             var result = await workbook.WriteAsync(year, quarter, file, ct);
-            if (!result.Written)
-            {
-                await file.DisposeAsync();
-                return NotFound(result.Problem!);
-            }
-
-            file.Position = 0;
+            if (!result.Written) return NotFound(result.Problem!);
             await audit.RecordExportAsync(user, "ExecutionWorkbook", $"{year}-Q{quarter}", $"예산 집행 현황 내려받기: {result.FileName}", ct);
             // The Korean name goes in filename*; the plain filename is an ASCII stand-in for clients that ignore it.
             response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment")
@@ -55,14 +42,9 @@ public static class BudgetFeature
                 FileName = $"{year}-Q{quarter}-budget-execution.xlsx",
                 FileNameStar = result.FileName,
             }.ToString();
-            return Results.File(file, ExecutionWorkbook.ContentType);
-        }
-        catch
-        {
-            await file.DisposeAsync();
-            throw;
-        }
+            return Downloads.Xlsx(file);
+        });
     }
 
-    private static IResult NotFound(string message) => Results.Text(message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
+    private static IResult NotFound(string message) => Downloads.Text(message, StatusCodes.Status404NotFound);
 }

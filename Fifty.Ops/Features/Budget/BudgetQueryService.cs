@@ -156,6 +156,12 @@ public sealed class BudgetQueryService(IDbContextFactory<FiftyOpsDbContext> fact
     public const string RequiredBudgetSourceText = "사업별 사업개요의 소요예산 (집행 실적은 보고서에 없음)";
     public const string EntrySourceText = "기획 담당 입력 값 우선 (입력이 없는 칸은 보고서 값, 상위 행은 입력이 바꾼 열만 하위 합계)";
 
+    /// <summary>
+    /// The budget page for a period: 예산 총괄 (revenue and expenditure, 천원), the execution tree (예산현액, 원인행위, 지출 in
+    /// 천원; 집행률 on 원인행위 and on 지출 as shares of 예산현액) with entered figures winning over the report's and labelled
+    /// 입력, the pace against <see cref="PaceOptions"/>, and the cost shares (docs/domain.md: both execution rates state their base).
+    /// </summary>
+    /// <param name="year">Fiscal year; null for the latest period's. A year without a period shows its 총괄 only.</param>
     public async Task<BudgetOverview> GetOverviewAsync(int? year, int? quarter, CancellationToken ct = default)
     {
         var (period, shownYear) = await periods.SelectAsync(year, quarter, ct);

@@ -5,6 +5,7 @@ using Fifty.Ops.Features.Budget.Reconciliation;
 using Fifty.Ops.Features.Periods;
 using Fifty.Ops.Infrastructure.Excel;
 using Microsoft.EntityFrameworkCore;
+using Fifty.Ops.Infrastructure;
 
 namespace Fifty.Ops.Features.Budget;
 
@@ -24,9 +25,7 @@ public sealed class ExecutionWorkbook(
     BudgetQueryService budget,
     TimeProvider time)
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private const int HeadingRow = ExecutionSheet.HeadingRow;
-    private static readonly TimeSpan Kst = TimeSpan.FromHours(9);
 
     /// <summary>Writes the workbook of exactly <paramref name="year"/>/<paramref name="quarter"/> to a seekable stream.</summary>
     public async Task<WorkbookResult> WriteAsync(int year, int quarter, Stream output, CancellationToken ct = default)
@@ -42,7 +41,7 @@ public sealed class ExecutionWorkbook(
             institution = await FiscalYear.Profile.InstitutionNameService.GetAsync(db, year, ct);
         }
 
-        var printedAt = time.GetUtcNow().ToOffset(Kst);
+        var printedAt = time.KoreaNow();
         var printed = $"{printedAt:yyyy. M. d. HH:mm}";
         using (var workbook = XlsxWorkbook.Create(output))
         {

@@ -96,6 +96,13 @@ public sealed class CampusQueryService(IDbContextFactory<FiftyOpsDbContext> fact
     /// <summary>The indicator field whose rows are the foundation-wide campus usage figures.</summary>
     public const string CampusField = "캠퍼스활성화";
 
+    /// <summary>
+    /// The campus page for a period: one card per campus (주소, 연면적·관리면적 in ㎡, 개소일, 운영형태 as the latest report up
+    /// to the year states them), the foundation-wide usage indicators of field <see cref="CampusField"/> (목표 vs 실적 by
+    /// <see cref="Achievement"/>'s rule), the yearly usage history, the monthly usage summary (only planner-entered months, plus
+    /// 예시 데이터 with <c>Seed:Demo</c>) and the campus cost section.
+    /// </summary>
+    /// <param name="year">Fiscal year; null for the latest period's. Without a period the 기준일 is 31 December of the year.</param>
     public async Task<CampusOverview> GetOverviewAsync(int? year, int? quarter, CancellationToken ct = default)
     {
         var (period, shownYear) = await periods.SelectAsync(year, quarter, ct);

@@ -38,6 +38,7 @@ internal static class CampusUsageData
 
     public static string ShortName(string name) => name.StartsWith(NamePrefix, StringComparison.Ordinal) ? name[NamePrefix.Length..] : name;
 
+    /// <summary>Every site in display order with its opening facts as the latest report states them (개소일, 운영형태), and its 폐소일.</summary>
     public static async Task<List<CampusFacts>> CampusesAsync(FiftyOpsDbContext db, CancellationToken ct)
     {
         var campuses = await SitesAsync(db, ct);
@@ -53,6 +54,7 @@ internal static class CampusUsageData
 
     public sealed record OpeningFacts(int CampusId, int ReportYear, DateOnly? OpenedOn, string? OpenedRaw, FacilityStatus Status);
 
+    /// <summary>Every campus and centre in display order, with the 개소일/폐소일 set up for it (null: not set).</summary>
     public static Task<List<Site>> SitesAsync(FiftyOpsDbContext db, CancellationToken ct) =>
         db.Campuses.OrderBy(c => c.SortOrder).Select(c => new Site(c.Id, c.Code, c.Name, c.Kind, c.SortOrder) { OpenedOn = c.OpenedOn, ClosedOn = c.ClosedOn }).ToListAsync(ct);
 

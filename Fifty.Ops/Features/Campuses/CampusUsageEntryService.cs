@@ -32,18 +32,6 @@ public sealed record UsageEntryPage(
     PeriodDto? Period, int Year, bool YearHasPeriods, int CutoffMonth, IReadOnlyList<QuarterState> Quarters,
     IReadOnlyList<CampusMonthTable> Campuses, bool DemoEnabled);
 
-/// <param name="Saved">The entry was written.</param>
-/// <param name="Errors">Why it was refused (nothing was written); field-level where a field is at fault.</param>
-/// <param name="Notices">Accepted, with something the planner should know (e.g. occupancy cannot be computed).</param>
-/// <param name="Conflict">Refused because someone saved the month after the form opened; nothing was written.</param>
-/// <param name="Token">The stored month's version after the save (the form's next starting point).</param>
-public sealed record UsageEntryResult(bool Saved, IReadOnlyList<EntryMessage> Errors, IReadOnlyList<string> Notices)
-{
-    public SaveConflict? Conflict { get; init; }
-
-    public string? Token { get; init; }
-}
-
 /// <summary>
 /// Monthly usage entry (캠퍼스 월별 이용 입력): validates one campus-month and writes it in one transaction. The
 /// closed-period and seat checks read the database inside that transaction, so a period closed a moment before the save
@@ -51,6 +39,12 @@ public sealed record UsageEntryResult(bool Saved, IReadOnlyList<EntryMessage> Er
 /// </summary>
 public sealed class CampusUsageEntryService(IDbContextFactory<FiftyOpsDbContext> factory, PeriodService periods, SeedOptions seed, TimeProvider clock, AccessGuard guard)
 {
+    /// <summary>
+    /// The monthly usage entry page of a year: per campus twelve months of figures (이용인원·교육 참여·상담 건수·커뮤니티 in
+    /// persons or cases, 입주 좌석 in seats; null = not entered), the year's seat count, the months due up to the period's
+    /// 기준일, and per quarter whether it takes entries (closed, or no period: docs/domain.md, closed quarters never change).
+    /// </summary>
+    /// <param name="year">Fiscal year; null for the latest period's. Demo rows are included only with <c>Seed:Demo</c>.</param>
     public async Task<UsageEntryPage> GetPageAsync(int? year, int? quarter, CancellationToken ct = default)
     {
         var (period, shownYear) = await periods.SelectAsync(year, quarter, ct);
@@ -98,29 +92,40 @@ public sealed class CampusUsageEntryService(IDbContextFactory<FiftyOpsDbContext>
             .FirstOrDefaultAsync(ct);
     }
 
-    public async Task<UsageEntryResult> SaveAsync(ClaimsPrincipal user, UsageEntryForm form, CancellationToken ct = default)
+    /// <summary>
+    /// Saves one campus-month (all five figures together) in one transaction, after the role check (CanEditFigures), the
+    /// form rules (<see cref="UsageEntryRules.Parse"/>: whole non-negative numbers, full-width digits read) and the stored-state
+    /// rules (<see cref="UsageEntryRules.Check"/>: the quarter's period exists and is open, the campus operates that month
+    /// (개소일/폐소일), 입주 좌석 ≤ 좌석 수).
+    /// </summary>
+    /// <returns>
+    /// Saved with the month's new version as <c>Token</c> and <c>Warnings</c> for occupancy that cannot be computed; refused
+    /// with errors keyed by the form field (<see cref="UsageEntryRules.General"/> for the month as a whole); or a
+    /// <c>Conflict</c> when the month changed after the form opened (<c>form.Token</c> is not the stored version). A refusal writes nothing.
+    /// </returns>
+    public async Task<WriteResult> SaveAsync(ClaimsPrincipal user, UsageEntryForm form, CancellationToken ct = default)
     {
-        if (await guard.DemandAsync(user, Policies.CanEditFigures, "캠퍼스 월별 이용 입력", "CampusUsage", $"{form.CampusCode} {form.Year}-{form.Month}", ct) is { } refusal) return new UsageEntryResult(false, [new EntryMessage("", refusal)], []);
+        if (await guard.RefuseAsync(user, Policies.CanEditFigures, "캠퍼스 월별 이용 입력", "CampusUsage", $"{form.CampusCode} {form.Year}-{form.Month}", ct) is { } refused) return refused;
         var parseErrors = UsageEntryRules.Parse(form, out var entry);
-        if (entry is null) return new(false, parseErrors, []);
+        if (entry is null) return WriteResult.Invalid(ByField(parseErrors));
 
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var campus = (await CampusUsageData.CampusesAsync(db, ct)).FirstOrDefault(c => c.Code == entry.CampusCode);
         if (campus is null)
         {
-            return new(false, [new(nameof(UsageEntryForm.CampusCode), $"알 수 없는 캠퍼스입니다 ({entry.CampusCode}).")], []);
+            return WriteResult.Fail(nameof(UsageEntryForm.CampusCode), $"알 수 없는 캠퍼스입니다 ({entry.CampusCode}).");
         }
 
         var seats = (await CampusUsageData.SeatsAsync(db, entry.Year, ct)).GetValueOrDefault(campus.Id);
         var context = new EntryContext(campus.Name, await PeriodsOfAsync(db, entry.Year, ct), campus.OpenedOn, campus.NotYetOpen, campus.OpenedRaw, seats, campus.ClosedOn);
         var errors = UsageEntryRules.Check(entry, context, out var notices);
-        if (errors.Count > 0) return new(false, errors, []);
+        if (errors.Count > 0) return WriteResult.Invalid(ByField(errors));
 
         var row = await db.CampusUsages.AsTracking()
             .SingleOrDefaultAsync(u => u.CampusId == campus.Id && u.Year == entry.Year && u.Month == entry.Month && !u.IsDemo, ct);
         var current = (row?.Version ?? 0).ToString(CultureInfo.InvariantCulture);
-        if (current != form.Token.Trim()) return new(false, [], []) { Conflict = ConflictOf(row, entry, current) };
+        if (current != form.Token.Trim()) return WriteResult.Conflicted(ConflictOf(row, entry, current));
         if (row is null)
         {
             row = new CampusUsage { CampusId = campus.Id, Year = entry.Year, Month = entry.Month };
@@ -136,7 +141,15 @@ public sealed class CampusUsageEntryService(IDbContextFactory<FiftyOpsDbContext>
         row.UpdatedBy = EntryActor.NameOf(user);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return new(true, [], notices) { Token = row.Version.ToString(CultureInfo.InvariantCulture) };
+        return WriteResult.Ok(null, row.Version.ToString(CultureInfo.InvariantCulture), notices);
+    }
+
+    /// <summary>The rules' messages keyed by field, in order; two messages on one field are kept, joined.</summary>
+    private static Dictionary<string, string> ByField(IEnumerable<EntryMessage> messages)
+    {
+        var byField = new Dictionary<string, string>();
+        foreach (var m in messages) byField[m.Field] = byField.TryGetValue(m.Field, out var earlier) ? earlier + " " + m.Text : m.Text;
+        return byField;
     }
 
     private static SaveConflict ConflictOf(CampusUsage? row, ParsedUsageEntry mine, string current)

@@ -8,6 +8,7 @@ using Fifty.Ops.Features.Budget.Reconciliation;
 using Fifty.Ops.Features.Periods;
 using Microsoft.EntityFrameworkCore;
 using Fifty.Ops.Infrastructure.Security;
+using Fifty.Ops.Infrastructure;
 
 namespace Fifty.Ops.Features.DataEntry;
 
@@ -134,7 +135,7 @@ public sealed class BudgetEntryService(IDbContextFactory<FiftyOpsDbContext> fact
     public async Task<BudgetEntryPage> GetAsync(int? askedYear, int? askedQuarter, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        if (await PeriodLock.ResolveAsync(db, askedYear, askedQuarter, ct) is not var (year, quarter)) return new BudgetEntryPage(null, askedYear ?? DateTime.Today.Year, []);
+        if (await PeriodLock.ResolveAsync(db, askedYear, askedQuarter, ct) is not var (year, quarter)) return new BudgetEntryPage(null, askedYear ?? clock.KoreaNow().Year, []);
         var state = await PeriodLock.StateAsync(db, year, quarter, ct);
         if (state is null) return new BudgetEntryPage(null, year, []);
         var facts = await BudgetFacts.LoadAsync(db, Dto(state), ct);
@@ -181,32 +182,43 @@ public sealed class BudgetEntryService(IDbContextFactory<FiftyOpsDbContext> fact
         return errors;
     }
 
-    public async Task<SaveResult> SaveAsync(ClaimsPrincipal user, int year, int quarter, BudgetEntryForm form, CancellationToken ct = default)
+    /// <summary>
+    /// Saves one 세부사업's amounts for the period (천원, whole numbers; 예산현액·당초·추경·예산변경·원인행위·지출·연말 집행예상), in
+    /// one transaction after the role check (CanEditFigures) and the closed-period check (<see cref="PeriodLock"/>). Only leaf
+    /// rows take entries: a parent's figures are the sum of its children. Blank 당초 takes the year's 당초예산
+    /// (<see cref="WithOriginalBudget"/>). Clearing every amount removes the entry so the report's figures show again.
+    /// </summary>
+    /// <returns>
+    /// Saved with a message, the row's new version as <c>Token</c>, and <c>Warnings</c> for rules the figures break that are
+    /// flagged, not refused (docs/domain.md rules: 예산현액 = 당초 + 추경 + 예산변경, parent = sum of children, 원인행위 ≤ 예산현액);
+    /// refused with errors keyed by the <see cref="BudgetField"/> name or <see cref="WriteResult.General"/>; or a <c>Conflict</c>.
+    /// </returns>
+    public async Task<WriteResult> SaveAsync(ClaimsPrincipal user, int year, int quarter, BudgetEntryForm form, CancellationToken ct = default)
     {
-        if (await guard.DemandAsync(user, Policies.CanEditFigures, "예산 집행 입력", "BudgetLine", $"{year}-Q{quarter}", ct) is { } refusal) return SaveResult.Fail("", refusal);
+        if (await guard.RefuseAsync(user, Policies.CanEditFigures, "예산 집행 입력", "BudgetLine", $"{year}-Q{quarter}", ct) is { } refused) return refused;
         var errors = Parse(form, out var amounts);
-        if (errors.Count > 0) return SaveResult.Invalid(errors);
+        if (errors.Count > 0) return WriteResult.Invalid(errors);
 
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var (periodId, state, closed) = await PeriodLock.CheckWritableAsync(db, year, quarter, ct);
-        if (closed is not null) return SaveResult.Fail(SaveResult.General, closed);
+        if (closed is not null) return WriteResult.Fail(WriteResult.General, closed);
         var before = await BudgetFacts.LoadAsync(db, Dto(state!), ct);
         var node = await db.ProgrammeNodes.Where(n => n.Year == year && n.Code == form.Code.Trim())
             .Select(n => new { n.Id, n.Code, n.Name, n.SortOrder, n.OriginalBudget }).FirstOrDefaultAsync(ct);
-        if (node is null) return SaveResult.Fail(SaveResult.General, $"{year}년 사업 체계에 없는 코드입니다 ({form.Code.Trim()}).");
+        if (node is null) return WriteResult.Fail(WriteResult.General, $"{year}년 사업 체계에 없는 코드입니다 ({form.Code.Trim()}).");
         if (before.ChildrenOf(node.Code).Any())
-            return SaveResult.Fail(SaveResult.General, $"{node.Code} {node.Name.Trim()}은(는) 상위 사업입니다. 세부사업 금액을 입력하면 합계가 계산됩니다.");
+            return WriteResult.Fail(WriteResult.General, $"{node.Code} {node.Name.Trim()}은(는) 상위 사업입니다. 세부사업 금액을 입력하면 합계가 계산됩니다.");
 
         amounts = WithOriginalBudget(amounts, node.OriginalBudget);
         var line = await db.BudgetLines.AsTracking()
             .FirstOrDefaultAsync(l => l.ReportingPeriodId == periodId && l.Section == BudgetSection.Entry && l.ProgrammeNodeId == node.Id, ct);
         var current = (line?.Version ?? 0).ToString(CultureInfo.InvariantCulture);
-        if (current != form.Token.Trim()) return SaveResult.Conflicted(ConflictOf(line, amounts, current));
+        if (current != form.Token.Trim()) return WriteResult.Conflicted(ConflictOf(line, amounts, current));
 
         var by = EntryActor.NameOf(user);
         if (!Apply(db, line, periodId, node.Id, node.SortOrder, node.Name, amounts, by, clock.GetUtcNow()))
-            return SaveResult.Ok("바뀐 내용이 없어 저장할 것이 없습니다.", current);
+            return WriteResult.Ok("바뀐 내용이 없어 저장할 것이 없습니다.", current);
 
         var warnings = Warnings(before, WithEntry(before, node.Code, node.SortOrder, node.Name, amounts), [node.Code]);
         await db.SaveChangesAsync(ct);
@@ -214,7 +226,7 @@ public sealed class BudgetEntryService(IDbContextFactory<FiftyOpsDbContext> fact
         var version = line is null
             ? db.ChangeTracker.Entries<BudgetLine>().Select(e => e.Entity.Version).FirstOrDefault()
             : db.Entry(line).State == EntityState.Detached ? 0 : line.Version;
-        return SaveResult.Ok(amounts.IsEmpty
+        return WriteResult.Ok(amounts.IsEmpty
                 ? $"{node.Code} {node.Name.Trim()}: 입력한 금액을 지웠습니다 (보고서 값이 다시 쓰입니다)."
                 : $"{node.Code} {node.Name.Trim()}: {year}년 {quarter}분기 금액을 저장했습니다.",
             version.ToString(CultureInfo.InvariantCulture), warnings);

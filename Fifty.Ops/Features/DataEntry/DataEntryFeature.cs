@@ -37,31 +37,17 @@ public static class DataEntryFeature
         return endpoints;
     }
 
-    /// <summary>Built in a temporary file deleted after sending: the package needs a seekable stream.</summary>
     private static async Task<IResult> DownloadTemplateAsync(int year, int quarter, ImportService import, HttpResponse response,
         Infrastructure.Auditing.IAuditLog audit, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
     {
         if (quarter is < 1 or > 4) return Text($"분기는 1~4 중 하나여야 합니다 (요청: {quarter}분기).", StatusCodes.Status404NotFound);
-        var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
-        try
+        return await Downloads.FromTempFileAsync(async file =>
         {
-            var problem = await import.WriteTemplateAsync(year, quarter, file, ct);
-            if (problem is not null)
-            {
-                await file.DisposeAsync();
-                return Text(problem, StatusCodes.Status404NotFound);
-            }
-
-            file.Position = 0;
+            if (await import.WriteTemplateAsync(year, quarter, file, ct) is { } problem) return Text(problem, StatusCodes.Status404NotFound);
             await audit.RecordExportAsync(user, "ImportTemplate", $"{year}-Q{quarter}", $"입력 양식 내려받기: {ImportTemplate.FileNames(year, quarter).Korean}", ct);
             response.Headers.ContentDisposition = ImportTemplate.ContentDisposition(year, quarter);
-            return Results.File(file, ImportService.ContentType);
-        }
-        catch
-        {
-            await file.DisposeAsync();
-            throw;
-        }
+            return Downloads.Xlsx(file);
+        });
     }
 
     private static IResult DownloadBackup(string name, BackupService backups)
@@ -70,5 +56,5 @@ public static class DataEntryFeature
         return Results.File(file.FullName, file.Name.EndsWith(".dump", StringComparison.Ordinal) ? "application/octet-stream" : "application/vnd.sqlite3", file.Name);
     }
 
-    private static IResult Text(string message, int status) => Results.Text(message, "text/plain; charset=utf-8", statusCode: status);
+    private static IResult Text(string message, int status) => Downloads.Text(message, status);
 }

@@ -31,31 +31,6 @@ public sealed record SaveConflict(string? By, DateTimeOffset? At, IReadOnlyList<
         "아래에서 그 값을 확인하세요. 입력한 내용은 그대로 두었으니, 그래도 바꾸려면 다시 저장하세요.";
 }
 
-/// <summary>
-/// The outcome of a write. <see cref="Errors"/> are keyed by the form field they belong to ("" for the form as a whole);
-/// <see cref="Warnings"/> are rules a figure breaks that are flagged, not refused (docs/domain.md: over-commitment happens).
-/// </summary>
-public sealed record SaveResult(
-    bool Saved,
-    IReadOnlyDictionary<string, string> Errors,
-    SaveConflict? Conflict,
-    IReadOnlyList<string> Warnings,
-    string? Message,
-    string? Token)
-{
-    public const string General = "";
-
-    public static SaveResult Ok(string message, string? token, IReadOnlyList<string>? warnings = null) =>
-        new(true, new Dictionary<string, string>(), null, warnings ?? [], message, token);
-
-    public static SaveResult Fail(string field, string message) =>
-        new(false, new Dictionary<string, string> { [field] = message }, null, [], null, null);
-
-    public static SaveResult Invalid(IReadOnlyDictionary<string, string> errors) => new(false, errors, null, [], null, null);
-
-    public static SaveResult Conflicted(SaveConflict conflict) => new(false, new Dictionary<string, string>(), conflict, [], null, null);
-}
-
 /// <summary>The period a form writes to, with whether it takes writes and, if not, why.</summary>
 public sealed record EntryPeriodState(int Year, int Quarter, DateOnly AsOf, string Label, bool IsClosed, string? LockedReason)
 {

@@ -18,6 +18,12 @@ public sealed record EntryHubPage(
 /// <summary>The entry hub: the period's state, what is entered per area, and the latest saves.</summary>
 public sealed class EntryHubService(IDbContextFactory<FiftyOpsDbContext> factory, PeriodService periods)
 {
+    /// <summary>
+    /// The entry hub for a period: whether it takes writes (<see cref="PeriodLock"/>), per area how many records are entered out
+    /// of those that take entries (indicators, budget leaf rows, narratives, campus months), and the latest saves.
+    /// </summary>
+    /// <param name="year">With <paramref name="quarter"/> null on both: the latest open period, else the latest period.</param>
+    /// <returns>Never null; <c>Period</c> is null (and the lists empty) when the database has no period; <c>Year</c> is then the asked year or this year (Korea time).</returns>
     public async Task<EntryHubPage> GetAsync(int? year, int? quarter, CancellationToken ct = default)
     {
         var all = await periods.GetAllAsync(ct);
@@ -25,7 +31,7 @@ public sealed class EntryHubService(IDbContextFactory<FiftyOpsDbContext> factory
         var period = year is null && quarter is null
             ? all.FirstOrDefault(p => !p.IsClosed) ?? PeriodService.Resolve(all, null, null)
             : PeriodService.Resolve(all, year, quarter);
-        var shownYear = period?.Year ?? year ?? DateTime.Today.Year;
+        var shownYear = period?.Year ?? year ?? periods.ThisYear;
         if (period is null) return new EntryHubPage(null, shownYear, null, all, [], []);
 
         await using var db = await factory.CreateDbContextAsync(ct);

@@ -6,6 +6,7 @@ using Fifty.Ops.Domain;
 using Fifty.Ops.Features.Indicators;
 using Microsoft.EntityFrameworkCore;
 using Fifty.Ops.Infrastructure.Security;
+using Fifty.Ops.Infrastructure;
 
 namespace Fifty.Ops.Features.DataEntry;
 
@@ -56,7 +57,7 @@ public sealed class IndicatorEntryService(IDbContextFactory<FiftyOpsDbContext> f
     public async Task<IndicatorEntryPage> GetAsync(int? askedYear, int? askedQuarter, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        if (await PeriodLock.ResolveAsync(db, askedYear, askedQuarter, ct) is not var (year, quarter)) return new IndicatorEntryPage(null, askedYear ?? DateTime.Today.Year, []);
+        if (await PeriodLock.ResolveAsync(db, askedYear, askedQuarter, ct) is not var (year, quarter)) return new IndicatorEntryPage(null, askedYear ?? clock.KoreaNow().Year, []);
         var state = await PeriodLock.StateAsync(db, year, quarter, ct);
         if (state is null) return new IndicatorEntryPage(null, year, []);
         var periodId = await db.ReportingPeriods.Where(p => p.Year == year && p.Quarter == quarter).Select(p => p.Id).SingleAsync(ct);
@@ -148,20 +149,30 @@ public sealed class IndicatorEntryService(IDbContextFactory<FiftyOpsDbContext> f
         return notes;
     }
 
-    public async Task<SaveResult> SaveAsync(ClaimsPrincipal user, int year, int quarter, IndicatorEntryForm form, CancellationToken ct = default)
+    /// <summary>
+    /// Saves one indicator's 목표·실적 (kept as typed; the number read from them drives 달성률) and 원인 분석·조치 계획 for the
+    /// period, in one transaction after the role check (CanEditFigures) and the closed-period check (<see cref="PeriodLock"/>:
+    /// the quarter and every later quarter of its year must be open). A blank figure removes the entry, so the report's figure shows again.
+    /// </summary>
+    /// <returns>
+    /// Saved with a Korean message and the new combined version as <c>Token</c> ("바뀐 내용이 없어…" when nothing changed);
+    /// refused with errors keyed by the form field (<see cref="WriteResult.General"/> for a role, period or indicator refusal);
+    /// or a <c>Conflict</c> listing what someone else saved after the form opened. A refusal writes nothing.
+    /// </returns>
+    public async Task<WriteResult> SaveAsync(ClaimsPrincipal user, int year, int quarter, IndicatorEntryForm form, CancellationToken ct = default)
     {
-        if (await guard.DemandAsync(user, Policies.CanEditFigures, "성과지표 실적 입력", "IndicatorValue", $"{year}-Q{quarter}", ct) is { } refusal) return SaveResult.Fail("", refusal);
+        if (await guard.RefuseAsync(user, Policies.CanEditFigures, "성과지표 실적 입력", "IndicatorValue", $"{year}-Q{quarter}", ct) is { } refused) return refused;
         var errors = Validate(form);
-        if (errors.Count > 0) return SaveResult.Invalid(errors);
+        if (errors.Count > 0) return WriteResult.Invalid(errors);
 
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var (periodId, state, closed) = await PeriodLock.CheckWritableAsync(db, year, quarter, ct);
-        if (closed is not null) return SaveResult.Fail(SaveResult.General, closed);
+        if (closed is not null) return WriteResult.Fail(WriteResult.General, closed);
         var indicator = await db.Indicators.Where(i => i.Id == form.IndicatorId)
             .Select(i => new { i.Id, i.Year, Name = i.Project == null ? i.Name : i.Project.Title + " · " + i.Name }).FirstOrDefaultAsync(ct);
-        if (indicator is null) return SaveResult.Fail(SaveResult.General, "지표를 찾을 수 없습니다. 목록을 새로 고치세요.");
-        if (indicator.Year != year) return SaveResult.Fail(SaveResult.General, $"이 지표는 {indicator.Year}년 지표여서 {year}년 기간에 입력할 수 없습니다.");
+        if (indicator is null) return WriteResult.Fail(WriteResult.General, "지표를 찾을 수 없습니다. 목록을 새로 고치세요.");
+        if (indicator.Year != year) return WriteResult.Fail(WriteResult.General, $"이 지표는 {indicator.Year}년 지표여서 {year}년 기간에 입력할 수 없습니다.");
 
         var entered = await db.IndicatorValues.AsTracking()
             .Where(v => v.IndicatorId == indicator.Id && v.ReportingPeriodId == periodId && v.Year == year)
@@ -171,14 +182,14 @@ public sealed class IndicatorEntryService(IDbContextFactory<FiftyOpsDbContext> f
         var comment = await db.IndicatorComments.AsTracking().FirstOrDefaultAsync(c => c.IndicatorId == indicator.Id && c.ReportingPeriodId == periodId, ct);
 
         var current = TokenOf(target?.Version ?? 0, actual?.Version ?? 0, comment?.Version ?? 0);
-        if (current != form.Token) return SaveResult.Conflicted(ConflictOf(form, target, actual, comment, current));
+        if (current != form.Token) return WriteResult.Conflicted(ConflictOf(form, target, actual, comment, current));
 
         var by = EntryActor.NameOf(user);
         var now = clock.GetUtcNow();
         var changed = ApplyCell(db, target, IndicatorValueKind.Target, indicator.Id, year, periodId, state!.AsOf, form.Target, by, now)
                       | ApplyCell(db, actual, IndicatorValueKind.Actual, indicator.Id, year, periodId, state.AsOf, form.Actual, by, now)
                       | ApplyComment(db, comment, indicator.Id, periodId, form.Cause, form.Action, by, now);
-        if (!changed) return SaveResult.Ok("바뀐 내용이 없어 저장할 것이 없습니다.", current);
+        if (!changed) return WriteResult.Ok("바뀐 내용이 없어 저장할 것이 없습니다.", current);
 
         try
         {
@@ -186,13 +197,13 @@ public sealed class IndicatorEntryService(IDbContextFactory<FiftyOpsDbContext> f
         }
         catch (DbUpdateConcurrencyException)
         {
-            return SaveResult.Conflicted(new SaveConflict(null, null, [], current));
+            return WriteResult.Conflicted(new SaveConflict(null, null, [], current));
         }
 
         await tx.CommitAsync(ct);
         var token = TokenOf(CurrentVersion(db, indicator.Id, IndicatorValueKind.Target), CurrentVersion(db, indicator.Id, IndicatorValueKind.Actual),
             db.ChangeTracker.Entries<IndicatorComment>().Where(e => e.State != EntityState.Detached).Select(e => e.Entity.Version).FirstOrDefault());
-        return SaveResult.Ok($"{indicator.Name}: {year}년 {quarter}분기 입력을 저장했습니다.", token, Notices(form));
+        return WriteResult.Ok($"{indicator.Name}: {year}년 {quarter}분기 입력을 저장했습니다.", token, Notices(form));
     }
 
     private static int CurrentVersion(FiftyOpsDbContext db, int indicatorId, IndicatorValueKind kind) =>

@@ -5,6 +5,7 @@ using Fifty.Ops.Data;
 using Fifty.Ops.Domain;
 using Microsoft.EntityFrameworkCore;
 using Fifty.Ops.Infrastructure.Security;
+using Fifty.Ops.Infrastructure;
 
 namespace Fifty.Ops.Features.DataEntry;
 
@@ -60,7 +61,7 @@ public sealed class NarrativeEntryService(IDbContextFactory<FiftyOpsDbContext> f
     public async Task<NarrativeEntryPage> GetAsync(int? askedYear, int? askedQuarter, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        if (await PeriodLock.ResolveAsync(db, askedYear, askedQuarter, ct) is not var (year, quarter)) return new NarrativeEntryPage(null, askedYear ?? DateTime.Today.Year, []);
+        if (await PeriodLock.ResolveAsync(db, askedYear, askedQuarter, ct) is not var (year, quarter)) return new NarrativeEntryPage(null, askedYear ?? clock.KoreaNow().Year, []);
         var state = await PeriodLock.StateAsync(db, year, quarter, ct);
         if (state is null) return new NarrativeEntryPage(null, year, []);
         var periods = await db.ReportingPeriods.Where(p => p.Year == year && p.Quarter <= quarter)
@@ -124,40 +125,46 @@ public sealed class NarrativeEntryService(IDbContextFactory<FiftyOpsDbContext> f
         return errors;
     }
 
-    public async Task<SaveResult> SaveAsync(ClaimsPrincipal user, int year, int quarter, NarrativeEntryForm form, CancellationToken ct = default)
+    /// <summary>
+    /// Saves one project's 추진실적 or 향후계획 for the period (bullets with depth, text and, for 향후계획 only, a schedule), in
+    /// one transaction after the role check (CanEditFigures) and the closed-period check (<see cref="PeriodLock"/>). The
+    /// saved bullets replace the period's entered ones; trailing empty bullets are dropped.
+    /// </summary>
+    /// <returns>Saved with a message and the new version as <c>Token</c>; refused with errors keyed by item field ("Items[i].Text") or <see cref="WriteResult.General"/>; or a <c>Conflict</c>.</returns>
+    public async Task<WriteResult> SaveAsync(ClaimsPrincipal user, int year, int quarter, NarrativeEntryForm form, CancellationToken ct = default)
     {
-        if (await guard.DemandAsync(user, Policies.CanEditFigures, "추진실적·향후계획 입력", "ProjectNarrative", $"{year}-Q{quarter}", ct) is { } refusal) return SaveResult.Fail("", refusal);
+        if (await guard.RefuseAsync(user, Policies.CanEditFigures, "추진실적·향후계획 입력", "ProjectNarrative", $"{year}-Q{quarter}", ct) is { } refused) return refused;
         var errors = Parse(form, out var bullets);
-        if (errors.Count > 0) return SaveResult.Invalid(errors);
+        if (errors.Count > 0) return WriteResult.Invalid(errors);
 
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var (periodId, _, closed) = await PeriodLock.CheckWritableAsync(db, year, quarter, ct);
-        if (closed is not null) return SaveResult.Fail(SaveResult.General, closed);
+        if (closed is not null) return WriteResult.Fail(WriteResult.General, closed);
         var project = await db.Projects.Where(p => p.Year == year && p.Code == form.ProjectCode.Trim()).Select(p => new { p.Id, p.Code, p.Title }).FirstOrDefaultAsync(ct);
-        if (project is null) return SaveResult.Fail(SaveResult.General, $"{year}년 사업에 없는 코드입니다 ({form.ProjectCode.Trim()}).");
+        if (project is null) return WriteResult.Fail(WriteResult.General, $"{year}년 사업에 없는 코드입니다 ({form.ProjectCode.Trim()}).");
 
         var rows = await db.ProjectNarratives.AsTracking()
             .Where(n => n.ProjectId == project.Id && n.ReportingPeriodId == periodId && n.Kind == form.Kind)
             .OrderBy(n => n.Ordinal).ToListAsync(ct);
         var label = KindLabel(form.Kind);
         if (rows.Any(r => r.Source.Doc.Length > 0))
-            return SaveResult.Fail(SaveResult.General, $"{project.Title}의 {label}은 보고서에서 옮긴 내용이어서 고칠 수 없습니다.");
+            return WriteResult.Fail(WriteResult.General, $"{project.Title}의 {label}은 보고서에서 옮긴 내용이어서 고칠 수 없습니다.");
 
         var current = TokenOf(rows.Select(r => (r.Id, r.Version)));
         if (current != form.Token.Trim())
         {
             var latest = rows.Where(r => r.UpdatedAt is not null).OrderByDescending(r => r.UpdatedAt).FirstOrDefault();
-            return SaveResult.Conflicted(new SaveConflict(latest?.UpdatedBy, latest?.UpdatedAt,
+            return WriteResult.Conflicted(new SaveConflict(latest?.UpdatedBy, latest?.UpdatedAt,
                 [new ConflictValue(label, Text(rows.Select(r => new NarrativeBullet(r.Depth, r.Text, r.ScheduleRaw))), Text(bullets))], current));
         }
 
         if (!Apply(db, rows, project.Id, periodId, form.Kind, bullets, EntryActor.NameOf(user), clock.GetUtcNow()))
-            return SaveResult.Ok("바뀐 내용이 없어 저장할 것이 없습니다.", current);
+            return WriteResult.Ok("바뀐 내용이 없어 저장할 것이 없습니다.", current);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         var token = TokenOf(db.ChangeTracker.Entries<ProjectNarrative>().Where(e => e.State != EntityState.Detached).Select(e => (e.Entity.Id, e.Entity.Version)));
-        return SaveResult.Ok($"{project.Title}: {label} {bullets.Count}개 항목을 저장했습니다.", token);
+        return WriteResult.Ok($"{project.Title}: {label} {bullets.Count}개 항목을 저장했습니다.", token);
     }
 
     /// <summary>

@@ -142,7 +142,7 @@ public sealed class FiscalYearService(IDbContextFactory<FiftyOpsDbContext> facto
     {
         if (await guard.DemandAsync(user, Policies.CanSetUpYear, "회계연도 체계 만들기", "FiscalYear", year.ToString(System.Globalization.CultureInfo.InvariantCulture), ct) is { } refusal)
             return RolloverResult.Refused(refusal);
-        if (year is < 2000 or > 2100 || fromYear is < 2000 or > 2100) return RolloverResult.Refused("회계연도는 2000~2100 사이의 연도여야 합니다.");
+        if (!FiscalYearRange.Contains(year) || !FiscalYearRange.Contains(fromYear)) return RolloverResult.Refused(FiscalYearRange.Refusal);
         if (fromYear >= year) return RolloverResult.Refused($"이월은 앞선 연도에서만 할 수 있습니다 ({fromYear}년 → {year}년).");
 
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -326,40 +326,39 @@ public sealed class FiscalYearService(IDbContextFactory<FiftyOpsDbContext> facto
     /// year's views, forms, template and open quarters' reports (closed quarters keep their frozen report), and it is
     /// not carried into the next year. The reason is required once a quarter of the year is closed.
     /// </summary>
-    public async Task<SaveResult> RetireAsync(ClaimsPrincipal user, RetireTarget target, int year, string code, string? reason, CancellationToken ct = default)
+    public async Task<WriteResult> RetireAsync(ClaimsPrincipal user, RetireTarget target, int year, string code, string? reason, CancellationToken ct = default)
     {
         var key = $"{year}/{code}";
-        if (await guard.DemandAsync(user, Policies.CanSetUpYear, "일몰 처리", target == RetireTarget.Programme ? "ProgrammeNode" : "Project", key, ct) is { } refusal)
-            return SaveResult.Fail(SaveResult.General, refusal);
+        if (await guard.RefuseAsync(user, Policies.CanSetUpYear, "일몰 처리", target == RetireTarget.Programme ? "ProgrammeNode" : "Project", key, ct) is { } refused) return refused;
         var why = (reason ?? "").Trim();
-        if (why.Length > MaxReasonLength) return SaveResult.Fail("Reason", $"사유는 {MaxReasonLength}자 이내로 입력하세요 (현재 {why.Length}자).");
+        if (why.Length > MaxReasonLength) return WriteResult.Fail("Reason", $"사유는 {MaxReasonLength}자 이내로 입력하세요 (현재 {why.Length}자).");
         code = (code ?? "").Trim();
 
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var closed = await db.ReportingPeriods.Where(p => p.Year == year && p.IsClosed).OrderBy(p => p.Quarter).Select(p => p.Quarter).ToListAsync(ct);
         if (closed.Count > 0 && why.Length == 0)
-            return SaveResult.Fail("Reason", $"{year}년 {string.Join("·", closed)}분기가 마감되어 있어 일몰 사유가 필요합니다 (마감된 분기의 보고서는 바뀌지 않습니다).");
+            return WriteResult.Fail("Reason", $"{year}년 {string.Join("·", closed)}분기가 마감되어 있어 일몰 사유가 필요합니다 (마감된 분기의 보고서는 바뀌지 않습니다).");
 
         IRetirable? item;
         string name;
         if (target == RetireTarget.Programme)
         {
             var node = await db.ProgrammeNodes.IgnoreQueryFilters().AsTracking().FirstOrDefaultAsync(n => n.Year == year && n.Code == code, ct);
-            if (node is null) return SaveResult.Fail(SaveResult.General, $"{year}년 예산체계에 없는 코드입니다 ({code}).");
+            if (node is null) return WriteResult.Fail(WriteResult.General, $"{year}년 예산체계에 없는 코드입니다 ({code}).");
             if (node.Kind != ProgrammeKind.DetailedProject)
-                return SaveResult.Fail(SaveResult.General, $"일몰 처리는 세부사업에만 할 수 있습니다 ({code}은(는) {BudgetLabels.Kind(node.Kind)}입니다).");
+                return WriteResult.Fail(WriteResult.General, $"일몰 처리는 세부사업에만 할 수 있습니다 ({code}은(는) {BudgetLabels.Kind(node.Kind)}입니다).");
             (item, name) = (node, node.Name);
         }
         else
         {
             var project = await db.Projects.IgnoreQueryFilters().AsTracking().FirstOrDefaultAsync(p => p.Year == year && p.Code == code, ct);
-            if (project is null) return SaveResult.Fail(SaveResult.General, $"{year}년 사업에 없는 코드입니다 ({code}).");
+            if (project is null) return WriteResult.Fail(WriteResult.General, $"{year}년 사업에 없는 코드입니다 ({code}).");
             (item, name) = (project, project.Title);
         }
 
         if (item.Status == StructureStatus.Retired)
-            return SaveResult.Fail(SaveResult.General, $"{code} {name}은(는) 이미 일몰 처리되었습니다 ({item.RetiredBy}, {Fmt.Time(item.RetiredAt)}).");
+            return WriteResult.Fail(WriteResult.General, $"{code} {name}은(는) 이미 일몰 처리되었습니다 ({item.RetiredBy}, {Fmt.Time(item.RetiredAt)}).");
 
         item.Status = StructureStatus.Retired;
         item.RetiredAt = clock.GetUtcNow();
@@ -367,7 +366,7 @@ public sealed class FiscalYearService(IDbContextFactory<FiftyOpsDbContext> facto
         item.RetiredReason = why.Length == 0 ? null : why;
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return SaveResult.Ok($"{year}년 {code} {name}을(를) 일몰 처리했습니다. {year}년 화면·입력·보고서에서 빠지고 다음 연도로 이월되지 않습니다.", "1");
+        return WriteResult.Ok($"{year}년 {code} {name}을(를) 일몰 처리했습니다. {year}년 화면·입력·보고서에서 빠지고 다음 연도로 이월되지 않습니다.", "1");
     }
 
     /// <summary>Why an item is not carried into the next year, or null when it is.</summary>

@@ -15,6 +15,7 @@ using Fifty.Ops.Features.DataEntry;
 using Microsoft.EntityFrameworkCore;
 using static Fifty.Ops.Features.Import.TemplateLayout;
 using Fifty.Ops.Infrastructure.Security;
+using Fifty.Ops.Infrastructure;
 
 namespace Fifty.Ops.Features.Import;
 
@@ -61,13 +62,13 @@ public sealed class ImportService(
     /// <summary>What a planner reads when the workbook parser refuses the file (DTD, broken XML, a part it cannot open).</summary>
     public const string UnreadableWorkbook = "엑셀 파일을 읽을 수 없습니다. 파일이 손상되었거나 엑셀에서 저장한 통합 문서(.xlsx)가 아닙니다. 내려받은 양식에 입력해 엑셀로 다시 저장한 뒤 올리세요.";
 
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private const string FileSheet = "파일";
 
+    /// <summary>The import page: the period's state (whether it takes writes) and its ten latest imports; the period is null when none exists.</summary>
     public async Task<ImportPageModel> GetPageAsync(int? askedYear, int? askedQuarter, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        if (await PeriodLock.ResolveAsync(db, askedYear, askedQuarter, ct) is not var (year, quarter)) return new ImportPageModel(null, askedYear ?? DateTime.Today.Year, []);
+        if (await PeriodLock.ResolveAsync(db, askedYear, askedQuarter, ct) is not var (year, quarter)) return new ImportPageModel(null, askedYear ?? clock.KoreaNow().Year, []);
         var state = await PeriodLock.StateAsync(db, year, quarter, ct);
         var recent = (await db.ImportBatches.Where(b => db.ReportingPeriods.Any(p => p.Id == b.ReportingPeriodId && p.Year == year && p.Quarter == quarter))
                 .Select(b => new ImportBatchRow(b.FileName, b.ContentHash, b.SizeBytes, b.ChangeCount, b.ImportedAt, b.ImportedBy)).ToListAsync(ct))
@@ -96,6 +97,12 @@ public sealed class ImportService(
     private static ImportPreview Refused(string fileName, byte[] content, int year, int quarter, string message) =>
         new(fileName, "", content.LongLength, year, quarter, [new ImportIssue("권한", null, message)], [], [], [], "");
 
+    /// <summary>
+    /// Reads an uploaded template (.xlsx) and lists, changing nothing, every change it would make and every problem by sheet and
+    /// cell (a full-width digit is read, a date or formula where a number belongs, a renamed sheet, an unknown code or a closed
+    /// quarter is refused). The preview's digest is what <see cref="CommitAsync"/> must confirm.
+    /// </summary>
+    /// <returns>Never null; a role refusal is an issue on sheet "권한".</returns>
     public async Task<ImportPreview> PreviewAsync(ClaimsPrincipal user, int year, int quarter, string fileName, byte[] content, CancellationToken ct = default)
     {
         if (await guard.DemandAsync(user, Policies.CanEditFigures, "엑셀 가져오기 (미리보기)", "Import", $"{year}-Q{quarter} {fileName}", ct) is { } refusal) return Refused(fileName, content, year, quarter, refusal);
@@ -106,6 +113,11 @@ public sealed class ImportService(
         return await PreviewOfAsync(db, plan, parsed!, fileName, content, year, quarter, ct);
     }
 
+    /// <summary>
+    /// Applies the file in one transaction when it still reads to the previewed digest <paramref name="confirmedDigest"/> and
+    /// has no problem: all of its changes or none. Recorded as an import batch (file name, hash, size, change count).
+    /// </summary>
+    /// <returns><c>Committed</c> with a Korean message; or not, with the reason and the fresh preview.</returns>
     public async Task<ImportCommitResult> CommitAsync(ClaimsPrincipal user, int year, int quarter, string fileName, byte[] content, string confirmedDigest, CancellationToken ct = default)
     {
         if (await guard.DemandAsync(user, Policies.CanEditFigures, "엑셀 가져오기 (반영)", "Import", $"{year}-Q{quarter} {fileName}", ct) is { } refusal) return new ImportCommitResult(false, refusal, Refused(fileName, content, year, quarter, refusal));

@@ -5,6 +5,7 @@ using Fifty.Ops.Domain;
 using Fifty.Ops.Infrastructure.Auditing;
 using Fifty.Ops.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
+using Fifty.Ops.Infrastructure;
 
 namespace Fifty.Ops.Features.Indicators;
 
@@ -16,16 +17,6 @@ public sealed class CommentaryInput
 
     /// <summary>The stored commentary's version when the form was filled (0: there was none); a newer one is not overwritten.</summary>
     public int Version { get; set; }
-}
-
-/// <summary>Errors keyed by the input field they belong to ("" for the form as a whole); empty when saved.</summary>
-public sealed record WriteResult(IReadOnlyDictionary<string, string> Errors)
-{
-    public static readonly WriteResult Saved = new(new Dictionary<string, string>());
-
-    public bool Succeeded => Errors.Count == 0;
-
-    public static WriteResult Fail(string field, string message) => new(new Dictionary<string, string> { [field] = message });
 }
 
 /// <summary>
@@ -55,12 +46,17 @@ public sealed class IndicatorCommentaryService(IDbContextFactory<FiftyOpsDbConte
         return errors;
     }
 
+    /// <summary>
+    /// Saves an indicator's 원인 분석 / 조치 계획 for one period (planners and directors: CanComment). Refused while the quarter
+    /// or a later one of its year is closed (<see cref="PeriodLock"/>), or when someone saved after the form opened
+    /// (<c>input.Version</c> is not the stored one). Texts are trimmed and at most <see cref="MaxTextLength"/> characters.
+    /// </summary>
+    /// <returns>Saved (no message); or refused with errors keyed by <see cref="CommentaryInput"/> property or <see cref="WriteResult.General"/>.</returns>
     public async Task<WriteResult> SaveAsync(ClaimsPrincipal user, int indicatorId, int year, int quarter, CommentaryInput input, CancellationToken ct = default)
     {
-        if (await guard.DemandAsync(user, Policies.CanComment, CommentAction, "Indicator", indicatorId.ToString(CultureInfo.InvariantCulture), ct) is { } refusal)
-            return WriteResult.Fail("", refusal);
+        if (await guard.RefuseAsync(user, Policies.CanComment, CommentAction, "Indicator", indicatorId.ToString(CultureInfo.InvariantCulture), ct) is { } refused) return refused;
         var errors = Validate(input);
-        if (errors.Count > 0) return new WriteResult(errors);
+        if (errors.Count > 0) return WriteResult.Invalid(errors);
 
         await using var db = await factory.CreateDbContextAsync(ct);
         db.Actor = actors.For(user);
@@ -82,7 +78,7 @@ public sealed class IndicatorCommentaryService(IDbContextFactory<FiftyOpsDbConte
             input.Version = comment?.Version ?? 0;
             return WriteResult.Fail("", comment is null
                 ? "그사이 다른 사람이 이 기간의 설명을 지웠습니다. 내용을 확인하고 다시 저장하세요."
-                : $"그사이 {comment.Author}님이 {comment.UpdatedAt.ToOffset(TimeSpan.FromHours(9)):yyyy. M. d. HH:mm}에 먼저 저장했습니다 (원인 분석: “{comment.Cause}”, 조치 계획: “{comment.Action}”). 내용을 확인하고, 바꾸려면 다시 저장하세요.");
+                : $"그사이 {comment.Author}님이 {comment.UpdatedAt.ToKorea():yyyy. M. d. HH:mm}에 먼저 저장했습니다 (원인 분석: “{comment.Cause}”, 조치 계획: “{comment.Action}”). 내용을 확인하고, 바꾸려면 다시 저장하세요.");
         }
 
         if (comment is null)
@@ -98,7 +94,7 @@ public sealed class IndicatorCommentaryService(IDbContextFactory<FiftyOpsDbConte
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         input.Version = comment.Version;
-        return WriteResult.Saved;
+        return WriteResult.Ok();
     }
 
     /// <summary>The refusal for a closed quarter: why, and who can make it writable again.</summary>
@@ -108,8 +104,7 @@ public sealed class IndicatorCommentaryService(IDbContextFactory<FiftyOpsDbConte
     /// <summary>Sets the ratio from which the status is 주의 rather than 미달 (given as a percentage); null restores the default.</summary>
     public async Task<WriteResult> SetCautionThresholdAsync(ClaimsPrincipal user, int indicatorId, decimal? percent, CancellationToken ct = default)
     {
-        if (await guard.DemandAsync(user, Policies.CanEditFigures, ThresholdAction, "Indicator", indicatorId.ToString(CultureInfo.InvariantCulture), ct) is { } refusal)
-            return WriteResult.Fail("", refusal);
+        if (await guard.RefuseAsync(user, Policies.CanEditFigures, ThresholdAction, "Indicator", indicatorId.ToString(CultureInfo.InvariantCulture), ct) is { } refused) return refused;
         if (percent is { } p && (p <= 0m || p >= 100m || decimal.Round(p, 1) != p))
             return WriteResult.Fail("Threshold", "주의 기준은 0 초과 100 미만, 소수 첫째 자리까지의 백분율이어야 합니다 (예: 90 또는 85.5).");
 
@@ -120,6 +115,6 @@ public sealed class IndicatorCommentaryService(IDbContextFactory<FiftyOpsDbConte
         if (indicator is null) return WriteResult.Fail("", "지표를 찾을 수 없습니다. 목록에서 다시 선택하세요.");
         indicator.CautionThreshold = percent / 100m;
         await db.SaveChangesAsync(ct);
-        return WriteResult.Saved;
+        return WriteResult.Ok();
     }
 }

@@ -134,6 +134,13 @@ public sealed record IndicatorDetailModel(int Id, IndicatorDetail? Detail);
 
 public sealed class IndicatorQueryService(IDbContextFactory<FiftyOpsDbContext> factory, PeriodService periods)
 {
+    /// <summary>
+    /// The indicators of a period in report order, each with its 목표 and 실적 in force (an entered figure wins and is labelled
+    /// 입력), 달성률 and status by <see cref="Achievement"/> (docs/domain.md, "Achievement of an indicator"), and the same
+    /// quarter of the previous year (전년 동기) when there is one.
+    /// </summary>
+    /// <param name="year">Fiscal year; null for the latest period's.</param>
+    /// <returns>Never null; the rows are empty when the year has no indicators.</returns>
     public async Task<IndicatorList> GetListAsync(int? year, int? quarter, CancellationToken ct = default)
     {
         var (period, shownYear) = await periods.SelectAsync(year, quarter, ct);

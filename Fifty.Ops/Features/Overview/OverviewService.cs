@@ -38,6 +38,13 @@ public sealed record OverviewModel(
 
 public sealed class OverviewService(IDbContextFactory<FiftyOpsDbContext> factory, PeriodService periods, IndicatorQueryService indicators)
 {
+    /// <summary>
+    /// The home page's figures for a period: the institution's name and mission (latest profile up to the year), the year's
+    /// revenue total (예산 총괄, 천원), 예산현액 and 지출액 of the appendix's total row (천원; null without a period or row),
+    /// staffing (정원/현원, persons), campuses operating at the 기준일 (opened and not closed by then), indicator statuses by
+    /// <see cref="IndicatorQueryService"/>'s rule, the headline indicators (an entered 실적 labelled 입력) and the cost shares.
+    /// </summary>
+    /// <param name="year">Fiscal year; null for the latest period's. Without a period the 기준일 is 31 December of the year.</param>
     public async Task<OverviewModel> GetAsync(int? year, int? quarter, CancellationToken ct = default)
     {
         var (period, shownYear) = await periods.SelectAsync(year, quarter, ct);

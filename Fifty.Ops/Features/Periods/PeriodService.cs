@@ -1,5 +1,6 @@
 using Fifty.Ops.Data;
 using Microsoft.EntityFrameworkCore;
+using Fifty.Ops.Infrastructure;
 
 namespace Fifty.Ops.Features.Periods;
 
@@ -31,6 +32,13 @@ public sealed class PeriodService(IDbContextFactory<FiftyOpsDbContext> factory, 
 
     public void Invalidate() => _cache = null;
 
+    /// <summary>
+    /// The fiscal year a view stands for when nothing names one (no period asked for, none in the database): the
+    /// current year in Korea time, from the injected clock.
+    /// </summary>
+    public int ThisYear => clock.KoreaNow().Year;
+
+    /// <summary>Every reporting period, latest first (year, then quarter, descending); empty when none exists. Kept for <see cref="Lifetime"/>.</summary>
     public async Task<IReadOnlyList<PeriodDto>> GetAllAsync(CancellationToken ct = default)
     {
         if (_cache is { } cached && cached.Expires > clock.GetUtcNow()) return cached.Periods;
@@ -47,7 +55,7 @@ public sealed class PeriodService(IDbContextFactory<FiftyOpsDbContext> factory, 
     public async Task<(PeriodDto? Period, int Year)> SelectAsync(int? year, int? quarter, CancellationToken ct = default)
     {
         var period = Resolve(await GetAllAsync(ct), year, quarter);
-        return (period, period?.Year ?? year ?? DateTime.Today.Year);
+        return (period, period?.Year ?? year ?? ThisYear);
     }
 
     /// <summary>

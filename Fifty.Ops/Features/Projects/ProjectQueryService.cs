@@ -52,6 +52,12 @@ public sealed record ProjectDetailModel(string Code, ProjectDetail? Detail);
 /// </summary>
 public sealed class ProjectQueryService(IDbContextFactory<FiftyOpsDbContext> factory, PeriodService periods, IndicatorQueryService indicators)
 {
+    /// <summary>
+    /// The projects (주요사업) of the shown year in report order, each with its 소요예산 (<c>RequiredBudget</c>, 천원, as the
+    /// 사업개요 states it; null when it states none) and its 성과목표 from <see cref="IndicatorQueryService"/>.
+    /// </summary>
+    /// <param name="year">Fiscal year; null for the latest period's. <paramref name="quarter"/> picks the period (null: the latest of the year).</param>
+    /// <returns>Never null; <c>Period</c> is null when the year has no reporting period, and the list is empty when it has no projects.</returns>
     public async Task<ProjectList> GetListAsync(int? year, int? quarter, CancellationToken ct = default)
     {
         var (period, shownYear) = await periods.SelectAsync(year, quarter, ct);
@@ -64,6 +70,7 @@ public sealed class ProjectQueryService(IDbContextFactory<FiftyOpsDbContext> fac
             p.Code, p.AreaNo, p.AreaName, p.GroupName, p.Title, p.Tags, p.RequiredBudget, TargetsOf(indicatorList, p.Code))).ToList());
     }
 
+    /// <summary>One project's 추진실적 / 향후계획, budget lines (천원) and targets for the period; null when the year has no project <paramref name="code"/>.</summary>
     public async Task<ProjectDetail?> GetDetailAsync(string code, int? year, int? quarter, CancellationToken ct = default) =>
         (await GetDetailsAsync(year, quarter, code, ct)).SingleOrDefault();
 

@@ -8,6 +8,7 @@ using Fifty.Ops.Features.Projects;
 using Fifty.Ops.Infrastructure.Auditing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Fifty.Ops.Infrastructure;
 
 namespace Fifty.Ops.Features.Reports;
 
@@ -75,7 +76,6 @@ public sealed class QuarterlyReportService(
 {
 
     // Korea keeps no daylight saving; a fixed offset avoids depending on the server's zone database.
-    public static readonly TimeSpan KoreaOffset = TimeSpan.FromHours(9);
 
     /// <summary>The name a snapshot taken by the app itself (start-up, first read of a closed period) is stored under.</summary>
     public const string SystemActor = "시스템";
@@ -220,7 +220,7 @@ public sealed class QuarterlyReportService(
         var budgetOverview = await budget.GetOverviewAsync(year, quarter, ct);
         var campusOverview = await campuses.GetOverviewAsync(year, quarter, ct);
 
-        return new QuarterlyReport(period, organisation, clock.GetUtcNow().ToOffset(KoreaOffset), institution, staffing, staffingAsOf,
+        return new QuarterlyReport(period, organisation, clock.KoreaNow(), institution, staffing, staffingAsOf,
             executives, executivesAsOf, budgetOverview, campusOverview, indicatorList, projectDetails);
     }
 }

@@ -14,7 +14,6 @@ namespace Fifty.Ops.Features.Reports;
 /// </summary>
 public sealed class QuarterlyWorkbook(QuarterlyReportService reports)
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private const int HeadingRow = 5;
     private static readonly string[] UsageHeadings = ["구분", "단위"];
     private static readonly string[] OfficeHeadings = ["캠퍼스", "", "좌석", "면적(㎡)", "입주", "사용률", "보고서 사용률"];

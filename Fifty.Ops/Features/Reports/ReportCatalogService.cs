@@ -34,6 +34,11 @@ public sealed record ReportCatalog(PeriodDto? Selected, IReadOnlyList<ReportCont
 
 public sealed class ReportCatalogService(IDbContextFactory<FiftyOpsDbContext> factory, PeriodService periods)
 {
+    /// <summary>
+    /// Every reporting period with what its quarterly report (분기 주요업무보고) can print: per section (기관 현황, 인력, 예산
+    /// 총괄, 시설, 성과지표, 주요사업, 추진실적, 붙임 예산 집행 현황) how many rows the database holds, in a fixed number of queries.
+    /// </summary>
+    /// <returns><c>Selected</c> is the period <paramref name="year"/>/<paramref name="quarter"/> resolve to (null when there is none); <c>Reports</c> is empty without periods.</returns>
     public async Task<ReportCatalog> GetAsync(int? year, int? quarter, CancellationToken ct = default)
     {
         var all = await periods.GetAllAsync(ct);

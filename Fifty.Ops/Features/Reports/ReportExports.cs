@@ -34,32 +34,19 @@ public static class ReportEndpoints
             }
             catch (PdfUnavailableException ex)
             {
-                return Results.Text(ex.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
+                return Downloads.Text(ex.Message, StatusCodes.Status503ServiceUnavailable);
             }
         }).AsDownload(Policies.CanDownload);
 
         app.MapGet("/reports/{year:int}/q{quarter:int}.xlsx", async (int year, int quarter, QuarterlyWorkbook workbook, IAuditLog audit, ClaimsPrincipal user, CancellationToken ct) =>
         {
-            // A temporary file rather than memory: the package needs a seekable stream, and a file keeps memory flat.
-            var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
-            try
+            return await Downloads.FromTempFileAsync(async file =>
             {
                 var report = await workbook.WriteAsync(year, quarter, file, ct);
-                if (report is null)
-                {
-                    await file.DisposeAsync();
-                    return NoSuchPeriod(year, quarter);
-                }
-
-                file.Position = 0;
+                if (report is null) return NoSuchPeriod(year, quarter);
                 await audit.RecordExportAsync(user, "QuarterlyReport", $"{year}-Q{quarter}", $"Excel 내려받기: {report.FileStem}.xlsx", ct);
-                return Results.File(file, QuarterlyWorkbook.ContentType, report.FileStem + ".xlsx");
-            }
-            catch
-            {
-                await file.DisposeAsync();
-                throw;
-            }
+                return Downloads.Xlsx(file, report.FileStem + ".xlsx");
+            });
         }).AsDownload(Policies.CanDownload);
 
         // The exact page Chromium prints: the preview frame of /reports, the print view, and the benchmark's static-HTML
@@ -76,5 +63,5 @@ public static class ReportEndpoints
     }
 
     internal static IResult NoSuchPeriod(int year, int quarter) =>
-        Results.Text($"{year}년 {quarter}분기 보고 기간이 없습니다. 보고서 목록에서 기간을 확인하세요.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
+        Downloads.Text($"{year}년 {quarter}분기 보고 기간이 없습니다. 보고서 목록에서 기간을 확인하세요.", StatusCodes.Status404NotFound);
 }

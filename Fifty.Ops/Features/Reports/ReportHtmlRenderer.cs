@@ -21,6 +21,10 @@ public sealed class ReportHtmlRenderer(IServiceProvider services, ILoggerFactory
 
     public static string Stylesheet => Css.Value;
 
+    /// <summary>
+    /// The printed page of <paramref name="report"/> as one self-contained HTML document (stylesheet inlined), the same markup
+    /// the preview frame shows and Chromium prints to PDF (docs/domain.md, "The quarterly work report").
+    /// </summary>
     public async Task<string> RenderAsync(QuarterlyReport report)
     {
         // A scope of its own: components may use scoped services (the cascading authentication state is one).

@@ -14,6 +14,7 @@ public sealed record ReportPageModel(ReportCatalog Catalog)
 /// </summary>
 public sealed class ReportPageService(ReportCatalogService catalog)
 {
+    /// <summary>The reports page: the catalogue of <see cref="ReportCatalogService.GetAsync"/>; the preview itself is the printed HTML in a frame.</summary>
     public async Task<ReportPageModel> GetAsync(int? year, int? quarter, CancellationToken ct = default) =>
         new(await catalog.GetAsync(year, quarter, ct));
 }

@@ -90,6 +90,7 @@ public sealed partial class BackupService(DatabaseLocation database, IOptions<Ba
         return await BackupAsync(BackupKind.Manual, user.Identity?.Name is { Length: > 0 } name ? name : "(로그인 없음)", ct);
     }
 
+    /// <summary>The scheduled backup (no user, no role check): as a manual backup, marked 예약 백업; scheduled backups beyond <see cref="BackupOptions.Keep"/> are deleted.</summary>
     public Task<BackupResult> CreateScheduledAsync(CancellationToken ct = default) => BackupAsync(BackupKind.Scheduled, "예약 백업", ct);
 
     public IReadOnlyList<BackupFile> List()

@@ -24,7 +24,7 @@ public sealed class XlsxWorkbook : IDisposable
         _document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
         // Fixed relationship ids (the SDK draws random ones): the same content gives the same bytes in every part, so a
         // closed quarter's workbook can be shown to be unchanged part by part.
-        _workbookPart = _document.AddNewPart<WorkbookPart>("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "rIdWorkbook");
+        _workbookPart = _document.AddNewPart<WorkbookPart>(XlsxContent.Type + ".main+xml", "rIdWorkbook");
     }
 
     /// <summary>Starts a workbook on <paramref name="output"/>, which must be seekable (the package is a zip with a directory).</summary>

@@ -33,6 +33,8 @@ public sealed partial class ChromiumPdfPrinter(IOptions<PdfOptions> options, ILo
     public const string FooterTemplate =
         "<div style=\"width:100%;text-align:center;font-size:9pt;font-family:'NanumGothic','Nanum Gothic',sans-serif;color:#333\">- <span class=\"pageNumber\"></span> -</div>";
 
+    /// <summary>The PDF bytes of <paramref name="html"/> printed on A4 (or the page size the report stylesheet sets); waits for a free job slot.</summary>
+    /// <exception cref="PdfUnavailableException">Chromium is missing, does not start, or fails on the page (Korean message for the person asking).</exception>
     public async Task<byte[]> PrintAsync(string html, CancellationToken ct = default)
     {
         await _jobs.WaitAsync(ct);
@@ -103,6 +105,7 @@ public sealed partial class ChromiumPdfPrinter(IOptions<PdfOptions> options, ILo
         }
     }
 
+    /// <summary>Closes the shared browser and Playwright at shutdown.</summary>
     public async ValueTask DisposeAsync()
     {
         if (_browser is not null) await _browser.DisposeAsync();

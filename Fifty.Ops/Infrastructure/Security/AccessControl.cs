@@ -58,6 +58,7 @@ public sealed class AuditingAuthorizationResultHandler(IAuditLog audit) : IAutho
 {
     private readonly AuthorizationMiddlewareResultHandler _default = new();
 
+    /// <summary>Passes an allowed request on; otherwise answers as the class describes (403 page, Korean 401/403 text, or the sign-in page) and audits the refusal.</summary>
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
         if (authorizeResult.Succeeded)
@@ -117,6 +118,7 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
         "connect-src 'self'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'; object-src 'none'";
 
+    /// <summary>Sets the CSP and the other security headers on the response, then passes on.</summary>
     public Task InvokeAsync(HttpContext context)
     {
         var headers = context.Response.Headers;
@@ -134,6 +136,7 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 /// <summary>Makes the signed-in user and the client address of an HTTP request known to the audit trail.</summary>
 public sealed class ActorMiddleware(RequestDelegate next)
 {
+    /// <summary>Sets the request's audit actor (user and client address) before the rest of the pipeline runs.</summary>
     public Task InvokeAsync(HttpContext context, ActorAccessor actors)
     {
         actors.Set(AuditActor.From(context.User, context.Connection.RemoteIpAddress?.ToString()));

@@ -40,6 +40,7 @@ public sealed class PasswordRules<TUser> : IPasswordValidator<TUser> where TUser
 {
     public const int MaxLength = 128;
 
+    /// <summary>Failed with a Korean description per rule broken (over 128 characters, equal to the user name, one repeated character); null counts as empty.</summary>
     public async Task<IdentityResult> ValidateAsync(UserManager<TUser> manager, TUser user, string? password)
     {
         password ??= "";

@@ -34,6 +34,7 @@ public sealed class SessionValidator(IDbContextFactory<FiftyOpsDbContext> factor
 {
     private static readonly string StampClaim = new ClaimsIdentityOptions().SecurityStampClaimType;
 
+    /// <summary>Checks <paramref name="user"/> against the stored account: <see cref="SessionCheck.Anonymous"/> when not signed in, invalid with a Korean reason when past the absolute lifetime, disabled, or its stamp changed.</summary>
     public async Task<SessionCheck> CheckAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
         if (user.Identity?.IsAuthenticated != true) return SessionCheck.Anonymous;
@@ -81,6 +82,7 @@ public static class SessionCookie
         return Task.CompletedTask;
     }
 
+    /// <summary>The cookie handler's check on every request: a session that <see cref="SessionValidator.CheckAsync"/> finds invalid is rejected and signed out, and the reason audited.</summary>
     public static async Task OnValidatePrincipal(CookieValidatePrincipalContext context)
     {
         var services = context.HttpContext.RequestServices;

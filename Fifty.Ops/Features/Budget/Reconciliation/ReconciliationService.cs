@@ -26,6 +26,11 @@ public sealed class ReconciliationService(IDbContextFactory<FiftyOpsDbContext> f
         new SameResultRule(),
     ];
 
+    /// <summary>
+    /// Runs every rule of <see cref="Rules"/> (docs/domain.md, "Rules the data must obey") over the period's figures and
+    /// returns each finding with the figures involved; a figure that breaks a rule is reported, never corrected.
+    /// </summary>
+    /// <returns>Never null; no findings (and a null period) when the year has no reporting period.</returns>
     public async Task<ReconciliationReport> GetAsync(int? year, int? quarter, CancellationToken ct = default)
     {
         var (period, shownYear) = await periods.SelectAsync(year, quarter, ct);

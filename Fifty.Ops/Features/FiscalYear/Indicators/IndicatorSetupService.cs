@@ -77,6 +77,7 @@ public sealed class IndicatorSetupService(IDbContextFactory<FiftyOpsDbContext> f
 
     public static string Label(IndicatorAccumulation accumulation) => accumulation == IndicatorAccumulation.Cumulative ? "누적" : "시점";
 
+    /// <summary>The indicators (성과지표) of <paramref name="year"/> for the setup page, in report order, with the year's setup targets (연간 and per quarter, as typed, 초안 or 승인; a period's entered target is not one) and the year's projects to link.</summary>
     public async Task<IndicatorSetupData> GetAsync(int year, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -114,11 +115,10 @@ public sealed class IndicatorSetupService(IDbContextFactory<FiftyOpsDbContext> f
     /// (<c>400명</c>, <c>1만</c> and full-width digits are read), a 주의 기준 outside 1~100%, an unknown related project, or an
     /// indicator of another year. Saving a target approves it (초안 → 승인).
     /// </summary>
-    /// <returns>The indicator's code as <see cref="SaveResult.Token"/>.</returns>
-    public async Task<SaveResult> SaveAsync(ClaimsPrincipal user, int year, IndicatorSetupForm form, CancellationToken ct = default)
+    /// <returns>The indicator's code as <see cref="WriteResult.Token"/>.</returns>
+    public async Task<WriteResult> SaveAsync(ClaimsPrincipal user, int year, IndicatorSetupForm form, CancellationToken ct = default)
     {
-        if (await guard.DemandAsync(user, Policies.CanSetUpYear, "성과지표 설정", "Indicator", $"{year}/{form.Id?.ToString(CultureInfo.InvariantCulture) ?? "new"}", ct) is { } refusal)
-            return SaveResult.Fail(SaveResult.General, refusal);
+        if (await guard.RefuseAsync(user, Policies.CanSetUpYear, "성과지표 설정", "Indicator", $"{year}/{form.Id?.ToString(CultureInfo.InvariantCulture) ?? "new"}", ct) is { } refused) return refused;
 
         var errors = new Dictionary<string, string>();
         var field = form.Field.Trim();
@@ -148,25 +148,25 @@ public sealed class IndicatorSetupService(IDbContextFactory<FiftyOpsDbContext> f
         }
 
         var related = form.RelatedProjects.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-        if (errors.Count > 0) return SaveResult.Invalid(errors);
+        if (errors.Count > 0) return WriteResult.Invalid(errors);
 
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var known = await db.Projects.Where(p => p.Year == year && related.Contains(p.Code)).Select(p => p.Code).ToListAsync(ct);
         if (related.Except(known).ToList() is { Count: > 0 } unknown)
-            return SaveResult.Fail(nameof(IndicatorSetupForm.RelatedProjects), $"{year}년 사업에 없는 코드입니다 ({string.Join(", ", unknown)}).");
+            return WriteResult.Fail(nameof(IndicatorSetupForm.RelatedProjects), $"{year}년 사업에 없는 코드입니다 ({string.Join(", ", unknown)}).");
 
         Indicator indicator;
         if (form.Id is { } id)
         {
             var found = await db.Indicators.AsTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
-            if (found is null || found.Year != year) return SaveResult.Fail(SaveResult.General, $"{year}년 성과지표가 아닙니다 (번호 {id}).");
+            if (found is null || found.Year != year) return WriteResult.Fail(WriteResult.General, $"{year}년 성과지표가 아닙니다 (번호 {id}).");
             indicator = found;
         }
         else
         {
             if (await db.Indicators.AnyAsync(i => i.Year == year && i.Name == name && i.Field == field, ct))
-                return SaveResult.Fail(nameof(IndicatorSetupForm.Name), $"{year}년 「{field}」에 같은 지표명이 이미 있습니다 ({name}).");
+                return WriteResult.Fail(nameof(IndicatorSetupForm.Name), $"{year}년 「{field}」에 같은 지표명이 이미 있습니다 ({name}).");
             var codes = await db.Indicators.Where(i => i.Year == year).Select(i => i.Code).ToListAsync(ct);
             var n = 1;
             while (codes.Contains(NewCode(year, n))) n++;
@@ -198,7 +198,7 @@ public sealed class IndicatorSetupService(IDbContextFactory<FiftyOpsDbContext> f
                  { (null, form.YearTarget, nameof(IndicatorSetupForm.YearTarget)), (1, form.Q1, "Q1"), (2, form.Q2, "Q2"), (3, form.Q3, "Q3"), (4, form.Q4, "Q4") })
         {
             if (Current(cells, quarter) is { } cell && IsTranscribed(cell) && cell.Raw != typed.Trim())
-                return SaveResult.Fail(fieldName, $"보고서에서 옮긴 목표({cell.Raw}, {cell.Source})는 고칠 수 없습니다. 바뀐 목표는 자료 입력의 분기 목표로 입력하세요.");
+                return WriteResult.Fail(fieldName, $"보고서에서 옮긴 목표({cell.Raw}, {cell.Source})는 고칠 수 없습니다. 바뀐 목표는 자료 입력의 분기 목표로 입력하세요.");
         }
 
         SetTarget(db, indicator, cells, year, null, form.YearTarget, by, now);
@@ -206,7 +206,7 @@ public sealed class IndicatorSetupService(IDbContextFactory<FiftyOpsDbContext> f
 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return SaveResult.Ok(form.Id is null
+        return WriteResult.Ok(form.Id is null
             ? $"{year}년 성과지표 {indicator.Code} {name}을(를) 추가했습니다 ({Label(indicator.Accumulation)}, 연간 목표 {form.YearTarget.Trim()})."
             : $"{year}년 성과지표 {indicator.Code} {name}을(를) 저장했습니다. 저장한 목표는 승인된 목표입니다.", indicator.Code);
     }
@@ -216,16 +216,15 @@ public sealed class IndicatorSetupService(IDbContextFactory<FiftyOpsDbContext> f
     /// <paramref name="indicatorIds"/>, or every draft of the year when null. The figures stay as they are; each change
     /// is written to the audit trail with who approved it.
     /// </summary>
-    public async Task<SaveResult> ApproveDraftsAsync(ClaimsPrincipal user, int year, IReadOnlyCollection<int>? indicatorIds = null, CancellationToken ct = default)
+    public async Task<WriteResult> ApproveDraftsAsync(ClaimsPrincipal user, int year, IReadOnlyCollection<int>? indicatorIds = null, CancellationToken ct = default)
     {
-        if (await guard.DemandAsync(user, Policies.CanSetUpYear, "목표 초안 승인", "IndicatorValue", year.ToString(CultureInfo.InvariantCulture), ct) is { } refusal)
-            return SaveResult.Fail(SaveResult.General, refusal);
+        if (await guard.RefuseAsync(user, Policies.CanSetUpYear, "목표 초안 승인", "IndicatorValue", year.ToString(CultureInfo.InvariantCulture), ct) is { } refused) return refused;
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var drafts = await db.IndicatorValues.AsTracking()
             .Where(v => v.Year == year && v.IsDraft && v.Indicator!.Year == year && (indicatorIds == null || indicatorIds.Contains(v.IndicatorId)))
             .ToListAsync(ct);
-        if (drafts.Count == 0) return SaveResult.Fail(SaveResult.General, $"{year}년에 승인할 목표 초안이 없습니다.");
+        if (drafts.Count == 0) return WriteResult.Fail(WriteResult.General, $"{year}년에 승인할 목표 초안이 없습니다.");
         var by = EntryActor.NameOf(user);
         var now = clock.GetUtcNow();
         foreach (var d in drafts)
@@ -237,7 +236,7 @@ public sealed class IndicatorSetupService(IDbContextFactory<FiftyOpsDbContext> f
 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return SaveResult.Ok($"{year}년 목표 초안 {drafts.Count}건을 승인했습니다.", drafts.Count.ToString(CultureInfo.InvariantCulture));
+        return WriteResult.Ok($"{year}년 목표 초안 {drafts.Count}건을 승인했습니다.", drafts.Count.ToString(CultureInfo.InvariantCulture));
     }
 
     private static string NewCode(int year, int n) => $"N{year}-{n:00}";

@@ -61,6 +61,7 @@ public sealed class ProfileSetupService(IDbContextFactory<FiftyOpsDbContext> fac
     public const int MaxTextLength = 2000;
     public const int MaxRows = 200;
 
+    /// <summary>The institution profile (기관 현황) of <paramref name="year"/> for the setup page: the year's own, else the latest earlier year's as a starting form (<c>InheritedFrom</c>); the year's staffing and executives, read-only when transcribed from a report.</summary>
     public async Task<ProfileSetup> GetAsync(int year, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -91,11 +92,10 @@ public sealed class ProfileSetupService(IDbContextFactory<FiftyOpsDbContext> fac
     /// 정원/현원 is not a whole number ≥ 0 (the row number is named). Staffing and executives replace the year's rows
     /// unless they were transcribed from a report, which is refused.
     /// </summary>
-    public async Task<SaveResult> SaveAsync(ClaimsPrincipal user, int year, ProfileForm form, CancellationToken ct = default)
+    public async Task<WriteResult> SaveAsync(ClaimsPrincipal user, int year, ProfileForm form, CancellationToken ct = default)
     {
-        if (await guard.DemandAsync(user, Policies.CanSetUpYear, "기관 현황 설정", "InstitutionProfile", year.ToString(CultureInfo.InvariantCulture), ct) is { } refusal)
-            return SaveResult.Fail(SaveResult.General, refusal);
-        if (year is < 2000 or > 2100) return SaveResult.Fail(SaveResult.General, "회계연도는 2000~2100 사이의 연도여야 합니다.");
+        if (await guard.RefuseAsync(user, Policies.CanSetUpYear, "기관 현황 설정", "InstitutionProfile", year.ToString(CultureInfo.InvariantCulture), ct) is { } refused) return refused;
+        if (!FiscalYearRange.Contains(year)) return WriteResult.Refused(FiscalYearRange.Refusal);
 
         var errors = new Dictionary<string, string>();
         var name = form.Name.Trim();
@@ -158,7 +158,7 @@ public sealed class ProfileSetupService(IDbContextFactory<FiftyOpsDbContext> fac
             });
         }
 
-        if (errors.Count > 0) return SaveResult.Invalid(errors);
+        if (errors.Count > 0) return WriteResult.Invalid(errors);
 
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -190,7 +190,7 @@ public sealed class ProfileSetupService(IDbContextFactory<FiftyOpsDbContext> fac
         var staffChanged = !storedStaff.Select(Key).SequenceEqual(staffing.Select(Key));
         var execsChanged = !storedExecs.Select(Key).SequenceEqual(executives.Select(Key));
         if ((staffChanged && storedStaff.Any(s => s.Source.Doc.Length > 0)) || (execsChanged && storedExecs.Any(e => e.Source.Doc.Length > 0)))
-            return SaveResult.Fail(staffChanged ? nameof(ProfileForm.Staffing) : nameof(ProfileForm.Executives),
+            return WriteResult.Fail(staffChanged ? nameof(ProfileForm.Staffing) : nameof(ProfileForm.Executives),
                 $"{year}년 {(staffChanged ? "정원/현원" : "임원")}은 보고서에서 옮긴 자료여서 고칠 수 없습니다.");
         if (staffChanged)
         {
@@ -206,7 +206,7 @@ public sealed class ProfileSetupService(IDbContextFactory<FiftyOpsDbContext> fac
 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return SaveResult.Ok($"{year}년 기관 현황을 저장했습니다. 화면과 보고서의 기관명은 「{name}」입니다.", name);
+        return WriteResult.Ok($"{year}년 기관 현황을 저장했습니다. 화면과 보고서의 기관명은 「{name}」입니다.", name);
     }
 
     private static string Key(StaffingEntry s) => $"{s.Unit}\u001f{s.Grade}\u001f{s.Authorized}\u001f{s.Current}";

@@ -103,12 +103,11 @@ public sealed class SiteSetupService(IDbContextFactory<FiftyOpsDbContext> factor
     /// field messages (nothing written) for a missing or duplicate code or name, a date that is not 연-월-일, a 폐소일
     /// before the 개소일, or a seat count that is not a whole number ≥ 0 or whose parts exceed it.
     /// </summary>
-    public async Task<SaveResult> SaveAsync(ClaimsPrincipal user, int year, SiteForm form, CancellationToken ct = default)
+    public async Task<WriteResult> SaveAsync(ClaimsPrincipal user, int year, SiteForm form, CancellationToken ct = default)
     {
         var key = $"{year}/{(form.ExistingCode ?? form.Code).Trim()}";
-        if (await guard.DemandAsync(user, Policies.CanSetUpYear, "캠퍼스·센터 설정", "Campus", key, ct) is { } refusal)
-            return SaveResult.Fail(SaveResult.General, refusal);
-        if (year is < 2000 or > 2100) return SaveResult.Fail(SaveResult.General, "회계연도는 2000~2100 사이의 연도여야 합니다.");
+        if (await guard.RefuseAsync(user, Policies.CanSetUpYear, "캠퍼스·센터 설정", "Campus", key, ct) is { } refused) return refused;
+        if (!FiscalYearRange.Contains(year)) return WriteResult.Refused(FiscalYearRange.Refusal);
 
         var errors = new Dictionary<string, string>();
         var code = form.Code.Trim();
@@ -132,7 +131,7 @@ public sealed class SiteSetupService(IDbContextFactory<FiftyOpsDbContext> factor
             errors[nameof(SiteForm.PrivateSeats)] = $"개인 좌석({Fmt.Number(privateSeats ?? 0)})과 개방 좌석({Fmt.Number(openSeats ?? 0)})의 합이 좌석 수({Fmt.Number(s)})를 넘습니다.";
         if (form.Address.Trim().Length > MaxTextLength) errors[nameof(SiteForm.Address)] = $"주소는 {MaxTextLength}자 이내로 입력하세요.";
         if (form.MainRooms.Trim().Length > MaxTextLength) errors[nameof(SiteForm.MainRooms)] = $"주요시설은 {MaxTextLength}자 이내로 입력하세요.";
-        if (errors.Count > 0) return SaveResult.Invalid(errors);
+        if (errors.Count > 0) return WriteResult.Invalid(errors);
 
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -140,19 +139,19 @@ public sealed class SiteSetupService(IDbContextFactory<FiftyOpsDbContext> factor
         if (form.ExistingCode is { } existing)
         {
             campus = await db.Campuses.AsTracking().FirstOrDefaultAsync(x => x.Code == existing, ct);
-            if (campus is null) return SaveResult.Fail(SaveResult.General, $"없는 캠퍼스·센터입니다 ({existing}).");
-            if (code != existing) return SaveResult.Fail(nameof(SiteForm.Code), "코드는 바꿀 수 없습니다 (연도 간 비교의 기준입니다).");
+            if (campus is null) return WriteResult.Fail(WriteResult.General, $"없는 캠퍼스·센터입니다 ({existing}).");
+            if (code != existing) return WriteResult.Fail(nameof(SiteForm.Code), "코드는 바꿀 수 없습니다 (연도 간 비교의 기준입니다).");
         }
         else
         {
             if (await db.Campuses.AnyAsync(x => x.Code == code, ct))
-                return SaveResult.Fail(nameof(SiteForm.Code), $"이미 있는 코드입니다 ({code}).");
+                return WriteResult.Fail(nameof(SiteForm.Code), $"이미 있는 코드입니다 ({code}).");
             campus = new Campus { Code = code, SortOrder = (await db.Campuses.MaxAsync(x => (int?)x.SortOrder, ct) ?? 0) + 1 };
             db.Campuses.Add(campus);
         }
 
         if (await db.Campuses.AnyAsync(x => x.Name == name && x.Code != code, ct))
-            return SaveResult.Fail(nameof(SiteForm.Name), $"같은 이름의 캠퍼스·센터가 이미 있습니다 ({name}).");
+            return WriteResult.Fail(nameof(SiteForm.Name), $"같은 이름의 캠퍼스·센터가 이미 있습니다 ({name}).");
 
         campus.Name = name;
         campus.Kind = form.Kind;
@@ -195,7 +194,7 @@ public sealed class SiteSetupService(IDbContextFactory<FiftyOpsDbContext> factor
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         var what = form.ExistingCode is null ? "추가했습니다" : "저장했습니다";
-        return SaveResult.Ok($"{year}년 {name}을(를) {what}." + (opened is { } d ? $" 개소일 {Fmt.Date(d)} 이전의 달은 이용 실적을 받지 않습니다." : "")
+        return WriteResult.Ok($"{year}년 {name}을(를) {what}." + (opened is { } d ? $" 개소일 {Fmt.Date(d)} 이전의 달은 이용 실적을 받지 않습니다." : "")
             + (closed is { } cd ? $" 폐소일 {Fmt.Date(cd)} 이후의 달도 받지 않습니다." : ""), campus.Code);
     }
 
@@ -204,21 +203,20 @@ public sealed class SiteSetupService(IDbContextFactory<FiftyOpsDbContext> factor
     /// the new status with the day (<see cref="CampusFacility.StatusSince"/>), and every later year's row the new
     /// status. Earlier years keep theirs, so their views and reports say what was true then.
     /// </summary>
-    public async Task<SaveResult> ChangeOperationAsync(ClaimsPrincipal user, string code, FacilityStatus status, string effectiveText, CancellationToken ct = default)
+    public async Task<WriteResult> ChangeOperationAsync(ClaimsPrincipal user, string code, FacilityStatus status, string effectiveText, CancellationToken ct = default)
     {
-        if (await guard.DemandAsync(user, Policies.CanSetUpYear, "운영형태 변경", "CampusFacility", code, ct) is { } refusal)
-            return SaveResult.Fail(SaveResult.General, refusal);
+        if (await guard.RefuseAsync(user, Policies.CanSetUpYear, "운영형태 변경", "CampusFacility", code, ct) is { } refused) return refused;
         var errors = new Dictionary<string, string>();
         var effective = ReadDate(effectiveText, "Effective", "변경일", errors);
         if (effective is null && errors.Count == 0) errors["Effective"] = "변경일을 입력하세요 (예: 2024-07-01).";
         if (status == FacilityStatus.Planned) errors["Status"] = "운영형태는 고유사무 또는 위탁이어야 합니다.";
-        if (errors.Count > 0) return SaveResult.Invalid(errors);
+        if (errors.Count > 0) return WriteResult.Invalid(errors);
         var day = effective!.Value;
 
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var campus = await db.Campuses.FirstOrDefaultAsync(c => c.Code == code, ct);
-        if (campus is null) return SaveResult.Fail(SaveResult.General, $"없는 캠퍼스·센터입니다 ({code}).");
+        if (campus is null) return WriteResult.Fail(WriteResult.General, $"없는 캠퍼스·센터입니다 ({code}).");
         var rows = await db.CampusFacilities.AsTracking().Where(f => f.CampusId == campus.Id && f.ReportYear >= day.Year).ToListAsync(ct);
         if (rows.All(r => r.ReportYear != day.Year))
         {
@@ -241,7 +239,7 @@ public sealed class SiteSetupService(IDbContextFactory<FiftyOpsDbContext> factor
 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return SaveResult.Ok($"{campus.Name}의 운영형태를 {Fmt.Date(day)}부터 {Label(status)}(으)로 바꿨습니다 ({day.Year}년 이후 {rows.Count}개 연도).", code);
+        return WriteResult.Ok($"{campus.Name}의 운영형태를 {Fmt.Date(day)}부터 {Label(status)}(으)로 바꿨습니다 ({day.Year}년 이후 {rows.Count}개 연도).", code);
     }
 
     private static string? Blank(string text) => text.Trim() is { Length: > 0 } t ? t : null;

@@ -20,27 +20,19 @@ public static class StructureFeature
         return endpoints;
     }
 
-    /// <summary>Built in a temporary file deleted after sending: the package needs a seekable stream.</summary>
     private static async Task<IResult> DownloadAsync(int year, StructureWorkbookService service, HttpResponse response,
         Infrastructure.Auditing.IAuditLog audit, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
     {
-        if (year is < 2000 or > 2100) return Results.Text("회계연도는 2000~2100 사이의 연도여야 합니다.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
-        var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
-        try
+        if (!FiscalYearRange.Contains(year)) return Downloads.Text(FiscalYearRange.Refusal, StatusCodes.Status404NotFound);
+        return await Downloads.FromTempFileAsync(async file =>
         {
             await service.WriteAsync(year, file, ct);
-            file.Position = 0;
             await audit.RecordExportAsync(user, "StructureWorkbook", year.ToString(CultureInfo.InvariantCulture), $"연도 체계 내려받기: {StructureWorkbookService.FileName(year)}", ct);
             response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment")
             {
                 FileName = StructureWorkbookService.AsciiFileName(year), FileNameStar = StructureWorkbookService.FileName(year),
             }.ToString();
-            return Results.File(file, Import.ImportService.ContentType);
-        }
-        catch
-        {
-            await file.DisposeAsync();
-            throw;
-        }
+            return Downloads.Xlsx(file);
+        });
     }
 }
