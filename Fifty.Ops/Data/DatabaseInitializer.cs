@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Fifty.Ops.Data;
 
 /// <summary>Applies migrations and seeds an empty database. Safe to run at every start: a seeded database is left alone.</summary>
-public sealed partial class DatabaseInitializer(IDbContextFactory<FiftyOpsDbContext> factory, SeedOptions seed, ILogger<DatabaseInitializer> logger)
+public sealed partial class DatabaseInitializer(IDbContextFactory<FiftyOpsDbContext> factory, SeedOptions seed, TimeProvider clock, ILogger<DatabaseInitializer> logger)
 {
     /// <summary>Applies pending migrations, loads <c>seed-data/</c> when the database has no reporting period yet (one audit note, not per-field changes), and adds the demo rows with <c>Seed:Demo</c> when none are there.</summary>
     /// <exception cref="Seeding.SeedDataException">A seed file is missing or breaks its format; nothing of the seed is kept.</exception>
@@ -36,7 +36,7 @@ public sealed partial class DatabaseInitializer(IDbContextFactory<FiftyOpsDbCont
         if (seed.Demo)
         {
             db.AuditChanges = false;
-            var added = await new DemoUsageLoader(db, seed.Path).LoadAsync(ct);
+            var added = await new DemoUsageLoader(db, seed.Path, clock).LoadAsync(ct);
             db.AuditChanges = true;
             if (added > 0)
             {

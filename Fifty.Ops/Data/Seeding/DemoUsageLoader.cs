@@ -8,7 +8,8 @@ namespace Fifty.Ops.Data.Seeding;
 /// <see cref="CampusUsage.IsDemo"/>. The reports give no monthly figures per campus, so these rows exist only for
 /// demonstrations and benchmarks, and only when the <c>Seed:Demo</c> setting asks for them.
 /// </summary>
-public sealed class DemoUsageLoader(FiftyOpsDbContext db, string seedRoot)
+/// <param name="clock">The app's clock (the rows' load time); null for the system clock.</param>
+public sealed class DemoUsageLoader(FiftyOpsDbContext db, string seedRoot, TimeProvider? clock = null)
 {
     public const string RelativePath = "demo/campus_usage.csv";
 
@@ -20,7 +21,7 @@ public sealed class DemoUsageLoader(FiftyOpsDbContext db, string seedRoot)
         if (!File.Exists(path)) throw new SeedDataException($"예시 데이터 파일이 없습니다: {path}");
 
         var campuses = await db.Campuses.AsTracking().ToDictionaryAsync(c => c.Code, ct);
-        var loadedAt = DateTimeOffset.UtcNow;
+        var loadedAt = (clock ?? TimeProvider.System).GetUtcNow();
         var rows = CsvTable.Read(path).Rows;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         foreach (var r in rows)
