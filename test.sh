@@ -42,6 +42,10 @@ if [[ " $providers " == *" Postgres "* ]]; then
   # test SQLite's own migrations and backups. A filter of the caller's replaces this one.
   if [[ " $* " == *" --filter "* ]]; then pg_args=("$@"); else pg_args=("$@" --filter "Category!=Browser&Provider!=SqliteOnly"); fi
   FIFTYOPS_TEST_PROVIDER=Postgres run_tests "${pg_args[@]}"
+  # The two-instance test behind nginx runs only in this pass (it needs the server): a skip must not pass unnoticed.
+  if [[ " $* " != *" --filter "* ]] && ! grep -q "Passed Fifty.Ops.Tests.MultiInstance.TwoInstancesBehindNginxTests" "$log"; then
+    echo "TwoInstancesBehindNginxTests did not pass in the PostgreSQL pass"; status=1
+  fi
 fi
 
 passed=$(awk '/^ +Passed: +[0-9]+$/ {s += $2} END {print s + 0}' "$log")

@@ -22,8 +22,12 @@ public static class LoadBench
     public sealed record Memory(double WorkingSetMb, double LiveMb);
 
     public sealed record Result(int Users, Timings Interactions, IReadOnlyList<(string Name, Timings Timings)> ByInteraction,
-        Memory Before, Memory After, int Failures, TimeSpan Wall, TimeSpan ServerCpu, double MachineBusy)
+        Memory Before, Memory After, int Failures, TimeSpan Wall, IReadOnlyList<TimeSpan> CpuPerInstance, double MachineBusy,
+        IReadOnlyDictionary<string, int> RequestsPerInstance)
     {
+        /// <summary>Server CPU during the users' pass, all instances together.</summary>
+        public TimeSpan ServerCpu => CpuPerInstance.Aggregate(TimeSpan.Zero, (a, b) => a + b);
+
         /// <summary>The server's share of the machine during the users' pass; the browsers had the rest.</summary>
         public double ServerCpuShare => ServerCpu / (Wall * Environment.ProcessorCount);
 
@@ -35,12 +39,59 @@ public static class LoadBench
         public double WorkingSetKbPerCircuit => (After.WorkingSetMb - Before.WorkingSetMb) * 1024 / Circuits;
     }
 
-    public static async Task<Result> RunAsync(string appExecutable, string databasePath, int users, string year, string quarter, TimeSpan limit)
+    /// <summary>
+    /// Starts <paramref name="instances"/> app processes on <paramref name="connectionString"/> (PostgreSQL when
+    /// <paramref name="postgres"/>; two instances stand behind nginx with the README's configuration, <see cref="NginxFront"/>),
+    /// and runs the users against the one instance or the proxy. Memory and CPU are the instances' together.
+    /// </summary>
+    public static async Task<Result> RunAsync(string appExecutable, string connectionString, bool postgres, int instances, string work,
+        int users, string year, string quarter, TimeSpan limit)
     {
-        var port = FreePort();
+        var apps = new List<Process>();
+        NginxFront? nginx = null;
+        try
+        {
+            var ports = new List<int>();
+            for (var i = 0; i < instances; i++)
+            {
+                var port = FreePort();
+                ports.Add(port);
+                apps.Add(StartApp(appExecutable, connectionString, postgres, work, port));
+                // The first start migrates and seeds; the next ones find the database ready.
+                await WaitServingAsync($"http://127.0.0.1:{port}", apps[^1]);
+            }
+
+            var url = $"http://127.0.0.1:{ports[0]}";
+            if (instances > 1)
+            {
+                nginx = new NginxFront(work, ports);
+                url = await nginx.StartAsync();
+            }
+
+            return await MeasureAsync(apps, nginx, url, users, year, quarter, limit);
+        }
+        finally
+        {
+            nginx?.Stop();
+            foreach (var app in apps)
+            {
+                if (!app.HasExited)
+                {
+                    app.Kill(entireProcessTree: true);
+                    await app.WaitForExitAsync();
+                }
+
+                app.Dispose();
+            }
+        }
+    }
+
+    private static Process StartApp(string appExecutable, string connectionString, bool postgres, string work, int port)
+    {
         var url = $"http://127.0.0.1:{port}";
-        var start = new ProcessStartInfo(appExecutable, ["--urls", url]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["ConnectionStrings__Default"] = $"Data Source={databasePath}";
+        var start = new ProcessStartInfo(appExecutable, ["--urls", url]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = work };
+        start.Environment["ConnectionStrings__Default"] = connectionString;
+        if (postgres) start.Environment["Database__Provider"] = "Postgres";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Auth__InitialAdminPassword"] = BenchApp.AdminPassword;
@@ -53,15 +104,18 @@ public static class LoadBench
         // render-tree and socket buffers rented by 50 users at once stay, and would be counted as circuit memory. One
         // array per size keeps the pool's part small and fixed, so the difference measured is what circuits hold.
         start.Environment["DOTNET_SYSTEM_BUFFERS_SHAREDARRAYPOOL_MAXARRAYSPERPARTITION"] = "1";
-        start.Environment["DataProtection__KeysPath"] = Path.Combine(Path.GetDirectoryName(databasePath)!, "keys-load");
-        using var app = Process.Start(start)!;
+        start.Environment["DataProtection__KeysPath"] = Path.Combine(work, "keys-load");
+        var app = Process.Start(start)!;
         app.OutputDataReceived += (_, _) => { };
         app.ErrorDataReceived += (_, _) => { };
         app.BeginOutputReadLine();
         app.BeginErrorReadLine();
-        try
+        return app;
+    }
+
+    private static async Task<Result> MeasureAsync(List<Process> apps, NginxFront? nginx, string url, int users, string year, string quarter, TimeSpan limit)
+    {
         {
-            await WaitServingAsync(url, app);
             using var playwright = await Playwright.CreateAsync();
             await using var browser = await playwright.Chromium.LaunchAsync(new()
             {
@@ -70,42 +124,37 @@ public static class LoadBench
             });
 
             // Warm the server (JIT, caches) with one user before measuring.
-            var warm = await RunUsersAsync(browser, url, 1, year, quarter, limit);
+            var warm = await RunUsersAsync(browser, url, apps.Count, year, quarter, limit, nginx is not null);
             await CloseAsync(warm.Pages, warm.Contexts);
-            var before = await SettledMemoryAsync(app);
+            var before = await SettledMemoryAsync(apps);
+            var logBefore = nginx?.RequestsPerUpstream() ?? new Dictionary<string, int>();
 
-            app.Refresh();
-            var cpuBefore = app.TotalProcessorTime;
+            apps.ForEach(a => a.Refresh());
+            var cpuBefore = apps.Select(a => a.TotalProcessorTime).ToList();
             var machineBefore = MachineCpu();
             var wall = Stopwatch.StartNew();
-            var run = await RunUsersAsync(browser, url, users, year, quarter, limit);
+            var run = await RunUsersAsync(browser, url, users, year, quarter, limit, nginx is not null);
             wall.Stop();
-            app.Refresh();
-            var serverCpu = app.TotalProcessorTime - cpuBefore;
+            apps.ForEach(a => a.Refresh());
+            var cpu = apps.Select((a, i) => a.TotalProcessorTime - cpuBefore[i]).ToList();
             var machine = MachineCpu();
             var machineBusy = (machine.Busy - machineBefore.Busy) / Math.Max(1, machine.Total - machineBefore.Total);
+            var requests = (nginx?.RequestsPerUpstream() ?? new Dictionary<string, int>())
+                .ToDictionary(r => r.Key, r => r.Value - logBefore.GetValueOrDefault(r.Key));
 
             // Circuits stay open while the contexts live: measure the server with all of them connected.
-            var after = await SettledMemoryAsync(app);
+            var after = await SettledMemoryAsync(apps);
             await CloseAsync(run.Pages, run.Contexts);
             var latencies = run.Latencies;
             var failures = run.Failures;
             var byInteraction = latencies.GroupBy(l => l.Name).Select(g => (g.Key, new Timings([.. g.Select(x => x.Ms)]))).ToList();
-            return new Result(users, new Timings([.. latencies.Select(l => l.Ms)]), byInteraction, before, after, failures, wall.Elapsed, serverCpu, machineBusy);
-        }
-        finally
-        {
-            if (!app.HasExited)
-            {
-                app.Kill(entireProcessTree: true);
-                await app.WaitForExitAsync();
-            }
+            return new Result(users, new Timings([.. latencies.Select(l => l.Ms)]), byInteraction, before, after, failures, wall.Elapsed, cpu, machineBusy, requests);
         }
     }
 
     private sealed record Pass(List<(string Name, double Ms)> Latencies, int Failures, List<IPage> Pages, List<IBrowserContext> Contexts);
 
-    private static async Task<Pass> RunUsersAsync(IBrowser browser, string url, int users, string year, string quarter, TimeSpan limit)
+    private static async Task<Pass> RunUsersAsync(IBrowser browser, string url, int users, string year, string quarter, TimeSpan limit, bool distinctClients)
     {
         var latencies = new List<(string Name, double Ms)>();
         var contexts = new List<IBrowserContext>();
@@ -115,7 +164,11 @@ public static class LoadBench
         var tasks = Enumerable.Range(0, users).Select(async n =>
         {
             await Task.Delay(ramp * n / Math.Max(1, users));
-            var context = await browser.NewContextAsync();
+            // Each user as a client of its own network (nginx's ip_hash keys on the first three octets; NginxFront takes the
+            // address from this header for the test only), as users reaching the proxy from different offices would.
+            var context = await browser.NewContextAsync(distinctClients
+                ? new() { ExtraHTTPHeaders = new Dictionary<string, string> { [NginxFront.ClientHeader] = $"10.{n / 200}.{n % 200}.1" } }
+                : null);
             var page = await context.NewPageAsync();
             lock (contexts)
             {
@@ -219,13 +272,14 @@ public static class LoadBench
     /// the figure is mostly that pool, sized by how many pages were prerendered at the same moment, not what the
     /// circuits hold. The first induced GC runs the trim, a later one collects what it let go; the lowest of three readings counts.
     /// </summary>
-    private static async Task<Memory> SettledMemoryAsync(Process app)
+    private static async Task<Memory> SettledMemoryAsync(List<Process> apps)
     {
         await Task.Delay(TimeSpan.FromSeconds(65));
         var readings = new List<Memory>();
         for (var i = 0; i < 3; i++)
         {
-            readings.Add(ServerMemory(app));
+            var each = apps.Select(ServerMemory).ToList();
+            readings.Add(new Memory(each.Sum(m => m.WorkingSetMb), each.Sum(m => m.LiveMb)));
             await Task.Delay(1000); // the trim runs on the finalizer thread after the GC that triggered it
         }
 

@@ -16,6 +16,7 @@ internal static class BenchCommand
     {
         // dotnet run --project tools/Fifty.Ops.Bench -c Release -- [scale-data <file.db> | import-only | load-only | large-only | heap <pid>]
         //     [--requests N] [--users N] [--load-seconds N] [--skip-load] [--skip-pdf] [--skip-large]
+        //     [--postgres "Host=…;Port=…;Username=…"] [--instances N (load on PostgreSQL: N app processes behind nginx)]
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
         var options = Options.Parse(args);
         var work = Directory.CreateTempSubdirectory("fifty-ops-bench-");
@@ -23,7 +24,7 @@ internal static class BenchCommand
         {
             if (args.Contains("import-only"))
             {
-                await using var app = new BenchApp(Path.Combine(work.FullName, "import.db"));
+                await using var app = new BenchApp(Path.Combine(work.FullName, "import.db"), options.Postgres);
                 app.CreateClient();
                 var r = await ImportBench.RunAsync(app, 2023, 5_000);
                 Console.WriteLine($"import of {r.Rows:#,##0} rows: {r.Changes} changes, validate {r.PreviewMs:0} ms, commit {r.CommitMs:0} ms, peak {r.PeakMb:0} MB");
@@ -34,14 +35,16 @@ internal static class BenchCommand
             {
                 // The load test alone, on freshly generated scale data.
                 var db = Path.Combine(work.FullName, "load.db");
-                await using (var app = new BenchApp(db))
+                string connectionString;
+                await using (var app = new BenchApp(db, options.Postgres) { KeepDatabase = true })
                 {
                     app.CreateClient();
                     await AddScaleDataAsync(app);
+                    connectionString = app.ConnectionString;
                 }
 
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                await LoadAsync(db, options);
+                await LoadAsync(connectionString, work.FullName, options);
                 return 0;
             }
 
@@ -69,19 +72,20 @@ internal static class BenchCommand
 
             if (options.ScaleDataOnly is { } target)
             {
-                await using var only = new BenchApp(Path.GetFullPath(target));
+                await using var only = new BenchApp(Path.GetFullPath(target), options.Postgres) { KeepDatabase = true };
                 only.CreateClient(); // migrate and seed the real data first
                 var summary = await AddScaleDataAsync(only);
                 Console.WriteLine($"scale data written to {target}: {summary}");
                 return 0;
             }
 
-            Console.WriteLine($"# Fifty.Ops benchmarks — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+            Console.WriteLine($"# Fifty.Ops benchmarks — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}, " +
+                $"{(options.Postgres is null ? "SQLite" : "PostgreSQL")}, load average {LoadAverage()}");
             Console.WriteLine();
             var seedDb = Path.Combine(work.FullName, "seed.db");
             var scaleDb = Path.Combine(work.FullName, "scale.db");
 
-            await using (var seed = new BenchApp(seedDb))
+            await using (var seed = new BenchApp(seedDb, options.Postgres))
             {
                 seed.CreateClient();
                 await PagesAsync(seed, "seed data (2023 Q3)", 2023, 3, options.Requests);
@@ -96,8 +100,10 @@ internal static class BenchCommand
                 Console.WriteLine();
             }
 
-            await using (var scale = new BenchApp(scaleDb))
+            string scaleConnection;
+            await using (var scale = new BenchApp(scaleDb, options.Postgres) { KeepDatabase = !options.SkipLoad })
             {
+                scaleConnection = scale.ConnectionString;
                 scale.CreateClient();
                 var sw = Stopwatch.StartNew();
                 var summary = await AddScaleDataAsync(scale);
@@ -107,7 +113,7 @@ internal static class BenchCommand
                 await ExportsAsync(scale, 2015, 2, options with { SkipPdf = true, SkipLarge = true }, work.FullName);
             }
 
-            if (!options.SkipLoad) await LoadAsync(scaleDb, options);
+            if (!options.SkipLoad) await LoadAsync(scaleConnection, work.FullName, options);
 
             return 0;
         }
@@ -118,7 +124,20 @@ internal static class BenchCommand
         }
     }
 
-    private static async Task LoadAsync(string scaleDb, Options options)
+    /// <summary>The load test on the scale database <paramref name="connectionString"/>, dropped afterwards if it is PostgreSQL's.</summary>
+    private static async Task LoadAsync(string connectionString, string work, Options options)
+    {
+        try
+        {
+            await LoadOnAsync(connectionString, work, options);
+        }
+        finally
+        {
+            if (options.Postgres is not null) PostgresBench.DropDatabase(connectionString);
+        }
+    }
+
+    private static async Task LoadOnAsync(string connectionString, string work, Options options)
     {
         if (!File.Exists("/usr/bin/chromium"))
         {
@@ -126,8 +145,10 @@ internal static class BenchCommand
             return;
         }
 
-        var result = await LoadBench.RunAsync(AppExecutable(), scaleDb, options.Users, "2015", "2", TimeSpan.FromSeconds(options.LoadSeconds));
-        Console.WriteLine($"## Load: {result.Users} concurrent browser users (scale data, 2015 Q2)");
+        if (options.Instances > 1 && options.Postgres is null) throw new ArgumentException("--instances needs --postgres: instances share one PostgreSQL database.");
+        var result = await LoadBench.RunAsync(AppExecutable(), connectionString, options.Postgres is not null, options.Instances, work, options.Users, "2015", "2", TimeSpan.FromSeconds(options.LoadSeconds));
+        Console.WriteLine($"## Load: {result.Users} concurrent browser users (scale data, 2015 Q2), {(options.Postgres is null ? "SQLite" : "PostgreSQL")}, " +
+            $"{(options.Instances == 1 ? "one instance" : $"{options.Instances} instances behind nginx")}, load average before {LoadAverage()}");
         Console.WriteLine();
         Console.WriteLine(LoadBench.Describe);
         Console.WriteLine();
@@ -140,6 +161,13 @@ internal static class BenchCommand
         Console.WriteLine($"Server CPU during the users' pass: {result.ServerCpu.TotalSeconds:0.0} s over {result.Wall.TotalSeconds:0.0} s " +
             $"({result.ServerCpuShare:0%} of the machine's {Environment.ProcessorCount} cores, which were {result.MachineBusy:0%} busy; the browsers had the rest).");
         Console.WriteLine();
+        if (result.RequestsPerInstance.Count > 1)
+        {
+            Console.WriteLine($"Requests through nginx per instance: {string.Join(", ", result.RequestsPerInstance.Select(r => $"{r.Key} {r.Value}"))}; " +
+                $"server CPU per instance: {string.Join(", ", result.CpuPerInstance.Select(c => $"{c.TotalSeconds:0.0} s"))}.");
+            Console.WriteLine();
+        }
+
         foreach (var (name, timings) in result.ByInteraction)
         {
             Console.WriteLine($"- {name}: median {timings.Median:0} ms, p95 {timings.P95:0} ms ({timings.Milliseconds.Count})");
@@ -147,6 +175,10 @@ internal static class BenchCommand
 
         Console.WriteLine();
     }
+
+    /// <summary>The 1-, 5- and 15-minute load averages (/proc/loadavg): the machine is shared, figures depend on it.</summary>
+    internal static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static async Task<ScaleData.Summary> AddScaleDataAsync(BenchApp app)
     {
@@ -288,7 +320,7 @@ internal static class BenchCommand
     }
 }
 
-internal sealed record Options(string? ScaleDataOnly, int Requests, int Users, int LoadSeconds, bool SkipLoad, bool SkipPdf, bool SkipLarge)
+internal sealed record Options(string? ScaleDataOnly, int Requests, int Users, int LoadSeconds, bool SkipLoad, bool SkipPdf, bool SkipLarge, string? Postgres, int Instances)
 {
     public static Options Parse(string[] args)
     {
@@ -300,6 +332,8 @@ internal sealed record Options(string? ScaleDataOnly, int Requests, int Users, i
             int.Parse(Value("--load-seconds") ?? "120", CultureInfo.InvariantCulture),
             args.Contains("--skip-load"),
             args.Contains("--skip-pdf"),
-            args.Contains("--skip-large"));
+            args.Contains("--skip-large"),
+            Value("--postgres") ?? (Environment.GetEnvironmentVariable("FIFTY_OPS_BENCH_POSTGRES") is { Length: > 0 } server ? server : null),
+            int.Parse(Value("--instances") ?? "1", CultureInfo.InvariantCulture));
     }
 }
