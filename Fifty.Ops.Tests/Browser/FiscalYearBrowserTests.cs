@@ -49,6 +49,8 @@ public sealed class FiscalYearBrowserTests(AppProcess app) : IClassFixture<AppPr
         await current.FillAsync("-2");
         await page.Locator("[data-action=save-profile]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-result=error]")).ToContainTextAsync("저장하지 못했습니다");
+        // The tables are long: the refusal is repeated beside the save button, naming the first field.
+        await Assertions.Expect(page.Locator("[data-result-near-save=error]")).ToContainTextAsync("첫 번째: 정원/현원 2행 현원:");
         await Assertions.Expect(staffing).ToContainTextAsync("정원/현원 2행 현원:");
         await Assertions.Expect(staffing).ToContainTextAsync("(입력: -2)");
 
