@@ -49,6 +49,21 @@ public sealed class IndicatorsSetupTests : IAsyncLifetime
         Assert.Equal("생애설계 상담 만족도", edited.Name);
         Assert.NotEmpty(edited.QuarterTargets);
         Assert.All(edited.QuarterTargets, Assert.Null);
+        Assert.Equal(IndicatorKind.Promise, edited.Kind);
+
+        // 구분 is chosen on the form: a 주요 사업 실적 indicator is added as one, and an edit can move it.
+        var headline = Satisfaction();
+        headline.Name = "캠퍼스 방문자";
+        headline.Kind = IndicatorKind.Headline;
+        var added = await Service().SaveAsync(Planner, 2024, headline);
+        Assert.True(added.Saved, string.Join(" / ", added.Errors.Values));
+        var headlineRow = (await Service().GetAsync(2024)).Rows.Single(r => r.Code == added.Token);
+        Assert.Equal(IndicatorKind.Headline, headlineRow.Kind);
+        var moved = IndicatorSetupForm.From(headlineRow);
+        Assert.Equal(IndicatorKind.Headline, moved.Kind);
+        moved.Kind = IndicatorKind.Project;
+        Assert.True((await Service().SaveAsync(Planner, 2024, moved)).Saved);
+        Assert.Equal(IndicatorKind.Project, (await Service().GetAsync(2024)).Rows.Single(r => r.Code == added.Token).Kind);
     }
 
     [Fact]

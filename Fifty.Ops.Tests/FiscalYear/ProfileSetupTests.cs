@@ -84,12 +84,84 @@ public sealed class ProfileSetupTests : AppTestBase
         var stored = await service.GetAsync(2025);
         Assert.True(stored.Exists);
         Assert.Equal(("경영기획실", "2", "홍길동"), (stored.Form.Staffing.Single().Unit, stored.Form.Staffing.Single().Current, stored.Form.Executives.Single().Name));
+    }
 
-        // The 2023 staffing was transcribed from the report: shown, never overwritten.
+    [Fact]
+    public async Task StaffingAndExecutivesTranscribedFromAReportAreEditedAsEnteredRowsAndTheClosedQuartersReportKeepsTheOldFigures()
+    {
+        var service = Get<ProfileSetupService>();
+        var reports = Get<QuarterlyReportService>();
+        var frozen = (await reports.GetAsync(2023, 3))!;
+        Assert.True(frozen.Period.IsClosed);
+        Assert.NotEmpty(frozen.Staffing);
+        var frozenStaffing = frozen.Staffing.Select(r => $"{r.Unit}|{r.Grade}|{r.Authorized}|{r.Current}").ToList();
+        var frozenExecutives = frozen.Executives.Select(e => e.Name).ToList();
+
         var y2023 = await service.GetAsync(2023);
         Assert.True(y2023.FiguresTranscribed);
+        Assert.All(y2023.Form.Staffing, r => Assert.Equal("보고서", r.Source));
+        var count = y2023.Form.Staffing.Count;
+        Assert.True(count >= 3, "the seeded 2023 staffing has rows to edit");
+        var removed = y2023.Form.Staffing[0];
+        var edited = y2023.Form.Staffing[1];
+        var editedCurrent = int.Parse(edited.Current, System.Globalization.CultureInfo.InvariantCulture) + 1;
+
+        // Bad counts are refused naming the row and the field; nothing is written.
+        async Task<string> StaffingText()
+        {
+            await using var db = await Get<IDbContextFactory<Fifty.Ops.Data.FiftyOpsDbContext>>().CreateDbContextAsync();
+            return string.Join("\n", await db.StaffingEntries.Where(s => s.Year == 2023).OrderBy(s => s.Ordinal)
+                .Select(s => s.Ordinal + "|" + s.Unit + "|" + s.Grade + "|" + s.Authorized + "|" + s.Current + "|" + s.Source.Doc).ToListAsync());
+        }
+
+        var before = await StaffingText();
+        edited.Current = "-3";
+        y2023.Form.Staffing[2].Authorized = "2.5";
+        y2023.Form.Staffing.Add(new StaffingForm { Unit = "신설팀", Grade = "", Authorized = "2024-01-01", Current = "셋" });
+        var refused = await service.SaveAsync(Planner, 2023, y2023.Form);
+        Assert.False(refused.Saved);
+        Assert.StartsWith("정원/현원 2행 현원: ", refused.Errors["Staffing[1].Current"], StringComparison.Ordinal);
+        Assert.Contains("(입력: -3)", refused.Errors["Staffing[1].Current"], StringComparison.Ordinal);
+        Assert.StartsWith("정원/현원 3행 정원: ", refused.Errors["Staffing[2].Authorized"], StringComparison.Ordinal);
+        Assert.Equal($"정원/현원 {count + 1}행: 직급을 입력하세요.", refused.Errors[$"Staffing[{count}].Grade"]);
+        Assert.StartsWith($"정원/현원 {count + 1}행 정원: ", refused.Errors[$"Staffing[{count}].Authorized"], StringComparison.Ordinal);
+        Assert.StartsWith($"정원/현원 {count + 1}행 현원: ", refused.Errors[$"Staffing[{count}].Current"], StringComparison.Ordinal);
+        Assert.Equal(before, await StaffingText());
+
+        // Remove the first row, change the second, add one (its count typed in full width, read by value as in every form).
+        y2023 = await service.GetAsync(2023);
         y2023.Form.Staffing.RemoveAt(0);
-        Assert.Equal("2023년 정원/현원은 보고서에서 옮긴 자료여서 고칠 수 없습니다.", (await service.SaveAsync(Planner, 2023, y2023.Form)).Errors[nameof(ProfileForm.Staffing)]);
+        y2023.Form.Staffing[0].Current = editedCurrent.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        y2023.Form.Staffing.Add(new StaffingForm { Unit = "신설팀", Grade = "4급", Authorized = "２", Current = "1명" });
+        y2023.Form.Executives[0].Name = "김신임";
+        var auditBefore = (await _app.AuditEntriesAsync()).Max(e => e.Id);
+        var saved = await service.SaveAsync(Planner, 2023, y2023.Form);
+        Assert.True(saved.Saved, string.Join(" / ", saved.Errors.Values));
+
+        var after = await service.GetAsync(2023);
+        Assert.Equal(count, after.Form.Staffing.Count);
+        Assert.DoesNotContain(after.Form.Staffing, r => r.Unit == removed.Unit && r.Grade == removed.Grade && r.Authorized == removed.Authorized && r.Current == removed.Current && r.Source == "보고서");
+        Assert.Equal((edited.Grade, editedCurrent.ToString(System.Globalization.CultureInfo.InvariantCulture), "입력"), (after.Form.Staffing[0].Grade, after.Form.Staffing[0].Current, after.Form.Staffing[0].Source));
+        Assert.All(after.Form.Staffing.Skip(1).SkipLast(1), r => Assert.Equal("보고서", r.Source));
+        Assert.Equal(("신설팀", "2", "1", "입력"), (after.Form.Staffing[^1].Unit, after.Form.Staffing[^1].Authorized, after.Form.Staffing[^1].Current, after.Form.Staffing[^1].Source));
+        Assert.Equal(("김신임", "입력"), (after.Form.Executives[0].Name, after.Form.Executives[0].Source));
+
+        // Audited: the report's rows that left, with their values, and the typed rows.
+        var audit = (await _app.AuditEntriesAsync()).Where(e => e.Id > auditBefore).ToList();
+        Assert.Contains(audit, e => e.ObjectType == "StaffingEntry" && e.OldValue is not null && e.Detail!.StartsWith("삭제", StringComparison.Ordinal));
+        Assert.Contains(audit, e => e.ObjectType == "StaffingEntry" && e.NewValue is not null && e.NewValue.Contains("신설팀", StringComparison.Ordinal));
+        Assert.Contains(audit, e => e.ObjectType == "Executive" && e.NewValue is not null && e.NewValue.Contains("김신임", StringComparison.Ordinal));
+
+        // The closed 2023 Q3 report shows what it was closed with; the live figures are the new ones.
+        var reread = (await reports.GetAsync(2023, 3))!;
+        Assert.Equal(frozenStaffing, reread.Staffing.Select(r => $"{r.Unit}|{r.Grade}|{r.Authorized}|{r.Current}").ToList());
+        Assert.Equal(frozenExecutives, reread.Executives.Select(e => e.Name).ToList());
+        Assert.Contains((await reports.BuildLiveAsync(2023, 3))!.Staffing, r => r.Unit == "신설팀");
+
+        // Saving the same form again changes nothing.
+        var auditAfter = (await _app.AuditEntriesAsync()).Max(e => e.Id);
+        Assert.True((await service.SaveAsync(Planner, 2023, (await service.GetAsync(2023)).Form)).Saved);
+        Assert.DoesNotContain(await _app.AuditEntriesAsync(), e => e.Id > auditAfter && e.ObjectType is "StaffingEntry" or "Executive");
     }
 
     private Features.Admin.PeriodAdminService PeriodAdminOf() => Get<Features.Admin.PeriodAdminService>();

@@ -108,7 +108,7 @@ public sealed class StructureAppTests : AppTestBase
         var preview = await CliAsync("import", good, "--as", AppRoles.Planner);
         Assert.True(preview.Code == CommandDispatcher.Ok, preview.Error);
         Assert.Contains("연도 체계 파일: 2024년_체계.xlsx", preview.Out, StringComparison.Ordinal);
-        Assert.Contains("P1.1.9 추가", preview.Out, StringComparison.Ordinal);
+        Assert.Contains("P1.1.9 새로 추가: 세부사업", preview.Out, StringComparison.Ordinal);
         Assert.Contains("미리보기만 했습니다", preview.Out, StringComparison.Ordinal);
         await using (var db = Db()) Assert.False(await db.ProgrammeNodes.AnyAsync(n => n.Code == "P1.1.9"));
 

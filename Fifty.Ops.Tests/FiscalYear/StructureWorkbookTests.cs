@@ -71,6 +71,7 @@ public sealed class StructureWorkbookTests : IAsyncLifetime
             .Text("예산체계", edit.RowOf("예산체계", "P1.2.1", "B"), "P1.1")
             .Text("예산체계", edit.RowOf("예산체계", "P1.1.2", "G"), "일몰")
             .AppendRows("예산체계", [[("A", "P1.1.9"), ("B", "P1.1"), ("C", "세부사업"), ("D", "중장년 디지털 전환 지원"), ("E", "보조금"), ("F", 30.0004m), ("G", "운영")]]);
+        var renamedRow = edit.RowOf("예산체계", "P1.1.1")[1..];
         var file = edit.Save();
 
         var preview = await Service().PreviewAsync(Planner, "체계.xlsx", file);
@@ -87,6 +88,13 @@ public sealed class StructureWorkbookTests : IAsyncLifetime
         Assert.Equal(("P1.2", "P1.1"), preview.Changes.Single(c => c.Kind == StructureChangeKind.Moved) is var m ? (m.Old, m.New) : default);
         Assert.Contains("30,000천원", preview.Changes.Single(c => c.Kind == StructureChangeKind.Added).New, StringComparison.Ordinal);
         Assert.StartsWith("예산체계!A", preview.Changes[0].Where, StringComparison.Ordinal);
+        // The preview says in plain words where and what changes.
+        var renamed = preview.Changes.Single(c => c.Kind == StructureChangeKind.Renamed);
+        Assert.Equal(($"예산체계 시트 {renamedRow}행", "사업명 변경: '중장년 종합지원 체계 구축' → '중장년 종합지원 체계 구축 (개편)'"),
+            (renamed.Place, renamed.Description));
+        Assert.StartsWith("새로 추가: 세부사업 중장년 디지털 전환 지원 · 상위 P1.1 · 보조금 · 당초예산 30,000천원", preview.Changes.Single(c => c.Kind == StructureChangeKind.Added).Description, StringComparison.Ordinal);
+        Assert.Equal("일몰 처리: 운영 → 일몰 (다음 해 체계로 넘어가지 않습니다)", preview.Changes.Single(c => c.Kind == StructureChangeKind.Retired).Description);
+        Assert.Equal("당초예산 변경: (없음) → 120,500천원 (120.5백만원)", amount.Description);
 
         var result = await Service().CommitAsync(Planner, "체계.xlsx", file, null, preview.Digest);
         Assert.True(result.Committed, result.Message);
@@ -100,6 +108,10 @@ public sealed class StructureWorkbookTests : IAsyncLifetime
             var added = nodes["P1.1.9"];
             Assert.Equal(("P1.1", ProgrammeKind.DetailedProject, FundingSource.Subsidy, 30_000m, nodes["P1.1"].Level + 1),
                 (added.Parent!.Code, added.Kind, added.Funding, added.OriginalBudget, added.Level));
+            // The new row is listed after its parent's last row (here P1.2.1, moved under P1.1 by the same file), not after 일반관리비.
+            Assert.Equal(nodes["P1.2.1"].SortOrder + 1, added.SortOrder);
+            Assert.True(added.SortOrder < nodes["P1.2.2"].SortOrder && added.SortOrder < nodes["G"].SortOrder);
+            Assert.True(nodes.Values.Where(n => n.Code != "P1.1.9").All(n => n.SortOrder != added.SortOrder));
             // The 2023 rows of the same codes are untouched.
             Assert.Equal("중장년 종합지원 체계 구축", (await db.ProgrammeNodes.SingleAsync(n => n.Year == 2023 && n.Code == "P1.1.1")).Name);
             // The new row is open to the quarterly entry of its year; the retired one is gone from it.
@@ -146,8 +158,68 @@ public sealed class StructureWorkbookTests : IAsyncLifetime
         Assert.True(await db.CampusFacilities.AnyAsync(f => f.CampusId == campus.Id && f.ReportYear == 2024));
     }
 
+    [Fact]
+    public async Task TheIndicatorKindIsReadFromTheSheetShownInThePreviewAndWrittenBackOnDownload()
+    {
+        var download = await DownloadAsync(2024);
+        using var edit = new XlsxEditor(download);
+        var existing = edit.RowOf("성과지표", "T2023-1.1.1", "N");
+        Assert.Equal("사업목표", CellText(download, "성과지표", existing));
+        edit.AppendRows("성과지표", [[("A", "H2024-1"), ("B", "캠퍼스 활성화"), ("C", "캠퍼스 방문자"), ("D", "명"), ("G", "10,000명"), ("N", "주요 사업 실적")]])
+            .Text("성과지표", existing, "성과약속지표");
+        var result = await ApplyAsync(edit.Save());
+        Assert.True(result.Committed, result.Message);
+        var added = result.Preview.Changes.Single(c => c.Code == "H2024-1");
+        Assert.Equal("새로 추가: 주요실적 · 캠퍼스 활성화 · 캠퍼스 방문자 (명) · 목표 10,000명", added.Description);
+        var changed = result.Preview.Changes.Single(c => c.Code == "T2023-1.1.1");
+        Assert.Equal(("구분 변경: '사업목표' → '성과약속'", $"성과지표 시트 {existing[1..]}행"), (changed.Description, changed.Place));
+
+        await using (var db = _db.CreateContext())
+        {
+            Assert.Equal(IndicatorKind.Headline, (await db.Indicators.SingleAsync(i => i.Year == 2024 && i.Code == "H2024-1")).Kind);
+            Assert.Equal(IndicatorKind.Promise, (await db.Indicators.SingleAsync(i => i.Year == 2024 && i.Code == "T2023-1.1.1")).Kind);
+        }
+
+        // Downloaded again, the sheet carries the kinds; uploaded as it is, it changes nothing. A blank 구분 keeps the kind.
+        var again = await DownloadAsync(2024);
+        using var reread = new XlsxEditor(again);
+        Assert.Equal("주요실적", CellText(again, "성과지표", reread.RowOf("성과지표", "H2024-1", "N")));
+        Assert.Equal("성과약속", CellText(again, "성과지표", reread.RowOf("성과지표", "T2023-1.1.1", "N")));
+        Assert.True((await Service().PreviewAsync(Planner, "체계.xlsx", again)).NothingToChange);
+        reread.Clear("성과지표", reread.RowOf("성과지표", "T2023-1.1.1", "N"));
+        Assert.True((await Service().PreviewAsync(Planner, "체계.xlsx", reread.Save())).NothingToChange);
+    }
+
+    [Fact]
+    public async Task AnAnnualTargetFromAReportIsNotOverwrittenAndTheRefusalNamesBothValuesAndWhereToChangeIt()
+    {
+        var download = await DownloadAsync(2023);
+        using var edit = new XlsxEditor(download);
+        var cell = edit.RowOf("성과지표", "T2023-1.1.1", "G");
+        var stored = CellText(download, "성과지표", cell);
+        Assert.False(string.IsNullOrEmpty(stored));
+        edit.Text("성과지표", cell, "99,999명");
+        var before = await ChecksumAsync(_db.ConnectionString);
+        var preview = await Service().PreviewAsync(Planner, "체계.xlsx", edit.Save());
+        var error = Assert.Single(preview.Errors);
+        Assert.StartsWith($"성과지표!{cell}: T2023-1.1.1 ", error.Text, StringComparison.Ordinal);
+        Assert.Contains($"보고서에서 옮긴 값 '{stored}'", error.Text, StringComparison.Ordinal);
+        Assert.Contains("파일에는 '99,999명'", error.Text, StringComparison.Ordinal);
+        Assert.Contains($"이 칸을 '{stored}'(으)로 되돌려", error.Text, StringComparison.Ordinal);
+        Assert.Contains("/entry/indicators", error.Text, StringComparison.Ordinal);
+        Assert.False(preview.CanCommit);
+        Assert.Equal(before, await ChecksumAsync(_db.ConnectionString));
+    }
+
+    private static string CellText(byte[] workbook, string sheet, string reference)
+    {
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(workbook), false);
+        return XlsxSheet.Read(document, sheet).Text(reference);
+    }
+
     public static TheoryData<string, string, string> BadInputs => new()
     {
+        { "unknown indicator kind", "성과지표!N", "구분 '핵심'은(는) 알 수 없습니다. 성과약속, 주요실적, 사업목표 중 하나" },
         { "renamed sheet", "예산체계", "'예산체계' 시트가 없습니다" },
         { "missing column", "예산체계!F3", "'당초예산' 열이 없습니다" },
         { "full-width digits", "예산체계!F", "전각 숫자" },
@@ -174,6 +246,7 @@ public sealed class StructureWorkbookTests : IAsyncLifetime
         var amount = edit.RowOf("예산체계", "P1.1.1", "F");
         _ = bad switch
         {
+            "unknown indicator kind" => edit.Text("성과지표", edit.RowOf("성과지표", "T2023-1.1.1", "N"), "핵심"),
             "renamed sheet" => edit.RenameSheet("예산체계", "예산"),
             "missing column" => edit.Clear("예산체계", "F3"),
             "full-width digits" => edit.Text("예산체계", amount, "１２０"),

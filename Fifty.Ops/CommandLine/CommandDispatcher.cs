@@ -158,7 +158,7 @@ public static class CommandDispatcher
         var structure = services.GetRequiredService<StructureWorkbookService>();
         var preview = await structure.PreviewAsync(user, name, content, ct);
         await output.WriteLineAsync($"연도 체계 파일: {name} ({content.LongLength:#,##0}바이트) · {preview.Year}년 · 금액 단위 {preview.Unit}");
-        foreach (var c in preview.Changes) await output.WriteLineAsync($"  {c.Where}  {c.Code} {c.KindLabel} {c.Item}: {(c.Old.Length == 0 ? "" : c.Old + " → ")}{c.New}");
+        foreach (var c in preview.Changes) await output.WriteLineAsync($"  {c.Place}  {c.Code} {c.Description}");
         foreach (var n in preview.Notes) await output.WriteLineAsync("알림: " + n);
         if (preview.Errors.Count > 0)
         {

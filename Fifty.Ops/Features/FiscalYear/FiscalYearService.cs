@@ -90,6 +90,28 @@ public sealed class FiscalYearService(IDbContextFactory<FiftyOpsDbContext> facto
         || await db.Projects.IgnoreQueryFilters().AnyAsync(p => p.Year == year, ct)
         || await db.Indicators.AnyAsync(i => i.Year == year, ct);
 
+    /// <summary>
+    /// The rows depth-first, each under its parent in <c>SortOrder</c>: a 세부사업 added later (its SortOrder after every
+    /// existing row) is listed under its 단위사업, not at the end of the table. Rows whose parent is missing stay at the end.
+    /// </summary>
+    internal static List<SetupNode> TreeOrder(List<SetupNode> nodes)
+    {
+        var children = nodes.Where(n => n.ParentCode is not null).ToLookup(n => n.ParentCode!, StringComparer.Ordinal);
+        var codes = nodes.Select(n => n.Code).ToHashSet(StringComparer.Ordinal);
+        var ordered = new List<SetupNode>(nodes.Count);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        void Visit(SetupNode n)
+        {
+            if (!seen.Add(n.Code)) return;
+            ordered.Add(n);
+            foreach (var c in children[n.Code]) Visit(c);
+        }
+
+        foreach (var root in nodes.Where(n => n.ParentCode is null || !codes.Contains(n.ParentCode))) Visit(root);
+        ordered.AddRange(nodes.Where(n => !seen.Contains(n.Code)));
+        return ordered;
+    }
+
     /// <summary>The year's structure, retired rows included; read by everyone who may set a year up.</summary>
     public async Task<FiscalYearSetup> GetAsync(int year, CancellationToken ct = default)
     {
@@ -98,6 +120,7 @@ public sealed class FiscalYearService(IDbContextFactory<FiftyOpsDbContext> facto
             .Select(n => new SetupNode(n.Code, n.Parent == null ? null : n.Parent.Code, n.Kind, n.Name, n.Funding, n.Tags, n.Status, n.RetiredBy, n.RetiredAt, n.RetiredReason,
                 n.Source.Doc == "" ? "입력" : n.Source.Doc, n.OriginalBudget))
             .ToListAsync(ct);
+        nodes = TreeOrder(nodes);
         var projects = await db.Projects.IgnoreQueryFilters().Where(p => p.Year == year).OrderBy(p => p.SortOrder)
             .Select(p => new SetupProject(p.Code, p.AreaNo, p.AreaName, p.Title, p.ProgrammeCodes, p.Tags, p.Status, p.RetiredBy, p.RetiredAt, p.RetiredReason,
                 p.Source.Doc == "" ? "입력" : p.Source.Doc))

@@ -43,6 +43,8 @@ public sealed class IndicatorSetupForm
     public string Unit { get; set; } = "";
     public Direction Direction { get; set; } = Direction.Higher;
     public IndicatorAccumulation Accumulation { get; set; } = IndicatorAccumulation.Cumulative;
+    /// <summary>구분: 성과약속지표, 주요 사업 실적 or 사업별 성과목표 (the report block the indicator is shown in).</summary>
+    public IndicatorKind Kind { get; set; } = IndicatorKind.Promise;
     public string YearTarget { get; set; } = "";
     public string Q1 { get; set; } = "";
     public string Q2 { get; set; } = "";
@@ -56,7 +58,7 @@ public sealed class IndicatorSetupForm
 
     public static IndicatorSetupForm From(IndicatorSetupRow row) => new()
     {
-        Id = row.Id, Field = row.Field, Name = row.Name, Unit = row.Unit, Direction = row.Direction, Accumulation = row.Accumulation,
+        Id = row.Id, Field = row.Field, Name = row.Name, Unit = row.Unit, Direction = row.Direction, Accumulation = row.Accumulation, Kind = row.Kind,
         YearTarget = row.YearTarget?.Raw ?? "", Q1 = row.QuarterTargets[0]?.Raw ?? "", Q2 = row.QuarterTargets[1]?.Raw ?? "",
         Q3 = row.QuarterTargets[2]?.Raw ?? "", Q4 = row.QuarterTargets[3]?.Raw ?? "",
         Caution = row.CautionThreshold is { } c ? (c * 100m).ToString("0.##", CultureInfo.InvariantCulture) : "",
@@ -172,7 +174,7 @@ public sealed class IndicatorSetupService(IDbContextFactory<FiftyOpsDbContext> f
             while (codes.Contains(NewCode(year, n))) n++;
             indicator = new Indicator
             {
-                Year = year, Code = NewCode(year, n), Kind = IndicatorKind.Promise, Source = SourceRef.Entered,
+                Year = year, Code = NewCode(year, n), Kind = form.Kind, Source = SourceRef.Entered,
                 SortOrder = (await db.Indicators.Where(i => i.Year == year).MaxAsync(i => (int?)i.SortOrder, ct) ?? 0) + 1,
             };
             db.Indicators.Add(indicator);
@@ -183,6 +185,7 @@ public sealed class IndicatorSetupService(IDbContextFactory<FiftyOpsDbContext> f
         indicator.Unit = unit;
         indicator.Direction = form.Direction;
         indicator.Accumulation = form.Accumulation;
+        indicator.Kind = form.Kind;
         indicator.CautionThreshold = caution;
         var linked = indicator.ProjectId is { } pid ? await db.Projects.Where(p => p.Id == pid).Select(p => p.Code).FirstOrDefaultAsync(ct) : null;
         var others = related.Where(c => c != linked).ToList();

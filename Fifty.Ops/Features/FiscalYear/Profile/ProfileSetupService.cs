@@ -16,6 +16,9 @@ public sealed class StaffingForm
     public string Grade { get; set; } = "";
     public string Authorized { get; set; } = "";
     public string Current { get; set; } = "";
+
+    /// <summary>Where the stored row came from (the report's document, or 입력); empty for a row typed now. Shown, never saved.</summary>
+    public string Source { get; set; } = "";
 }
 
 /// <summary>One executive (임원) as typed.</summary>
@@ -25,6 +28,9 @@ public sealed class ExecutiveForm
     public string Name { get; set; } = "";
     public string Position { get; set; } = "";
     public string Term { get; set; } = "";
+
+    /// <summary>Where the stored row came from (the report's document, or 입력); empty for a row typed now. Shown, never saved.</summary>
+    public string Source { get; set; } = "";
 }
 
 /// <summary>The institution profile of a year as typed; list fields are one item per line.</summary>
@@ -46,14 +52,16 @@ public sealed class ProfileForm
 
 /// <param name="Exists">The year has its own profile (false: the form starts from <paramref name="InheritedFrom"/>'s).</param>
 /// <param name="InheritedFrom">The earlier year whose profile the form was filled from; null when it is the year's own or none exists.</param>
-/// <param name="FiguresTranscribed">The year's staffing or executives were transcribed from a report: they are shown, not edited.</param>
+/// <param name="FiguresTranscribed">Some of the year's staffing or executive rows were transcribed from a report (editing one turns it into 입력).</param>
 public sealed record ProfileSetup(int Year, bool Exists, int? InheritedFrom, string Source, ProfileForm Form, bool FiguresTranscribed);
 
 /// <summary>
 /// The institution profile of a year (기관 현황): name, address, mission/vision/goals, organisation and departments,
 /// 정원/현원 by unit and grade, executives. The name is what every page and export shows
 /// (<see cref="InstitutionNameService"/>). Writes need <see cref="Policies.CanSetUpYear"/>, run in one transaction and are
-/// audited field by field; staffing and executives transcribed from a report are never overwritten.
+/// audited field by field. Staffing and executive rows transcribed from a report may be edited: an edited row becomes
+/// 입력 (the report's row is removed, its values kept in the audit trail), an unchanged row keeps its source. A closed
+/// quarter's report shows the figures it was frozen with (<see cref="Reports.QuarterlyReportService.FreezeAsync"/>).
 /// </summary>
 public sealed class ProfileSetupService(IDbContextFactory<FiftyOpsDbContext> factory, AccessGuard guard)
 {
@@ -77,9 +85,12 @@ public sealed class ProfileSetupService(IDbContextFactory<FiftyOpsDbContext> fac
             Staffing = [.. staffing.Select(s => new StaffingForm
             {
                 Unit = s.Unit, Grade = s.Grade, Authorized = s.Authorized?.ToString(CultureInfo.InvariantCulture) ?? "",
-                Current = s.Current?.ToString(CultureInfo.InvariantCulture) ?? "",
+                Current = s.Current?.ToString(CultureInfo.InvariantCulture) ?? "", Source = SourceLabel(s.Source),
             })],
-            Executives = [.. executives.Select(e => new ExecutiveForm { Role = e.Role, Name = e.Name, Position = e.Position ?? "", Term = e.TermRaw ?? "" })],
+            Executives = [.. executives.Select(e => new ExecutiveForm
+            {
+                Role = e.Role, Name = e.Name, Position = e.Position ?? "", Term = e.TermRaw ?? "", Source = SourceLabel(e.Source),
+            })],
         };
         var transcribed = staffing.Any(s => s.Source.Doc.Length > 0) || executives.Any(e => e.Source.Doc.Length > 0);
         return new ProfileSetup(year, profile?.Year == year, profile is not null && profile.Year != year ? profile.Year : null,
@@ -88,9 +99,11 @@ public sealed class ProfileSetupService(IDbContextFactory<FiftyOpsDbContext> fac
 
     /// <summary>
     /// Writes the year's profile (creating it when the year has none). Refused with a Korean message on the field,
-    /// nothing written, for a blank or over-long name, a 기준일 that is not a date of the year, or a staffing row whose
-    /// 정원/현원 is not a whole number ≥ 0 (the row number is named). Staffing and executives replace the year's rows
-    /// unless they were transcribed from a report, which is refused.
+    /// nothing written, for a blank or over-long name, a 기준일 that is not a date of the year, a staffing row without 직급
+    /// or whose 정원/현원 is not a whole number ≥ 0 (negative, a fraction, a date or a word; the row number and the field
+    /// are named; digits typed in full width are read by their value, as everywhere, see record 0010), or an executive
+    /// without 구분 or 성명. Staffing and executives become the rows typed, in order: a row equal to a stored one keeps
+    /// it (and its source), any other stored row is removed and the typed row is stored as 입력.
     /// </summary>
     public async Task<WriteResult> SaveAsync(ClaimsPrincipal user, int year, ProfileForm form, CancellationToken ct = default)
     {
@@ -187,27 +200,38 @@ public sealed class ProfileSetupService(IDbContextFactory<FiftyOpsDbContext> fac
 
         var storedStaff = await db.StaffingEntries.AsTracking().Where(s => s.Year == year).OrderBy(s => s.Ordinal).ToListAsync(ct);
         var storedExecs = await db.Executives.AsTracking().Where(e => e.Year == year).OrderBy(e => e.Ordinal).ToListAsync(ct);
-        var staffChanged = !storedStaff.Select(Key).SequenceEqual(staffing.Select(Key));
-        var execsChanged = !storedExecs.Select(Key).SequenceEqual(executives.Select(Key));
-        if ((staffChanged && storedStaff.Any(s => s.Source.Doc.Length > 0)) || (execsChanged && storedExecs.Any(e => e.Source.Doc.Length > 0)))
-            return WriteResult.Fail(staffChanged ? nameof(ProfileForm.Staffing) : nameof(ProfileForm.Executives),
-                $"{year}년 {(staffChanged ? "정원/현원" : "임원")}은 보고서에서 옮긴 자료여서 고칠 수 없습니다.");
-        if (staffChanged)
-        {
-            db.StaffingEntries.RemoveRange(storedStaff);
-            db.StaffingEntries.AddRange(staffing);
-        }
-
-        if (execsChanged)
-        {
-            db.Executives.RemoveRange(storedExecs);
-            db.Executives.AddRange(executives);
-        }
+        Replace(db.StaffingEntries, storedStaff, staffing, Key, (kept, typed) => kept.Ordinal = typed.Ordinal);
+        Replace(db.Executives, storedExecs, executives, Key, (kept, typed) => kept.Ordinal = typed.Ordinal);
 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return WriteResult.Ok($"{year}년 기관 현황을 저장했습니다. 화면과 보고서의 기관명은 「{name}」입니다.", name);
     }
+
+    /// <summary>
+    /// Makes the stored rows the typed ones: a typed row equal to a stored one keeps the stored entity (its source, no
+    /// audit entry unless its position moved; EF orders the unique (Year, Ordinal) writes after the deletions); stored rows left over are removed; the rest are added as 입력.
+    /// </summary>
+    private static void Replace<T>(DbSet<T> set, List<T> stored, List<T> typed, Func<T, string> key, Action<T, T> keep) where T : class
+    {
+        var unused = stored.ToList();
+        foreach (var row in typed)
+        {
+            var match = unused.FirstOrDefault(s => key(s) == key(row));
+            if (match is null)
+            {
+                set.Add(row);
+                continue;
+            }
+
+            unused.Remove(match);
+            keep(match, row);
+        }
+
+        set.RemoveRange(unused);
+    }
+
+    private static string SourceLabel(SourceRef source) => source.Doc.Length == 0 ? "입력" : "보고서";
 
     private static string Key(StaffingEntry s) => $"{s.Unit}\u001f{s.Grade}\u001f{s.Authorized}\u001f{s.Current}";
 

@@ -35,6 +35,7 @@ public static class StructureLayout
     [
         ("코드", 14), ("분야", 18), ("지표명", 40), ("단위", 8), ("방향", 10), ("누적/시점", 10), ("연간 목표", 14),
         ("1분기 목표", 12), ("2분기 목표", 12), ("3분기 목표", 12), ("4분기 목표", 12), ("주의 기준 (%)", 10), ("관련 사업", 20),
+        ("구분", 12),
     ];
 
     public static readonly IReadOnlyList<(string Heading, double Width)> ProjectColumns =
@@ -75,6 +76,23 @@ public static class StructureLayout
     public static string DirectionLabel(Direction d) => d == Direction.Lower ? "낮을수록" : "높을수록";
 
     public static string AccumulationLabel(IndicatorAccumulation a) => a == IndicatorAccumulation.PointInTime ? "시점" : "누적";
+
+    /// <summary>The 성과지표 sheet's 구분 as the quarterly template names it (성과약속, 주요실적, 사업목표).</summary>
+    public static string IndicatorKindLabel(IndicatorKind k) => Import.ImportTemplate.KindName(k);
+
+    /// <summary>
+    /// The indicator kind a 구분 cell names: the sheet's own labels, or the titles the screens and the report use
+    /// (성과약속지표, 주요 사업 실적, 사업별 성과목표) and their short forms (주요, 사업). Null for anything else.
+    /// </summary>
+    public static IndicatorKind? IndicatorKindOf(string label) => label.Replace(" ", "", StringComparison.Ordinal) switch
+    {
+        "성과약속" or "성과약속지표" => IndicatorKind.Promise,
+        "주요실적" or "주요" or "주요사업실적" or "주요사업" => IndicatorKind.Headline,
+        "사업목표" or "사업" or "사업별성과목표" => IndicatorKind.Project,
+        _ => null,
+    };
+
+    public static readonly IReadOnlyList<IndicatorKind> IndicatorKinds = Enum.GetValues<IndicatorKind>();
 
     public static string SiteKindLabel(CampusKind k) => k == CampusKind.Centre ? "센터" : "캠퍼스";
 }

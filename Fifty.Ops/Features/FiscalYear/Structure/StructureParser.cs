@@ -15,8 +15,9 @@ public sealed record StructureNodeRow(int Row, string Code, string? ParentCode, 
 
 /// <param name="QuarterTargets">1분기~4분기 목표 as written; an empty string is "no quarterly target".</param>
 /// <param name="Caution">The 주의 threshold as a ratio (90% → 0.9); null means the default.</param>
+/// <param name="Kind">구분 (성과약속, 주요실적, 사업목표); null when the cell is blank: a new indicator is then 성과약속, a stored one keeps its kind.</param>
 public sealed record StructureIndicatorRow(int Row, string Code, string Field, string Name, string Unit, Direction Direction, IndicatorAccumulation Accumulation,
-    string Target, IReadOnlyList<string> QuarterTargets, decimal? Caution, IReadOnlyList<string> Related);
+    string Target, IReadOnlyList<string> QuarterTargets, decimal? Caution, IReadOnlyList<string> Related, IndicatorKind? Kind = null);
 
 public sealed record StructureProjectRow(int Row, string Code, string AreaName, string Title, string? Audience, string? Content, string? TargetText,
     IReadOnlyList<string> ProgrammeCodes);
@@ -305,6 +306,11 @@ public static partial class StructureParser
             var related = sheet.Text(r, 13).Split([',', '，', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
             foreach (var bad in related.Where(c => !CodeShape().IsMatch(c)))
                 errors.Add(new ImportIssue(sheet.Name, Ref(13, r), $"관련 사업 코드 '{bad}'의 모양이 잘못되었습니다 (쉼표로 나눠 적습니다)."));
+            var kindText = sheet.Text(r, 14);
+            var kind = kindText.Length == 0 ? null : IndicatorKindOf(kindText);
+            if (kindText.Length > 0 && kind is null)
+                errors.Add(new ImportIssue(sheet.Name, Ref(14, r),
+                    $"구분 '{kindText}'은(는) 알 수 없습니다. {string.Join(", ", IndicatorKinds.Select(IndicatorKindLabel))} 중 하나를 적으세요 (비우면 새 지표는 성과약속)."));
             if (code is not null)
             {
                 if (seen.TryGetValue(code, out var first)) errors.Add(new ImportIssue(sheet.Name, Ref(1, r), $"코드 {code}이(가) 중복됩니다 ({sheet.Name}!A{first}와 같습니다)."));
@@ -313,7 +319,7 @@ public static partial class StructureParser
 
             if (errors.Count > before) continue;
             rows.Add(new StructureIndicatorRow(r, code!, field, name, unit, direction!.Value, acc!.Value, targets[0], targets.Skip(1).ToList(),
-                caution is { } v ? Math.Round(v / 100m, 4) : null, related));
+                caution is { } v ? Math.Round(v / 100m, 4) : null, related, kind));
         }
 
         return rows;

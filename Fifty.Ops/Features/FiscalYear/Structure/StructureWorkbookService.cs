@@ -26,6 +26,23 @@ public sealed record StructureChange(string Sheet, int Row, string Code, Structu
     /// <summary>The sheet and row as Excel names them (<c>예산체계!A12</c>); the sheet alone for a change made on the screen.</summary>
     public string Where => Row > 0 ? $"{Sheet}!A{Row}" : Sheet;
 
+    /// <summary>Where in plain words: <c>예산체계 시트 12행</c>, or <c>예산체계 (화면에서 고침)</c> for a change made on the screen.</summary>
+    public string Place => Row > 0 ? $"{Sheet} 시트 {Row}행" : $"{Sheet} (화면에서 고침)";
+
+    /// <summary>
+    /// What changes, as a planner would say it: <c>사업명 변경: '옛 이름' → '새 이름'</c>, <c>새로 추가: 세부사업 …</c>,
+    /// <c>일몰 처리: 운영 → 일몰</c>. The preview, the command line and the result message show it.
+    /// </summary>
+    public string Description => Kind switch
+    {
+        StructureChangeKind.Added => $"새로 추가: {New}",
+        StructureChangeKind.Retired when Item == "상태" => $"일몰 처리: {Old} → {New} (다음 해 체계로 넘어가지 않습니다)",
+        StructureChangeKind.Restored => $"일몰 해제: {Old} → {New}",
+        StructureChangeKind.Moved => $"{Item} 변경 (이동): '{Old}' → '{New}'",
+        StructureChangeKind.Amount => $"{Item} 변경: {Old} → {New}",
+        _ => $"{Item} 변경: '{Old}' → '{New}'",
+    };
+
     public string KindLabel => Kind switch
     {
         StructureChangeKind.Added => "추가",
@@ -331,7 +348,7 @@ public sealed class StructureWorkbookService(IDbContextFactory<FiftyOpsDbContext
         {
             if (!byCode.TryGetValue(r.Code, out var node))
             {
-                plan.Changes.Add(new StructureChange(sheet, r.Row, r.Code, StructureChangeKind.Added, "행",
+                plan.Changes.Add(new StructureChange(sheet, r.Row, r.Code, StructureChangeKind.Added, BudgetLabels.Kind(r.Kind),
                     "", $"{BudgetLabels.Kind(r.Kind)} {r.Name} · 상위 {r.ParentCode ?? "(없음)"} · {BudgetLabels.Funding(r.Funding)} · 당초예산 {Amount(r.Original)}"
                         + (r.OriginalAsTyped is { } t && !t.EndsWith("천원", StringComparison.Ordinal) ? $" ({t})" : "") + (r.Status == StructureStatus.Retired ? " · 일몰" : "")));
                 var created = new ProgrammeNode
@@ -413,6 +430,28 @@ public sealed class StructureWorkbookService(IDbContextFactory<FiftyOpsDbContext
                 var level = Depth(code);
                 if (n.Level != level) n.Level = level;
             }
+
+            // A new row is listed right after its parent's last descendant (the report's 붙임 and every flat list go by
+            // SortOrder), not after 일반관리비: the rows after it move down by one. Nothing moves when nothing is added.
+            var all = state.Nodes.Concat(added.Values).ToList();
+            bool Under(string code, string ancestor)
+            {
+                var d = 0;
+                for (var q = parentOf.GetValueOrDefault(code); q is not null && d < 64; q = parentOf.GetValueOrDefault(q), d++)
+                    if (q == ancestor) return true;
+                return false;
+            }
+
+            var placed = new HashSet<ProgrammeNode>(state.Nodes);
+            foreach (var (code, node) in added)
+            {
+                placed.Add(node);
+                if (parentOf.GetValueOrDefault(code) is not { } parent || NodeOf(parent) is not { } parentNode) continue;
+                var target = all.Where(n => n != node && (n == parentNode || (placed.Contains(n) && Under(n.Code, parent)))).Max(n => n.SortOrder) + 1;
+                if (node.SortOrder == target) continue;
+                foreach (var n in all.Where(n => n != node && placed.Contains(n) && n.SortOrder >= target)) n.SortOrder++;
+                node.SortOrder = target;
+            }
         });
     }
 
@@ -480,11 +519,12 @@ public sealed class StructureWorkbookService(IDbContextFactory<FiftyOpsDbContext
         {
             if (!byCode.TryGetValue(r.Code, out var i))
             {
+                var kind = r.Kind ?? IndicatorKind.Promise;
                 plan.Changes.Add(new StructureChange(sheet, r.Row, r.Code, StructureChangeKind.Added, "성과지표", "",
-                    $"{r.Field} · {r.Name} ({r.Unit}) · 목표 {(r.Target.Length == 0 ? "(없음)" : r.Target)}"));
+                    $"{IndicatorKindLabel(kind)} · {r.Field} · {r.Name} ({r.Unit}) · 목표 {(r.Target.Length == 0 ? "(없음)" : r.Target)}"));
                 var created = new Indicator
                 {
-                    Year = year, Code = r.Code, Kind = IndicatorKind.Promise, Field = r.Field, Name = r.Name, Unit = r.Unit, Direction = r.Direction,
+                    Year = year, Code = r.Code, Kind = kind, Field = r.Field, Name = r.Name, Unit = r.Unit, Direction = r.Direction,
                     Accumulation = r.Accumulation, CautionThreshold = r.Caution, RelatedProjectCodes = [.. r.Related], SortOrder = nextSort++, Source = SourceRef.Entered,
                 };
                 plan.Apply.Add((by, now) =>
@@ -505,6 +545,7 @@ public sealed class StructureWorkbookService(IDbContextFactory<FiftyOpsDbContext
             }
 
             Field("지표명", i.Name, r.Name, () => i.Name = r.Name, StructureChangeKind.Renamed);
+            if (r.Kind is { } newKind) Field("구분", IndicatorKindLabel(i.Kind), IndicatorKindLabel(newKind), () => i.Kind = newKind);
             Field("분야", i.Field, r.Field, () => i.Field = r.Field, StructureChangeKind.Moved);
             Field("단위", i.Unit, r.Unit, () => i.Unit = r.Unit);
             Field("방향", DirectionLabel(i.Direction), DirectionLabel(r.Direction), () => i.Direction = r.Direction);
@@ -520,8 +561,12 @@ public sealed class StructureWorkbookService(IDbContextFactory<FiftyOpsDbContext
             {
                 if (annual is not null && (annual.ReportingPeriodId is not null || !IsPlanned(annual)))
                 {
+                    // Record 0018, amendment: the planner keeps the entered or reported figure; the file is refused with both
+                    // values and the way to change it, rather than a choice in the preview that would rewrite a figure of record.
                     plan.Errors.Add(new ImportIssue(sheet, StructureParser.Ref(7, r.Row),
-                        $"{r.Code}의 연간 목표는 {(annual.ReportingPeriodId is not null ? "분기 입력에서 입력한" : "보고서에서 옮긴")} 값({annual.Raw})이라 체계 파일로 바꿀 수 없습니다. 분기 입력(목표 입력)에서 바꾸세요."));
+                        $"{r.Code} {r.Name}의 연간 목표는 {(annual.ReportingPeriodId is not null ? "분기 자료 입력에서 입력한" : "보고서에서 옮긴")} 값 '{annual.Raw}'이고, " +
+                        $"파일에는 '{(r.Target.Length == 0 ? "(빈칸)" : r.Target)}'(으)로 적혀 있습니다. 이 목표는 체계 파일로 바꾸지 않습니다. " +
+                        $"이 칸을 '{annual.Raw}'(으)로 되돌려 다시 올리고, 목표를 바꾸려면 자료 입력 › 성과지표(/entry/indicators)에서 열린 분기의 목표를 입력하세요."));
                     continue;
                 }
 

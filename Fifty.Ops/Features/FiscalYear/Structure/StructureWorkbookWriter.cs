@@ -86,7 +86,7 @@ public static class StructureWorkbookWriter
         var targets = state.Targets.ToLookup(t => t.IndicatorId);
         using (var sheet = workbook.AddSheet(IndicatorSheet, Layout(IndicatorColumns)))
         {
-            Head(sheet, IndicatorColumns, $"{year}년 성과지표", "목표는 보고서에 적는 그대로 적습니다. 주의 기준은 달성률(%)이며 비우면 90%입니다.");
+            Head(sheet, IndicatorColumns, $"{year}년 성과지표", "목표는 보고서에 적는 그대로 적습니다. 주의 기준은 달성률(%)이며 비우면 90%입니다. 구분은 성과약속·주요실적·사업목표 (비우면 성과약속).");
             foreach (var i in state.Indicators)
             {
                 var own = targets[i.Id].ToList();
@@ -99,12 +99,14 @@ public static class StructureWorkbookWriter
                 for (var q = 1; q <= 4; q++) cells.Add(XlsxCell.Of(own.FirstOrDefault(t => t.Quarter == q && t.ReportingPeriodId is null)?.Raw, text));
                 cells.Add(XlsxCell.Of(i.CautionThreshold is { } c ? Math.Round(c * 100m, 2) : null, amount));
                 cells.Add(XlsxCell.Of(string.Join(", ", StructureWorkbookService.RelatedOf(i)), text));
+                cells.Add(XlsxCell.Of(IndicatorKindLabel(i.Kind), text));
                 sheet.WriteRow(cells);
             }
 
             var last = Math.Max(FirstDataRow + 200, sheet.RowCount + 200);
             sheet.Validate(new XlsxValidation($"E{FirstDataRow}:E{last}", XlsxValidationKind.List, "방향", "높을수록 또는 낮을수록") { Items = ["높을수록", "낮을수록"] });
             sheet.Validate(new XlsxValidation($"F{FirstDataRow}:F{last}", XlsxValidationKind.List, "누적/시점", "누적 또는 시점") { Items = ["누적", "시점"] });
+            sheet.Validate(new XlsxValidation($"N{FirstDataRow}:N{last}", XlsxValidationKind.List, "구분", "성과약속, 주요실적, 사업목표 중 하나") { Items = [.. IndicatorKinds.Select(IndicatorKindLabel)] });
         }
 
         using (var sheet = workbook.AddSheet(ProjectSheet, Layout(ProjectColumns)))
