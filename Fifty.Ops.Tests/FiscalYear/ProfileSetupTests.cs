@@ -134,7 +134,7 @@ public sealed class ProfileSetupTests : AppTestBase
         y2023.Form.Staffing[0].Current = editedCurrent.ToString(System.Globalization.CultureInfo.InvariantCulture);
         y2023.Form.Staffing.Add(new StaffingForm { Unit = "신설팀", Grade = "4급", Authorized = "２", Current = "1명" });
         y2023.Form.Executives[0].Name = "김신임";
-        var auditBefore = (await _app.AuditEntriesAsync()).Max(e => e.Id);
+        var auditBefore = (await App.AuditEntriesAsync()).Max(e => e.Id);
         var saved = await service.SaveAsync(Planner, 2023, y2023.Form);
         Assert.True(saved.Saved, string.Join(" / ", saved.Errors.Values));
 
@@ -147,7 +147,7 @@ public sealed class ProfileSetupTests : AppTestBase
         Assert.Equal(("김신임", "입력"), (after.Form.Executives[0].Name, after.Form.Executives[0].Source));
 
         // Audited: the report's rows that left, with their values, and the typed rows.
-        var audit = (await _app.AuditEntriesAsync()).Where(e => e.Id > auditBefore).ToList();
+        var audit = (await App.AuditEntriesAsync()).Where(e => e.Id > auditBefore).ToList();
         Assert.Contains(audit, e => e.ObjectType == "StaffingEntry" && e.OldValue is not null && e.Detail!.StartsWith("삭제", StringComparison.Ordinal));
         Assert.Contains(audit, e => e.ObjectType == "StaffingEntry" && e.NewValue is not null && e.NewValue.Contains("신설팀", StringComparison.Ordinal));
         Assert.Contains(audit, e => e.ObjectType == "Executive" && e.NewValue is not null && e.NewValue.Contains("김신임", StringComparison.Ordinal));
@@ -159,9 +159,9 @@ public sealed class ProfileSetupTests : AppTestBase
         Assert.Contains((await reports.BuildLiveAsync(2023, 3))!.Staffing, r => r.Unit == "신설팀");
 
         // Saving the same form again changes nothing.
-        var auditAfter = (await _app.AuditEntriesAsync()).Max(e => e.Id);
+        var auditAfter = (await App.AuditEntriesAsync()).Max(e => e.Id);
         Assert.True((await service.SaveAsync(Planner, 2023, (await service.GetAsync(2023)).Form)).Saved);
-        Assert.DoesNotContain(await _app.AuditEntriesAsync(), e => e.Id > auditAfter && e.ObjectType is "StaffingEntry" or "Executive");
+        Assert.DoesNotContain(await App.AuditEntriesAsync(), e => e.Id > auditAfter && e.ObjectType is "StaffingEntry" or "Executive");
     }
 
     private Features.Admin.PeriodAdminService PeriodAdminOf() => Get<Features.Admin.PeriodAdminService>();
