@@ -15,7 +15,7 @@ public sealed class CampusEntryTests(AppProcess app) : IClassFixture<AppProcess>
         var save = page.GetByRole(AriaRole.Button, new() { Name = "저장" });
         await Assertions.Expect(save).ToBeEnabledAsync();
 
-        var q4Visits = page.Locator("table[data-campus=south] tr[data-period=Q4] td[data-metric=Visits]");
+        var q4Visits = page.Locator("[data-table=campus-months][data-campus=south] tr[data-period=Q4] td[data-metric=Visits]");
         await Assertions.Expect(q4Visits).ToHaveTextAsync("—");
 
         // October belongs to 2023 Q4, which no one has opened yet: refused like every other write.
@@ -51,7 +51,7 @@ public sealed class CampusEntryTests(AppProcess app) : IClassFixture<AppProcess>
         await save.ClickAsync();
         await Assertions.Expect(page.Locator(".form-saved")).ToContainTextAsync("2023년 10월 자료를 저장했습니다");
         await Assertions.Expect(q4Visits).ToHaveTextAsync("1,234");
-        await Assertions.Expect(page.Locator("table[data-campus=south] tr[data-period=Q4] td:last-child")).ToHaveTextAsync("83.3%");
+        await Assertions.Expect(page.Locator("[data-table=campus-months][data-campus=south] tr[data-period=Q4] td:last-child")).ToHaveTextAsync("83.3%");
 
         // Choosing a month loads that month's figures into the form on the server (none yet for November): type only
         // once the form shows them, or the server's answer arriving late on a busy machine replaces what was typed.
@@ -67,7 +67,7 @@ public sealed class CampusEntryTests(AppProcess app) : IClassFixture<AppProcess>
         await visits.FillAsync("50");
         await save.ClickAsync();
         await Assertions.Expect(page.Locator(".form-errors")).ToContainTextAsync("2023년 3분기는 마감되어 입력할 수 없습니다");
-        await Assertions.Expect(page.Locator("table[data-campus=south] tr[data-month='9'] td[data-metric=Visits]")).ToHaveTextAsync("자료 미입력");
+        await Assertions.Expect(page.Locator("[data-table=campus-months][data-campus=south] tr[data-month='9'] td[data-metric=Visits]")).ToHaveTextAsync("자료 미입력");
 
         // The overview aggregates the same months.
         await page.GotoAsync(app.BaseUrl + "/campuses?year=2023&quarter=3");

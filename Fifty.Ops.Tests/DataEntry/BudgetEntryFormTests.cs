@@ -3,6 +3,7 @@ using Fifty.Ops.Domain;
 using Fifty.Ops.Features;
 using Fifty.Ops.Features.DataEntry;
 using Fifty.Ops.Tests.Components;
+using Fifty.Ops.Infrastructure.Reading;
 
 namespace Fifty.Ops.Tests.DataEntry;
 
@@ -58,11 +59,19 @@ public sealed class BudgetEntryFormTests() : ComponentTestBase(interactive: true
     }
 
     [Fact]
-    public void FullWidthDigitsAreReadAsTheNumberTheyShow()
+    public void AFullWidthAmountIsRefusedUnderItsFieldNamingItAndIsNotSaved()
     {
-        // The app's one number reader reads any Unicode digits (docs/decisions: one number reader); only unreadable text is refused.
-        Assert.Null(BudgetEntryService.Check(BudgetField.Forecast, "１２,０００", out var value));
-        Assert.Equal(12_000m, value);
+        // The product brief's rule (decision 0010, amended by issue 17): a full-width digit is refused, not read.
+        Assert.Equal($"연말 집행예상액: {NumberText.FullWidthDigits} (입력: １２,０００)", BudgetEntryService.Check(BudgetField.Forecast, "１２,０００", out var value));
+        Assert.Null(value);
+
+        var form = Render();
+        form.Find("#budget-P1\\.2\\.1-Disbursed").Input("１２,０００");
+        form.Find("button.save-button").Click();
+        var error = form.WaitForElement("#budget-P1\\.2\\.1-Disbursed-error");
+        Assert.Equal($"지출액: {NumberText.FullWidthDigits} (입력: １２,０００)", error.TextContent.Trim());
+        Assert.Equal("１２,０００", form.Find("#budget-P1\\.2\\.1-Disbursed").GetAttribute("value"));
+        Assert.Equal(0, _saves);
     }
 
     [Fact]

@@ -55,7 +55,6 @@ public sealed class IndicatorEntryServiceTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("１", "1")]                 // full-width: once a FormatException that killed the circuit
     [InlineData("١٢٣명", "123")]            // Arabic-Indic digits
     [InlineData("1억 2천만", "120000000")]
     [InlineData("9,800건", "9800")]
@@ -76,6 +75,7 @@ public sealed class IndicatorEntryServiceTests : IAsyncLifetime
     [InlineData("1e20", "실적: 지수 표기(1e20 같은)는 쓸 수 없습니다. 숫자를 모두 적으세요 (입력: 1e20)")]
     [InlineData("2000000000000명", "실적: 너무 큽니다 (최대 999,999,999,999) (입력: 2000000000000명)")]
     [InlineData("1,2", "실적: 쉼표 자리가 맞지 않습니다 (1,234,567처럼 세 자리마다 쉼표를 씁니다) (입력: 1,2)")]
+    [InlineData("１２３명", "실적: 전각 숫자(１２３)는 쓸 수 없습니다. 반각 숫자(123)로 입력하세요 (입력: １２３명)")] // issue 17: refused, not read
     public async Task AnImplausibleOrUnreadableActualIsRefusedOnItsFieldAndNothingIsWritten(string typed, string message)
     {
         var row = await RowAsync("T2023-1.1.1");

@@ -1,5 +1,6 @@
 using Fifty.Ops.Domain;
 using Fifty.Ops.Features.Import;
+using Fifty.Ops.Infrastructure.Reading;
 using Fifty.Ops.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static Fifty.Ops.Tests.Infrastructure.EntryFixtures;
@@ -98,9 +99,18 @@ public sealed class ImportReadingTests : IAsyncLifetime
         Assert.Contains($"{Indicators}!{second}: 실적: 0 이상이어야 합니다 (음수는 쓸 수 없습니다) (입력: -5명)", errors);
         Assert.Contains(errors, e => e.StartsWith($"{Indicators}!{third}: 실적: 지수 표기", StringComparison.Ordinal));
 
-        // Full-width digits (the cell that hung the upload on "검사 중…") are read; 1만건 is 10,000, not 1.
+        // Full-width digits (once the cell that hung the upload on "검사 중…") are refused by sheet and cell, nothing
+        // is written (issue 17 amends decision 0010); written half-width the same file is read, 1만건 as 10,000, not 1.
+        using var wide = new XlsxEditor(bad);
+        var fullWidth = wide.Text(Indicators, second, "１２３명").Clear(Indicators, third).Save();
+        var refused = await PreviewAsync(fullWidth);
+        Assert.Equal([$"{Indicators}!{second}: 실적: {NumberText.FullWidthDigits} (입력: １２３명)"], refused.Errors.Select(e => e.Text));
+        var unchanged = await ChecksumAsync(_db.ConnectionString);
+        Assert.False((await ImportOf(_db).CommitAsync(Planner, 2023, 4, "입력.xlsx", fullWidth, refused.Digest)).Committed);
+        Assert.Equal(unchanged, await ChecksumAsync(_db.ConnectionString));
+
         using var good = new XlsxEditor(bad);
-        var file = good.Text(Indicators, second, "１２３명").Clear(Indicators, third).Save();
+        var file = good.Text(Indicators, second, "123명").Clear(Indicators, third).Save();
         var preview = await PreviewAsync(file);
         Assert.Empty(preview.Errors);
         Assert.True((await ImportOf(_db).CommitAsync(Planner, 2023, 4, "입력.xlsx", file, preview.Digest)).Committed);

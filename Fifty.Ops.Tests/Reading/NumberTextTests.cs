@@ -10,8 +10,9 @@ public sealed class NumberTextTests
     {
         // typed text, the value it must read as (null: refused), a fragment of the Korean refusal
         { "1,234,567", "1234567", null },
-        { "１２３", "123", null },                       // full-width digits (IME full-width mode)
-        { "１，２３４", "1234", null },                   // full-width comma
+        { "１２３", null, "전각 숫자" },                  // full-width digits (IME full-width mode): refused, issue 17
+        { "1２3", null, "전각 숫자" },                    // one full-width digit among half-width ones
+        { "1，234", "1234", null },                      // full-width comma with half-width digits
         { "١٢٣", "123", null },                         // Arabic-Indic digits
         { "۱۲۳", "123", null },                         // Extended Arabic-Indic (Persian) digits
         { "१२३", "123", null },                         // Devanagari digits
@@ -87,8 +88,8 @@ public sealed class NumberTextTests
         { "1,200만 원", "12000000", null, null },
         { "1.5만명", "15000", null, null },
         { "3천5백", "3500", null, null },
-        { "１", "1", null, null },
-        { "１，２３４명", "1234", null, null },
+        { "１", null, null, "전각 숫자" },
+        { "１，２３４명", null, null, "전각 숫자" },
         { "٣٢١ 명", "321", null, null },
         { "진행중", null, null, null },
         { "-", null, null, null },
@@ -141,6 +142,23 @@ public sealed class NumberTextTests
     }
 
     [Theory]
+    [InlineData("１２３", NumberText.FullWidthDigits)]
+    [InlineData("１，２３４명", NumberText.FullWidthDigits)]
+    public void AFullWidthDigitIsRefusedWithTheHalfWidthFormToUse(string typed, string message)
+    {
+        // The product brief: a full-width digit gets a clear Korean message and changes nothing (decision 0010, amended).
+        foreach (var rules in new[] { NumberRules.Amount, NumberRules.SignedAmount, NumberRules.Count, NumberRules.Figure })
+        {
+            Assert.False(NumberText.TryRead(typed, rules, out var value, out var error));
+            Assert.Null(value);
+            Assert.Equal(message, error);
+        }
+
+        Assert.False(DateText.TryRead("２０２４-０２-２９", out _, out var dateError));
+        Assert.Equal(NumberText.FullWidthDigits, dateError);
+    }
+
+    [Theory]
     [InlineData("2025-02-29", "없는 날짜입니다 (2025년 2월은 28일까지")]
     [InlineData("2023-13-01", "월은 1~12")]
     [InlineData("2023/12/32", "없는 날짜입니다")]
@@ -153,7 +171,7 @@ public sealed class NumberTextTests
 
     [Theory]
     [InlineData("2024-02-29")]
-    [InlineData("２０２４-０２-２９")]
+    [InlineData("٢٠٢٤-٠٢-٢٩")]
     [InlineData("2024.2.29.")]
     public void ARealDateIsReadInAnyDigitsAndSeparator(string typed)
     {

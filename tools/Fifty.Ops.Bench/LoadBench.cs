@@ -128,6 +128,7 @@ public static class LoadBench
             await CloseAsync(warm.Pages, warm.Contexts);
             var before = await SettledMemoryAsync(apps);
             var logBefore = nginx?.RequestsPerUpstream() ?? new Dictionary<string, int>();
+            await DumpAsync(apps[0], "before");
 
             apps.ForEach(a => a.Refresh());
             var cpuBefore = apps.Select(a => a.TotalProcessorTime).ToList();
@@ -144,6 +145,7 @@ public static class LoadBench
 
             // Circuits stay open while the contexts live: measure the server with all of them connected.
             var after = await SettledMemoryAsync(apps);
+            await DumpAsync(apps[0], "after");
             await CloseAsync(run.Pages, run.Contexts);
             var latencies = run.Latencies;
             var failures = run.Failures;
@@ -284,6 +286,20 @@ public static class LoadBench
         }
 
         return readings.MinBy(r => r.LiveMb)!;
+    }
+
+    /// <summary>
+    /// With <c>FIFTY_OPS_BENCH_GCDUMP</c> set to a <c>dotnet-gcdump</c> executable, a heap dump of the app beside each
+    /// memory reading (<c>load-before.gcdump</c>, <c>load-after.gcdump</c> in the working folder), to see what the
+    /// circuits hold (<c>dotnet-gcdump report</c>).
+    /// </summary>
+    private static async Task DumpAsync(Process app, string name)
+    {
+        if (Environment.GetEnvironmentVariable("FIFTY_OPS_BENCH_GCDUMP") is not { Length: > 0 } tool) return;
+        var file = Path.GetFullPath($"load-{name}.gcdump");
+        using var dump = Process.Start(new ProcessStartInfo(tool, ["collect", "-p", app.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "-o", file]))!;
+        await dump.WaitForExitAsync();
+        Console.Error.WriteLine($"heap dump: {file}");
     }
 
     /// <summary>Busy and total jiffies of all cores from /proc/stat (user, nice, system, irq, softirq, steal are busy).</summary>

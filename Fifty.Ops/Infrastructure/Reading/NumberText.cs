@@ -26,8 +26,9 @@ public sealed record NumberRules(bool AllowNegative, bool WholeOnly, bool UnitWo
 
 /// <summary>
 /// The one reader of numbers typed by people, in forms and in uploaded workbooks. It never throws: a text is either a
-/// number or a Korean message saying why not. Every Unicode decimal digit is read by its value (full-width <c>１２３</c>,
-/// Arabic-Indic <c>١٢٣</c>) as long as one number does not mix scripts; full-width punctuation, the Arabic separators,
+/// number or a Korean message saying why not. Full-width digits (<c>１２３</c>) are refused with
+/// <see cref="FullWidthDigits"/>; any other Unicode decimal digit is read by its value (Arabic-Indic <c>١٢٣</c>) as long as
+/// one number does not mix scripts; full-width punctuation, the Arabic separators,
 /// NBSP and thin spaces, and the minus signs <c>-</c> <c>−</c> <c>－</c> <c>△</c> <c>▲</c> are folded to their plain form.
 /// Thousands separators must sit every three digits (<c>1,2</c> is refused, not read as 1 or 12); exponents (<c>1e20</c>)
 /// and accounting parentheses are refused with the form to use instead.
@@ -303,15 +304,22 @@ public static class NumberText
             : (i - start, 0, "숫자가 아닙니다");
     }
 
+    /// <summary>The refusal of a full-width digit (the product brief's rule, decision record 0010, amendment of issue 17).</summary>
+    public const string FullWidthDigits = "전각 숫자(１２３)는 쓸 수 없습니다. 반각 숫자(123)로 입력하세요";
+
     /// <summary>
     /// Folds the ways people and spreadsheets write digits and signs to ASCII: any Unicode decimal digit by its value,
-    /// full-width forms, the Arabic separators, every space kind to a space, minus and triangle signs to '-'; drops
-    /// invisible format characters (zero-width space, direction marks). Digits of two scripts in one text are an error.
+    /// full-width punctuation, the Arabic separators, every space kind to a space, minus and triangle signs to '-'; drops
+    /// invisible format characters (zero-width space, direction marks). The error is <see cref="FullWidthDigits"/> when the
+    /// text holds a full-width digit (<c>１２３</c>: refused, not read, so nothing typed in the IME's full-width mode is
+    /// taken for a number the person did not check), otherwise set when digits of two scripts are mixed; the folded
+    /// text is returned either way.
     /// </summary>
     public static (string Text, string? Error) Fold(string text)
     {
         var sb = new StringBuilder(text.Length);
         var zeros = new HashSet<int>();
+        var fullWidth = false;
         foreach (var rune in text.EnumerateRunes())
         {
             var c = rune.Value;
@@ -319,8 +327,8 @@ public static class NumberText
             if (category == UnicodeCategory.DecimalDigitNumber)
             {
                 var digit = (int)Rune.GetNumericValue(rune);
-                // Full-width digits are ASCII digits typed in the IME's full-width mode: the same script.
-                zeros.Add(c is >= 0xFF10 and <= 0xFF19 ? '0' : c - digit);
+                fullWidth |= c is >= 0xFF10 and <= 0xFF19;
+                zeros.Add(c - digit);
                 sb.Append((char)('0' + digit));
                 continue;
             }
@@ -344,6 +352,7 @@ public static class NumberText
         }
 
         var folded = sb.ToString();
+        if (fullWidth) return (folded, FullWidthDigits);
         return (folded, zeros.Count > 1 ? "서로 다른 문자 체계의 숫자가 섞여 있습니다 (예: 1과 ١). 한 가지 숫자로 입력하세요" : null);
     }
 }
