@@ -128,12 +128,19 @@ public sealed class ProfileSetupTests : AppTestBase
         Assert.StartsWith($"정원/현원 {count + 1}행 현원: ", refused.Errors[$"Staffing[{count}].Current"], StringComparison.Ordinal);
         Assert.Equal(before, await StaffingText());
 
-        // Remove the first row, change the second, add one (its count typed in full width, read by value as in every form).
+        // Remove the first row, change the second, add one. A count typed in full width is refused under its field
+        // (record 0010), and nothing changes; typed in half width it is saved.
         y2023 = await service.GetAsync(2023);
         y2023.Form.Staffing.RemoveAt(0);
         y2023.Form.Staffing[0].Current = editedCurrent.ToString(System.Globalization.CultureInfo.InvariantCulture);
         y2023.Form.Staffing.Add(new StaffingForm { Unit = "신설팀", Grade = "4급", Authorized = "２", Current = "1명" });
         y2023.Form.Executives[0].Name = "김신임";
+        var fullWidth = await service.SaveAsync(Planner, 2023, y2023.Form);
+        Assert.False(fullWidth.Saved);
+        Assert.Equal($"정원/현원 {count}행 정원: 전각 숫자(１２３)는 쓸 수 없습니다. 반각 숫자(123)로 입력하세요 (입력: ２).", fullWidth.Errors[$"Staffing[{count - 1}].Authorized"]);
+        Assert.Equal(before, await StaffingText());
+
+        y2023.Form.Staffing[^1].Authorized = "2";
         var auditBefore = (await App.AuditEntriesAsync()).Max(e => e.Id);
         var saved = await service.SaveAsync(Planner, 2023, y2023.Form);
         Assert.True(saved.Saved, string.Join(" / ", saved.Errors.Values));

@@ -101,7 +101,7 @@ public sealed class ProfileSetupService(IDbContextFactory<FiftyOpsDbContext> fac
     /// Writes the year's profile (creating it when the year has none). Refused with a Korean message on the field,
     /// nothing written, for a blank or over-long name, a 기준일 that is not a date of the year, a staffing row without 직급
     /// or whose 정원/현원 is not a whole number ≥ 0 (negative, a fraction, a date or a word; the row number and the field
-    /// are named; digits typed in full width are read by their value, as everywhere, see record 0010), or an executive
+    /// are named; digits typed in full width are refused, as everywhere, see record 0010), or an executive
     /// without 구분 or 성명. Staffing and executives become the rows typed, in order: a row equal to a stored one keeps
     /// it (and its source), any other stored row is removed and the typed row is stored as 입력.
     /// </summary>
