@@ -21,8 +21,16 @@ public sealed class UsageEntryFormTests() : ComponentTestBase(interactive: true)
 
     private static readonly IReadOnlyList<QuarterState> Quarters = [.. Enumerable.Range(1, 4).Select(q => new QuarterState(q, false, null))];
 
-    private IRenderedComponent<UsageEntryFormView> Render() =>
-        Context.Render<UsageEntryFormView>(p => p
+    private IRenderedComponent<MudBlazor.MudPopoverProvider>? _popovers;
+
+    /// <summary>Chooses an option of the campus or month MudSelect by its text, as a user does.</summary>
+    private void Choose(IRenderedComponent<UsageEntryFormView> form, string inputId, string text) => _popovers!.Choose(form, inputId, text);
+
+    private IRenderedComponent<UsageEntryFormView> Render()
+    {
+        // The selects' options open in MudBlazor's popover layer, drawn by the provider as in the app's layout.
+        _popovers = Context.Render<MudBlazor.MudPopoverProvider>();
+        return Context.Render<UsageEntryFormView>(p => p
             .Add(f => f.Year, 2023)
             .Add(f => f.Campuses, Campuses)
             .Add(f => f.Quarters, Quarters)
@@ -37,6 +45,7 @@ public sealed class UsageEntryFormTests() : ComponentTestBase(interactive: true)
                 _saved.Add(new UsageEntryForm { CampusCode = form.CampusCode, Month = form.Month, Visits = form.Visits, Communities = form.Communities, Token = form.Token });
                 return Task.FromResult(WriteResult.Ok(null, "8"));
             }));
+    }
 
     private static string? ValueOf(IRenderedComponent<UsageEntryFormView> form, UsageMetric metric) =>
         form.Find($"#entry-{metric}").GetAttribute("value");
@@ -45,8 +54,8 @@ public sealed class UsageEntryFormTests() : ComponentTestBase(interactive: true)
     public void AMonthsFiguresArrivingAfterTypingFillOnlyTheFieldsNotTypedIn()
     {
         var form = Render();
-        form.Find("#entry-campus").Change("south");
-        form.Find("#entry-month").Change("10");
+        Choose(form, "entry-campus", "서울시50플러스 남부캠퍼스");
+        Choose(form, "entry-month", "10월");
         Assert.True(form.Find("button.save-button").HasAttribute("disabled")); // no save before the month's version is known
         form.Find("#entry-Visits").Input("777");
 
@@ -66,9 +75,9 @@ public sealed class UsageEntryFormTests() : ComponentTestBase(interactive: true)
     public void AnAnswerForAnEarlierChoiceOfMonthIsDropped()
     {
         var form = Render();
-        form.Find("#entry-campus").Change("south");
-        form.Find("#entry-month").Change("3");
-        form.Find("#entry-month").Change("4");
+        Choose(form, "entry-campus", "서울시50플러스 남부캠퍼스");
+        Choose(form, "entry-month", "3월");
+        Choose(form, "entry-month", "4월");
 
         _loads[4].SetResult(new MonthlyUsage(4, 40, null, null, null, null, false) { Version = 2 });
         form.WaitForAssertion(() => Assert.Equal("40", ValueOf(form, UsageMetric.Visits)));
@@ -90,8 +99,8 @@ public sealed class UsageEntryFormTests() : ComponentTestBase(interactive: true)
     public void ABadCountIsRefusedUnderItsFieldInKoreanAndNothingIsSaved(string typed)
     {
         var form = Render();
-        form.Find("#entry-campus").Change("south");
-        form.Find("#entry-month").Change("10");
+        Choose(form, "entry-campus", "서울시50플러스 남부캠퍼스");
+        Choose(form, "entry-month", "10월");
         _loads[10].SetResult(null);
         form.WaitForAssertion(() => Assert.False(form.Find("button.save-button").HasAttribute("disabled")));
 

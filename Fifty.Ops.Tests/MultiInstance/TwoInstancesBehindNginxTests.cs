@@ -113,7 +113,7 @@ public sealed class TwoInstancesBehindNginxTests : IAsyncLifetime
         var open = page.GetByRole(AriaRole.Button, new() { Name = "기간 열기" });
         await Assertions.Expect(open).ToBeEnabledAsync();
         await page.GetByLabel("회계연도").FillAsync("2023");
-        await page.GetByLabel("분기", new() { Exact = true }).SelectOptionAsync("4");
+        await page.ChooseAsync("분기", "4분기");
         await open.ClickAsync();
         await Assertions.Expect(page.Locator(".form-saved")).ToContainTextAsync("2023년 4분기(2023. 12. 31. 기준)를 열었습니다");
         var q4 = page.Locator("tr[data-period='2023-4']");

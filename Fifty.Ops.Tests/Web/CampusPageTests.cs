@@ -39,7 +39,7 @@ public sealed class CampusPageTests(AppFactory factory) : IClassFixture<AppFacto
     public async Task TheEntryPageRendersTheFormAndTheQuarterStates()
     {
         var doc = new HtmlParser().ParseDocument(await (await factory.SharedClientAsync(AppRoles.Planner)).GetStringAsync(new Uri("/campuses/entry?year=2023&quarter=3&campus=west", UriKind.Relative)));
-        Assert.NotNull(doc.QuerySelector("form.entry-form select#entry-campus"));
+        Assert.NotNull(doc.QuerySelector("form.entry-form .mud-select #entry-campus"));
         Assert.NotNull(doc.QuerySelector("input#entry-Visits"));
         // No 2023 Q4 period is opened in this app: its months take no entries (the one period rule), and the page says why.
         Assert.Contains("4분기: 보고 기간 없음 (입력 불가)", doc.Body!.TextContent, StringComparison.Ordinal);
