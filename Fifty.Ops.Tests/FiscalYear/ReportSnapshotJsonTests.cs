@@ -18,15 +18,7 @@ namespace Fifty.Ops.Tests.FiscalYear;
 /// <summary>The snapshot's JSON rebuilds the whole report record, nested records and computed members included.</summary>
 public sealed class ReportSnapshotJsonTests(SeededDatabase database) : IClassFixture<SeededDatabase>
 {
-    private QuarterlyReportService Reports()
-    {
-        var periods = new Features.Periods.PeriodService(database.Factory);
-        var indicators = new Features.Indicators.IndicatorQueryService(database.Factory, periods);
-        return new QuarterlyReportService(database.Factory, periods, indicators,
-            new Features.Projects.ProjectQueryService(database.Factory, periods, indicators),
-            new Features.Budget.BudgetQueryService(database.Factory, periods, Microsoft.Extensions.Options.Options.Create(new Features.Budget.PaceOptions())),
-            new Features.Campuses.CampusQueryService(database.Factory, periods, new Fifty.Ops.Infrastructure.SeedOptions(SeededDatabase.SeedRoot)), TimeProvider.System);
-    }
+    private QuarterlyReportService Reports() => Fifty.Ops.Tests.Reports.ReportServices.Over(database);
 
     [Theory]
     [InlineData(2023, 3)]
@@ -47,9 +39,7 @@ public sealed class ReportSnapshotJsonTests(SeededDatabase database) : IClassFix
         Assert.Equal(live.Budget.Total?.DisbursedRate, back.Budget.Total?.DisbursedRate);
         Assert.Equal(live.Indicators.Fields, back.Indicators.Fields);
 
-        await using var services = new ServiceCollection().AddLogging().BuildServiceProvider();
-        var renderer = new ReportHtmlRenderer(services, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
-        Assert.Equal(await renderer.RenderAsync(live), await renderer.RenderAsync(back));
+        Assert.Equal(await Fifty.Ops.Tests.Reports.ReportServices.RenderHtmlAsync(live), await Fifty.Ops.Tests.Reports.ReportServices.RenderHtmlAsync(back));
         await using var a = new MemoryStream();
         await using var b = new MemoryStream();
         QuarterlyWorkbook.Write(live, a);

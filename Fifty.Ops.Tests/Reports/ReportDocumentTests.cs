@@ -13,25 +13,9 @@ namespace Fifty.Ops.Tests.Reports;
 
 public sealed class ReportDocumentTests(SeededDatabase database) : IClassFixture<SeededDatabase>
 {
-    private QuarterlyReportService Reports
-    {
-        get
-        {
-            var periods = new PeriodService(database.Factory);
-            var indicators = new IndicatorQueryService(database.Factory, periods);
-            return new QuarterlyReportService(database.Factory, periods, indicators,
-                new ProjectQueryService(database.Factory, periods, indicators),
-                new BudgetQueryService(database.Factory, periods, Microsoft.Extensions.Options.Options.Create(new PaceOptions())),
-                new CampusQueryService(database.Factory, periods, new Fifty.Ops.Infrastructure.SeedOptions(SeededDatabase.SeedRoot)), TimeProvider.System);
-        }
-    }
+    private QuarterlyReportService Reports => ReportServices.Over(database);
 
-    private static async Task<AngleSharp.Html.Dom.IHtmlDocument> Render(QuarterlyReport report)
-    {
-        await using var services = new ServiceCollection().AddLogging().BuildServiceProvider();
-        var html = await new ReportHtmlRenderer(services, NullLoggerFactory.Instance).RenderAsync(report);
-        return new HtmlParser().ParseDocument(html);
-    }
+    private static Task<AngleSharp.Html.Dom.IHtmlDocument> Render(QuarterlyReport report) => ReportServices.RenderAsync(report);
 
     [Fact]
     public async Task EveryReportTableStatesItsUnitAndAsOfDate()

@@ -24,25 +24,9 @@ public sealed class ReportEntryTests : IAsyncLifetime
 
     public Task DisposeAsync() => _db.DisposeAsync();
 
-    private QuarterlyReportService Reports
-    {
-        get
-        {
-            var periods = new PeriodService(_db.Factory);
-            var indicators = new IndicatorQueryService(_db.Factory, periods);
-            return new QuarterlyReportService(_db.Factory, periods, indicators,
-                new ProjectQueryService(_db.Factory, periods, indicators),
-                new BudgetQueryService(_db.Factory, periods, Microsoft.Extensions.Options.Options.Create(new PaceOptions())),
-                new CampusQueryService(_db.Factory, periods, new Fifty.Ops.Infrastructure.SeedOptions(SeededDatabase.SeedRoot)), TimeProvider.System);
-        }
-    }
+    private QuarterlyReportService Reports => ReportServices.Over(_db);
 
-    private static async Task<AngleSharp.Html.Dom.IHtmlDocument> Render(QuarterlyReport report)
-    {
-        await using var services = new ServiceCollection().AddLogging().BuildServiceProvider();
-        var html = await new ReportHtmlRenderer(services, NullLoggerFactory.Instance).RenderAsync(report);
-        return new HtmlParser().ParseDocument(html);
-    }
+    private static Task<AngleSharp.Html.Dom.IHtmlDocument> Render(QuarterlyReport report) => ReportServices.RenderAsync(report);
 
     [Fact]
     public async Task BudgetFiguresEnteredForAProjectShowInItsSectionAndInTheAppendixFromOneSource()
