@@ -7,7 +7,8 @@ namespace Fifty.Ops.Tests.MultiInstance;
 
 /// <summary>
 /// What the README's multi-instance section promises, as a user meets it: two app processes on one PostgreSQL database
-/// behind nginx with the README's configuration (<see cref="NginxProxy"/>), driven by Chromium through nginx. The user
+/// behind nginx with the deployment template <c>deploy/nginx/fifty-ops.conf</c> (<see cref="NginxProxy"/>), driven by
+/// Chromium through nginx. The user
 /// signs in through the proxy (one instance, by <c>ip_hash</c>); the same browser then opens a page straight on the other
 /// instance and is signed in there; a period opened and closed through the proxy shows so on the other instance, whose
 /// period list is kept for an hour here (only the NOTIFY can drop it); then the instance that signed the user in is
@@ -80,6 +81,15 @@ public sealed class TwoInstancesBehindNginxTests : IAsyncLifetime
     public async Task ASignInThroughTheProxyHoldsOnTheOtherInstanceAndAPeriodClosedOnOneIsClosedOnTheOther()
     {
         var nginx = _nginx!;
+        // The template's plain-HTTP server sends every request to HTTPS, path and query kept.
+        using (var handler = new HttpClientHandler { AllowAutoRedirect = false })
+        using (var http = new HttpClient(handler))
+        {
+            using var redirect = await http.GetAsync(new Uri($"http://127.0.0.1:{nginx.RedirectPort}/budget?year=2023"));
+            Assert.Equal(System.Net.HttpStatusCode.MovedPermanently, redirect.StatusCode);
+            Assert.Equal("https://127.0.0.1/budget?year=2023", redirect.Headers.Location?.OriginalString);
+        }
+
         await using var context = await NewContextAsync();
         var page = await context.NewPageAsync();
 
