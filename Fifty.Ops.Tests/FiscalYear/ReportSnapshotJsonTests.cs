@@ -39,7 +39,7 @@ public sealed class ReportSnapshotJsonTests(SeededDatabase database) : IClassFix
         Assert.Equal(live.Budget.Total?.DisbursedRate, back.Budget.Total?.DisbursedRate);
         Assert.Equal(live.Indicators.Fields, back.Indicators.Fields);
 
-        Assert.Equal(await Fifty.Ops.Tests.Reports.ReportServices.RenderHtmlAsync(live), await Fifty.Ops.Tests.Reports.ReportServices.RenderHtmlAsync(back));
+        Assert.Equal(await Fifty.Ops.Tests.Reports.ReportServices.RenderHtmlAsync(database, live), await Fifty.Ops.Tests.Reports.ReportServices.RenderHtmlAsync(database, back));
         await using var a = new MemoryStream();
         await using var b = new MemoryStream();
         QuarterlyWorkbook.Write(live, a);

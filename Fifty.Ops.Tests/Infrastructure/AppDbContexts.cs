@@ -1,4 +1,5 @@
 using Fifty.Ops.Data;
+using Fifty.Ops.Features;
 using Fifty.Ops.Infrastructure;
 using Fifty.Ops.Infrastructure.Durability;
 using Microsoft.EntityFrameworkCore;
@@ -9,9 +10,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Fifty.Ops.Tests.Infrastructure;
 
 /// <summary>
-/// The app's own database registration (<see cref="DataServiceCollectionExtensions.AddFiftyOpsData"/> and
-/// <see cref="DurabilityServiceCollectionExtensions.AddFiftyOpsDurability"/>) over a test database, so the services a test
-/// calls get their contexts exactly as in production: no tracking by default, the audit and period-cache interceptors,
+/// The app's own registration of its database and features (<see cref="DataServiceCollectionExtensions.AddFiftyOpsData"/>,
+/// <see cref="DurabilityServiceCollectionExtensions.AddFiftyOpsDurability"/> and
+/// <see cref="FeatureServiceCollectionExtensions.AddFiftyOpsFeatures"/>, in the order <c>AddFiftyOps</c> calls them; not the
+/// web, UI and security parts) over a test database, so the services a test resolves are built as in production and get
+/// their contexts exactly as there: no tracking by default, the audit and period-cache interceptors,
 /// WAL/synchronous=FULL/busy timeout on SQLite, the one-writer lock on PostgreSQL. A write that forgets
 /// <c>AsTracking()</c> therefore saves nothing here as it does there, and its test fails.
 /// </summary>
@@ -35,6 +38,7 @@ public static class AppDbContexts
         services.AddLogging();
         services.AddFiftyOpsData(configuration);
         services.AddFiftyOpsDurability(configuration);
+        services.AddFiftyOpsFeatures();
         configure?.Invoke(services);
         return services.BuildServiceProvider();
     }

@@ -58,6 +58,12 @@ public sealed class SeededDatabase : IAsyncLifetime
     /// <summary>The app's factory on this database: contexts exactly as production makes them (changes audited as 시스템).</summary>
     public IDbContextFactory<FiftyOpsDbContext> Factory => Services.GetRequiredService<IDbContextFactory<FiftyOpsDbContext>>();
 
+    /// <summary>
+    /// A service as the app registers it (<see cref="AppDbContexts"/>: the database and feature registrations of
+    /// <c>Program.cs</c>) over this database; singletons are shared by the tests of this database, as by the app's users.
+    /// </summary>
+    public T AppService<T>() where T : notnull => Services.GetRequiredService<T>();
+
     /// <summary>The app's factory on this database with the test's actors and clock in its audit interceptor.</summary>
     public IDbContextFactory<FiftyOpsDbContext> AuditedFactory(ActorAccessor actors, TimeProvider clock) =>
         AppDbContexts.Services(ConnectionString, services => services.AddSingleton(actors).AddSingleton(clock))

@@ -1,26 +1,43 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using System.Text.RegularExpressions;
 
 namespace Fifty.Ops.Tests.MultiInstance;
 
 /// <summary>
 /// Debian's nginx run as the current user with a prefix, configuration, pid file, logs and temp folders of its own in a
-/// temp folder, listening on 127.0.0.1 and a free port, in front of the app instances given. Its configuration is the
-/// README's (section "PostgreSQL and several instances", the <c>nginx</c> block with <c>upstream fifty_ops</c>) with
-/// three substitutions, each of which must match exactly once: the TLS <c>listen 443 ssl;</c> becomes
-/// <c>listen 127.0.0.1:port;</c> (a test has no certificate) and the README's two upstream servers (<c>127.0.0.1:5001</c>,
-/// <c>127.0.0.1:5002</c>) become the instances' ports. Around it, an <c>http { }</c> block adds only files and an access
-/// log naming the upstream that served each request (<see cref="UpstreamOf"/>).
+/// temp folder, listening on 127.0.0.1 and free ports, in front of two app instances. Its configuration is the deployment
+/// template <c>deploy/nginx/fifty-ops.conf</c> (the one the README links) with the substitutions of
+/// <see cref="TestedConfig"/>, each of which must match exactly once, so an edit of the template a test cannot follow
+/// fails the test. Around it, an <c>http { }</c> block adds only files, an access log naming the upstream that served
+/// each request (<see cref="UpstreamOf"/>, <see cref="RequestsPerUpstream"/>) and the caller's own directives.
+/// <para>
+/// Shared by <c>TwoInstancesBehindNginxTests</c> and the load test (<c>tools/Fifty.Ops.Bench</c> links this file), so the
+/// benchmark measures the configuration that is tested and documented.
+/// </para>
 /// </summary>
-public sealed partial class NginxProxy : IAsyncDisposable
+/// <param name="httpDirectives">
+/// Extra directives for the surrounding <c>http { }</c> block, outside the template (the load test's realip settings, so
+/// that browsers on one machine arrive as users of different networks); null for none.
+/// </param>
+/// <param name="workerConnections">nginx's <c>worker_connections</c> (each proxied WebSocket holds two).</param>
+public sealed partial class NginxProxy(string? httpDirectives = null, int workerConnections = 512) : IAsyncDisposable
 {
+    /// <summary>The template's path inside the repository.</summary>
+    public const string TemplatePath = "deploy/nginx/fifty-ops.conf";
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(1);
     private readonly string _dir = Path.Combine(Path.GetTempPath(), $"fifty-ops-nginx-{Guid.NewGuid():N}");
     private readonly ConcurrentQueue<string> _output = new();
     private Process? _process;
 
+    /// <summary>The port of the template's TLS server, here plain HTTP.</summary>
     public int Port { get; private set; }
+
+    /// <summary>The port of the template's port-80 server (the redirect to HTTPS).</summary>
+    public int RedirectPort { get; private set; }
 
     public string BaseUrl => $"http://127.0.0.1:{Port}";
 
@@ -39,26 +56,31 @@ public sealed partial class NginxProxy : IAsyncDisposable
         throw new InvalidOperationException("nginx가 없습니다 (/usr/sbin/nginx). ./test.sh가 PostgreSQL 단계에 앞서 nginx-light를 설치합니다.");
     }
 
-    /// <summary>The README's multi-instance nginx block, verbatim.</summary>
-    public static string ReadmeBlock()
-    {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
-        var blocks = NginxFence().Matches(readme).Select(m => m.Groups[1].Value).Where(b => b.Contains("upstream fifty_ops", StringComparison.Ordinal)).ToList();
-        return blocks.Count == 1 ? blocks[0] : throw new InvalidOperationException($"README.md에 upstream fifty_ops가 든 nginx 블록이 {blocks.Count}개 있습니다 (1개여야 합니다).");
-    }
+    /// <summary>The deployment template <c>deploy/nginx/fifty-ops.conf</c>, verbatim.</summary>
+    public static string Template() => File.ReadAllText(Path.Combine(RepositoryRoot(), TemplatePath));
 
-    /// <summary>The README's block with the listen address and the upstream ports of this test.</summary>
-    public static string TestedBlock(int listenPort, int firstPort, int secondPort)
+    /// <summary>
+    /// The template as a test on 127.0.0.1 runs it: <c>listen 443 ssl;</c> and <c>listen 80;</c> become plain listens on
+    /// <paramref name="listenPort"/> and <paramref name="redirectPort"/>, the two <c>ssl_certificate</c> lines go (a test
+    /// has no certificate, and nginx loads one even for a plain listen), and the upstream servers
+    /// <c>127.0.0.1:5001</c> and <c>127.0.0.1:5002</c> become <paramref name="firstPort"/> and <paramref name="secondPort"/>.
+    /// Throws when one of them does not occur exactly once.
+    /// </summary>
+    public static string TestedConfig(int listenPort, int redirectPort, int firstPort, int secondPort)
     {
-        var block = ReadmeBlock();
-        block = ReplaceOnce(block, "listen 443 ssl;", $"listen 127.0.0.1:{listenPort};");
-        block = ReplaceOnce(block, "server 127.0.0.1:5001;", $"server 127.0.0.1:{firstPort};");
-        return ReplaceOnce(block, "server 127.0.0.1:5002;", $"server 127.0.0.1:{secondPort};");
+        var config = Template();
+        config = ReplaceOnce(config, "listen 443 ssl;", $"listen 127.0.0.1:{listenPort};");
+        config = ReplaceOnce(config, "listen 80;", $"listen 127.0.0.1:{redirectPort};");
+        config = RemoveOnce(config, CertificateLine(), "ssl_certificate");
+        config = RemoveOnce(config, CertificateKeyLine(), "ssl_certificate_key");
+        config = ReplaceOnce(config, "server 127.0.0.1:5001;", $"server 127.0.0.1:{firstPort};");
+        return ReplaceOnce(config, "server 127.0.0.1:5002;", $"server 127.0.0.1:{secondPort};");
     }
 
     public async Task StartAsync(int firstPort, int secondPort)
     {
-        Port = AppInstance.FreePort();
+        Port = FreePort();
+        RedirectPort = FreePort();
         Directory.CreateDirectory(_dir);
         // Run as root, nginx's workers become `nobody`: they must reach the temp folders nginx creates (and chowns) here.
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(_dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead
@@ -68,7 +90,7 @@ public sealed partial class NginxProxy : IAsyncDisposable
             worker_processes 1;
             pid {{_dir}}/nginx.pid;
             error_log {{_dir}}/error.log info;
-            events { worker_connections 512; }
+            events { worker_connections {{workerConnections}}; }
             http {
                 log_format upstream '$request_method $request_uri $status $upstream_addr';
                 access_log {{AccessLog}} upstream;
@@ -77,8 +99,9 @@ public sealed partial class NginxProxy : IAsyncDisposable
                 fastcgi_temp_path {{_dir}}/fastcgi;
                 uwsgi_temp_path {{_dir}}/uwsgi;
                 scgi_temp_path {{_dir}}/scgi;
+                {{httpDirectives}}
 
-            {{TestedBlock(Port, firstPort, secondPort)}}
+            {{TestedConfig(Port, RedirectPort, firstPort, secondPort)}}
             }
             """;
         var conf = Path.Combine(_dir, "nginx.conf");
@@ -117,20 +140,13 @@ public sealed partial class NginxProxy : IAsyncDisposable
     }
 
     /// <summary>The upstream address (<c>127.0.0.1:port</c>) that answered the last logged request matching <paramref name="method"/> and <paramref name="pathPrefix"/>; null if none.</summary>
-    public string? UpstreamOf(string method, string pathPrefix)
-    {
-        if (!File.Exists(AccessLog)) return null;
-        using var stream = new FileStream(AccessLog, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        using var reader = new StreamReader(stream);
-        string? last = null;
-        while (reader.ReadLine() is { } line)
-        {
-            var parts = line.Split(' ');
-            if (parts.Length >= 4 && parts[0] == method && parts[1].StartsWith(pathPrefix, StringComparison.Ordinal)) last = parts[^1];
-        }
+    public string? UpstreamOf(string method, string pathPrefix) =>
+        LogLines().Select(line => line.Split(' '))
+            .LastOrDefault(parts => parts.Length >= 4 && parts[0] == method && parts[1].StartsWith(pathPrefix, StringComparison.Ordinal))?[^1];
 
-        return last;
-    }
+    /// <summary>Requests served so far by each upstream address (<c>-</c> for those nginx answered itself), from the access log.</summary>
+    public Dictionary<string, int> RequestsPerUpstream() =>
+        LogLines().Select(line => line.Split(' ')[^1]).CountBy(upstream => upstream).ToDictionary();
 
     public string Log() =>
         string.Join('\n', _output) + (File.Exists(Path.Combine(_dir, "error.log")) ? "\n" + File.ReadAllText(Path.Combine(_dir, "error.log")) : "");
@@ -145,6 +161,7 @@ public sealed partial class NginxProxy : IAsyncDisposable
         }
 
         _process?.Dispose();
+        _process = null;
         if (Directory.Exists(_dir)) Directory.Delete(_dir, recursive: true);
     }
 
@@ -157,13 +174,41 @@ public sealed partial class NginxProxy : IAsyncDisposable
         return dir?.FullName ?? throw new InvalidOperationException("Fifty.Ops.sln을 찾을 수 없습니다.");
     }
 
+    private List<string> LogLines()
+    {
+        if (!File.Exists(AccessLog)) return [];
+        // nginx keeps writing: read what is there without locking it out.
+        using var stream = new FileStream(AccessLog, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        var lines = new List<string>();
+        while (reader.ReadLine() is { } line) lines.Add(line);
+        return lines;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     private static string ReplaceOnce(string text, string what, string with)
     {
         var count = Regex.Count(text, Regex.Escape(what));
-        if (count != 1) throw new InvalidOperationException($"README의 nginx 블록에 '{what}'가 {count}번 있습니다 (1번이어야 시험할 수 있습니다).");
+        if (count != 1) throw new InvalidOperationException($"{TemplatePath}에 '{what}'가 {count}번 있습니다 (1번이어야 시험할 수 있습니다).");
         return text.Replace(what, with, StringComparison.Ordinal);
     }
 
-    [GeneratedRegex(@"```nginx\n(.*?)```", RegexOptions.Singleline)]
-    private static partial Regex NginxFence();
+    private static string RemoveOnce(string text, Regex line, string directive)
+    {
+        var count = line.Count(text);
+        if (count != 1) throw new InvalidOperationException($"{TemplatePath}에 {directive} 줄이 {count}개 있습니다 (1개여야 시험할 수 있습니다).");
+        return line.Replace(text, "");
+    }
+
+    [GeneratedRegex(@"^[ \t]*ssl_certificate[ \t].*\n", RegexOptions.Multiline)]
+    private static partial Regex CertificateLine();
+
+    [GeneratedRegex(@"^[ \t]*ssl_certificate_key[ \t].*\n", RegexOptions.Multiline)]
+    private static partial Regex CertificateKeyLine();
 }

@@ -1,13 +1,5 @@
-using AngleSharp.Html.Parser;
-using Fifty.Ops.Features.Budget;
-using Fifty.Ops.Features.Campuses;
-using Fifty.Ops.Features.Indicators;
-using Fifty.Ops.Features.Periods;
-using Fifty.Ops.Features.Projects;
 using Fifty.Ops.Features.Reports;
 using Fifty.Ops.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Fifty.Ops.Tests.Reports;
 
@@ -15,7 +7,7 @@ public sealed class ReportDocumentTests(SeededDatabase database) : IClassFixture
 {
     private QuarterlyReportService Reports => ReportServices.Over(database);
 
-    private static Task<AngleSharp.Html.Dom.IHtmlDocument> Render(QuarterlyReport report) => ReportServices.RenderAsync(report);
+    private Task<AngleSharp.Html.Dom.IHtmlDocument> Render(QuarterlyReport report) => ReportServices.RenderAsync(database, report);
 
     [Fact]
     public async Task EveryReportTableStatesItsUnitAndAsOfDate()

@@ -1,13 +1,6 @@
-using AngleSharp.Html.Parser;
-using Fifty.Ops.Features.Budget;
-using Fifty.Ops.Features.Campuses;
 using Fifty.Ops.Features.Indicators;
-using Fifty.Ops.Features.Periods;
-using Fifty.Ops.Features.Projects;
 using Fifty.Ops.Features.Reports;
 using Fifty.Ops.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Fifty.Ops.Tests.Reports;
 
@@ -26,7 +19,7 @@ public sealed class ReportEntryTests : IAsyncLifetime
 
     private QuarterlyReportService Reports => ReportServices.Over(_db);
 
-    private static Task<AngleSharp.Html.Dom.IHtmlDocument> Render(QuarterlyReport report) => ReportServices.RenderAsync(report);
+    private Task<AngleSharp.Html.Dom.IHtmlDocument> Render(QuarterlyReport report) => ReportServices.RenderAsync(_db, report);
 
     [Fact]
     public async Task BudgetFiguresEnteredForAProjectShowInItsSectionAndInTheAppendixFromOneSource()

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Fifty.Ops.Tests.MultiInstance;
 using Microsoft.Playwright;
 
 namespace Fifty.Ops.Bench;
@@ -12,6 +13,9 @@ namespace Fifty.Ops.Bench;
 /// </summary>
 public static class LoadBench
 {
+    /// <summary>The header nginx takes each load-test user's client address from (behind two instances).</summary>
+    public const string ClientHeader = "X-Bench-Client";
+
     public const string Describe =
         "Each user signs in, opens the budget page (a scale year of 668 programme rows), switches the unit to 백만원 and back, expands a " +
         "policy area, follows the menu to the indicator list and filters it by status, then opens the campus page, with a " +
@@ -41,14 +45,15 @@ public static class LoadBench
 
     /// <summary>
     /// Starts <paramref name="instances"/> app processes on <paramref name="connectionString"/> (PostgreSQL when
-    /// <paramref name="postgres"/>; two instances stand behind nginx with the README's configuration, <see cref="NginxFront"/>),
+    /// <paramref name="postgres"/>; two instances stand behind nginx with the deployment template
+    /// <c>deploy/nginx/fifty-ops.conf</c>, run by the tests' <see cref="NginxProxy"/>),
     /// and runs the users against the one instance or the proxy. Memory and CPU are the instances' together.
     /// </summary>
     public static async Task<Result> RunAsync(string appExecutable, string connectionString, bool postgres, int instances, string work,
         int users, string year, string quarter, TimeSpan limit)
     {
         var apps = new List<Process>();
-        NginxFront? nginx = null;
+        NginxProxy? nginx = null;
         try
         {
             var ports = new List<int>();
@@ -64,15 +69,20 @@ public static class LoadBench
             var url = $"http://127.0.0.1:{ports[0]}";
             if (instances > 1)
             {
-                nginx = new NginxFront(work, ports);
-                url = await nginx.StartAsync();
+                if (instances != 2) throw new ArgumentException("The nginx template names two instances.", nameof(instances));
+                // Every browser runs on this machine, so ip_hash would send all of them to one instance: nginx takes each
+                // user's address from ClientHeader instead (the realip module, trusted from 127.0.0.1 only), as users coming
+                // from different networks would arrive. Outside the template: the deployment keeps the real address.
+                nginx = new NginxProxy($"set_real_ip_from 127.0.0.1; real_ip_header {ClientHeader};", workerConnections: 2048);
+                await nginx.StartAsync(ports[0], ports[1]);
+                url = nginx.BaseUrl;
             }
 
             return await MeasureAsync(apps, nginx, url, users, year, quarter, limit);
         }
         finally
         {
-            nginx?.Stop();
+            if (nginx is not null) await nginx.StopAsync();
             foreach (var app in apps)
             {
                 if (!app.HasExited)
@@ -113,7 +123,7 @@ public static class LoadBench
         return app;
     }
 
-    private static async Task<Result> MeasureAsync(List<Process> apps, NginxFront? nginx, string url, int users, string year, string quarter, TimeSpan limit)
+    private static async Task<Result> MeasureAsync(List<Process> apps, NginxProxy? nginx, string url, int users, string year, string quarter, TimeSpan limit)
     {
         {
             using var playwright = await Playwright.CreateAsync();
@@ -166,10 +176,10 @@ public static class LoadBench
         var tasks = Enumerable.Range(0, users).Select(async n =>
         {
             await Task.Delay(ramp * n / Math.Max(1, users));
-            // Each user as a client of its own network (nginx's ip_hash keys on the first three octets; NginxFront takes the
+            // Each user as a client of its own network (nginx's ip_hash keys on the first three octets; the proxy takes the
             // address from this header for the test only), as users reaching the proxy from different offices would.
             var context = await browser.NewContextAsync(distinctClients
-                ? new() { ExtraHTTPHeaders = new Dictionary<string, string> { [NginxFront.ClientHeader] = $"10.{n / 200}.{n % 200}.1" } }
+                ? new() { ExtraHTTPHeaders = new Dictionary<string, string> { [ClientHeader] = $"10.{n / 200}.{n % 200}.1" } }
                 : null);
             var page = await context.NewPageAsync();
             lock (contexts)
