@@ -8,6 +8,8 @@ using Fifty.Ops.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
+using Fifty.Ops.Features.DataEntry;
+
 namespace Fifty.Ops.Features.Admin;
 
 public sealed record UserSummary(
@@ -33,7 +35,8 @@ public sealed partial class UserAdminService(
     AccessGuard guard,
     ActorAccessor actors,
     IAuditLog audit,
-    TimeProvider clock)
+    TimeProvider clock,
+    PeopleDirectory? people = null)
 {
     public const int MaxDisplayNameLength = 50;
 
@@ -79,6 +82,8 @@ public sealed partial class UserAdminService(
             };
             var password = PasswordGenerator.Generate();
             var result = await users.CreateAsync(user, password);
+            // A new name shows at once wherever people are shown by name, not after the directory's minute.
+            if (result.Succeeded) people?.Forget();
             if (result.Succeeded) return WriteResult.Ok($"{userName} 계정을 만들었습니다 ({AppRoles.Labels(input.Roles)}).") with { IssuedPassword = password };
             errors[result.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateUserName) or nameof(IdentityErrorDescriber.InvalidUserName))
                 ? nameof(NewUserInput.UserName) : ""] = string.Join(" ", result.Errors.Select(e => e.Description));

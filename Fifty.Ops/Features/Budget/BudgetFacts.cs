@@ -96,7 +96,8 @@ public sealed class BudgetFacts
         Year = year;
         Quarter = quarter;
         AsOf = asOf;
-        Nodes = nodes;
+        // Hierarchy order, not raw SortOrder: a row moved under another parent keeps its old SortOrder.
+        Nodes = ExecutionHierarchy.Order(nodes, n => n.Code, n => n.ParentCode);
         Lines = lines.OrderBy(l => l.Section).ThenBy(l => l.RowInSection).ToList();
         Projects = projects;
         CostShares = costShares;

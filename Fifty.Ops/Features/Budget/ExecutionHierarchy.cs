@@ -2,7 +2,8 @@ namespace Fifty.Ops.Features.Budget;
 
 /// <summary>
 /// The nesting of a list of execution rows, computed in one place for the tree on /budget, both workbooks and the
-/// roll-up. A row's parent counts only when it is in the list, so a filtered list still nests from its own top rows.
+/// roll-up, and the order of every flat list of the hierarchy (<see cref="Order{T}"/>). A row's parent counts only when
+/// it is in the list, so a filtered list still nests from its own top rows.
 /// </summary>
 public static class ExecutionHierarchy
 {
@@ -27,4 +28,30 @@ public static class ExecutionHierarchy
             for (var up = p.Value; up is not null; up = parents[up]) depth++;
             return depth;
         }, StringComparer.Ordinal);
+
+    /// <summary>
+    /// The rows in hierarchy order (depth first): each row is followed by its children, then by its next sibling. Siblings,
+    /// and top rows (no parent, or a parent not in the list), keep the order they have in <paramref name="items"/> (the
+    /// callers pass them by <c>SortOrder</c>). So a row moved under another parent is listed among that parent's
+    /// children, whatever its old position; every flat list (entry form, template, exports, the report's execution table
+    /// and 붙임) goes by this one rule. Rows caught in a parent cycle (never stored, but a list can be built by hand) are
+    /// appended in their input order rather than dropped. Codes are compared ordinally.
+    /// </summary>
+    public static List<T> Order<T>(IReadOnlyList<T> items, Func<T, string> code, Func<T, string?> parent)
+    {
+        var codes = items.Select(code).ToHashSet(StringComparer.Ordinal);
+        var children = items.Where(i => parent(i) is { } p && codes.Contains(p)).ToLookup(i => parent(i)!, StringComparer.Ordinal);
+        var ordered = new List<T>(items.Count);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        void Visit(T item)
+        {
+            if (!seen.Add(code(item))) return;
+            ordered.Add(item);
+            foreach (var child in children[code(item)]) Visit(child);
+        }
+
+        foreach (var top in items.Where(i => parent(i) is not { } p || !codes.Contains(p))) Visit(top);
+        ordered.AddRange(items.Where(i => !seen.Contains(code(i))));
+        return ordered;
+    }
 }

@@ -58,6 +58,33 @@ public sealed record UsageValue(int Year, string Raw, decimal? Value = null);
 
 public sealed record UsageHistoryRow(string Indicator, string Unit, IReadOnlyList<UsageValue> Values);
 
+/// <summary>One year's figure of a usage indicator as a report of a given 기준일 shows it.</summary>
+/// <param name="Raw">The cell as printed or typed (e.g. <c>60,809</c>); <paramref name="Value"/> its number, null when it has none.</param>
+/// <param name="AsOf">The figure's own 기준일 (a report's date, or the period a planner entered it for); null when the source states none.</param>
+/// <param name="IsEntered">A planner's figure (입력), which wins over a report's of the same year.</param>
+/// <param name="Source">"입력", or the report it was transcribed from ("2020년 9월 주요업무보고").</param>
+public sealed record UsageTrendValue(int Year, string Raw, decimal? Value, DateOnly? AsOf, bool IsEntered, string Source);
+
+public sealed record UsageTrendRow(string Indicator, string Unit, IReadOnlyList<UsageTrendValue> Values);
+
+/// <summary>
+/// The foundation-wide campus usage trend of a report (docs/decisions/0024): every year the database holds a 캠퍼스활성화
+/// actual for, up to the report's <see cref="Year"/>, each value the one in force at the report's <see cref="AsOf"/> with
+/// its own source and 기준일. <see cref="Years"/> always ends with the report's year, so a year without figures shows as
+/// such instead of an older report's table passing for it.
+/// </summary>
+public sealed record UsageTrend(int Year, DateOnly AsOf, IReadOnlyList<int> Years, IReadOnlyList<UsageTrendRow> Rows)
+{
+    /// <summary>Whether any indicator has a figure for the report's own year.</summary>
+    public bool HasReportYear => Rows.Any(r => r.Values.Any(v => v.Year == Year));
+
+    /// <summary>The latest year with a figure; null when there is none.</summary>
+    public int? LatestYear => Rows.SelectMany(r => r.Values).Select(v => (int?)v.Year).Max();
+
+    /// <summary>The reports the values come from (entered values excluded), in the order of their years.</summary>
+    public IReadOnlyList<string> Reports => [.. Rows.SelectMany(r => r.Values).Where(v => !v.IsEntered).OrderBy(v => v.Year).Select(v => v.Source).Distinct()];
+}
+
 /// <summary>The selected year's target of a foundation-wide usage indicator, the actual so far and the pace.</summary>
 public sealed record UsageGoal(string Indicator, string Unit, string TargetRaw, decimal? Target, string? ActualRaw, decimal? Actual, DateOnly? AsOf, AchievementResult Result);
 
@@ -76,6 +103,8 @@ public sealed record CostPerUse(
 
 public sealed record CostSection(IReadOnlyList<CostPerUse> Rows, IReadOnlyList<string> Notes);
 
+/// <param name="Trend">The report's usage trend (decision 0024); null in a report frozen before it existed, which keeps
+/// printing <see cref="UsageHistory"/> as it did.</param>
 public sealed record CampusOverview(
     PeriodDto? Period,
     int Year,
@@ -89,7 +118,8 @@ public sealed record CampusOverview(
     IReadOnlyList<UsageGoal> Goals,
     CampusUsageSummary Usage,
     CostSection Cost,
-    bool DemoEnabled);
+    bool DemoEnabled,
+    UsageTrend? Trend = null);
 
 public sealed class CampusQueryService(IDbContextFactory<FiftyOpsDbContext> factory, PeriodService periods, SeedOptions seed)
 {
@@ -121,12 +151,23 @@ public sealed class CampusQueryService(IDbContextFactory<FiftyOpsDbContext> fact
         var usage = await db.IndicatorValues
             .Where(v => v.Indicator!.Field == CampusField && v.Year <= shownYear)
             .OrderBy(v => v.Indicator!.SortOrder).ThenBy(v => v.Year)
-            .Select(v => new { v.Indicator!.Name, v.Indicator.Unit, v.Indicator.Direction, v.Indicator.CautionThreshold, v.Year, v.Kind, v.Raw, v.Value, v.AsOf })
+            .Select(v => new UsageCell(v.Indicator!.Name, v.Indicator.Unit, v.Indicator.Direction, v.Indicator.CautionThreshold, v.Year, v.Kind, v.Raw, v.Value, v.AsOf, v.Source.Doc, v.ReportingPeriodId))
             .ToListAsync(ct);
         var actuals = usage.Where(u => u.Kind == IndicatorValueKind.Actual).ToList();
         var history = actuals.GroupBy(u => (u.Name, u.Unit))
             .Select(g => new UsageHistoryRow(g.Key.Name, g.Key.Unit, [.. g.Select(x => new UsageValue(x.Year, x.Raw, x.Value))]))
             .ToList();
+        // The report's trend: per indicator and year the actual in force at the 기준일 (an entry over a report's figure,
+        // nothing dated after the 기준일), each with its source and date; the report's own year always has a column.
+        var trendRows = actuals.GroupBy(u => (u.Name, u.Unit))
+            .Select(g => new UsageTrendRow(g.Key.Name, g.Key.Unit, [.. g.GroupBy(x => x.Year).OrderBy(y => y.Key)
+                .Select(y => IndicatorCellChoice.InForce(y, x => x.AsOf, x => x.ReportingPeriodId is not null, asOf))
+                .OfType<UsageCell>()
+                .Select(x => new UsageTrendValue(x.Year, x.Raw, x.Value, x.AsOf, x.ReportingPeriodId is not null,
+                    x.ReportingPeriodId is not null ? "입력" : SourceText.Describe(x.Doc) is { Length: > 0 } doc ? doc : "보고서"))]))
+            .Where(r => r.Values.Count > 0)
+            .ToList();
+        var trend = new UsageTrend(shownYear, asOf, [.. trendRows.SelectMany(r => r.Values).Select(v => v.Year).Append(shownYear).Distinct().Order()], trendRows);
         var goals = usage.Where(u => u.Kind == IndicatorValueKind.Target && u.Year == shownYear)
             .Select(t =>
             {
@@ -150,8 +191,12 @@ public sealed class CampusQueryService(IDbContextFactory<FiftyOpsDbContext> fact
 
         return new CampusOverview(period, shownYear, cards, offices,
             programmeResults.FirstOrDefault()?.AsOf, [.. programmeResults.Select(d => d.Row)], programmeResults.FirstOrDefault()?.Source.ToString(),
-            history, actuals.Max(u => u.AsOf), goals, usageSummary, cost, seed.Demo);
+            history, actuals.Max(u => u.AsOf), goals, usageSummary, cost, seed.Demo, trend);
     }
+
+    private sealed record UsageCell(
+        string Name, string Unit, Direction Direction, decimal? CautionThreshold, int Year, IndicatorValueKind Kind, string Raw, decimal? Value, DateOnly? AsOf,
+        string Doc, int? ReportingPeriodId);
 
     private sealed record ProgrammeResultFacts(int CampusId, DateOnly AsOf, SourceRef Source, ProgrammeResultRow Row);
 

@@ -101,15 +101,17 @@ internal static class CampusUsageData
     }
 
     /// <summary>
+    /// The one place a site's operating months are decided (entry form, campus page, report, import all read it).
     /// Months a campus owes a figure for: from its opening (the whole year for a site open before) to the cut-off or its
     /// closing (폐소일's month), whichever is earlier. <see cref="DueMonths.OpenFrom"/>..<see cref="DueMonths.OpenTo"/> are
     /// the months it operated at all: a figure stored outside them (before 개소일, after 폐소일) is not counted.
     /// </summary>
     public static DueMonths Due(CampusFacts campus, int year, int cutoffMonth)
     {
-        if (campus.NotYetOpen) return DueMonths.None;
+        // Not operating at all this year: the operating months say so (개소 전 / 폐소 후), none is due.
+        if (campus.NotYetOpen) return DueMonths.None with { OpenFrom = 13, OpenTo = 12 };
         var (from, to) = OperatingMonths(campus, year);
-        if (from > to) return DueMonths.None;
+        if (from > to) return DueMonths.None with { OpenFrom = from, OpenTo = to };
         var last = Math.Min(cutoffMonth, to);
         return from > last ? DueMonths.None with { OpenFrom = from, OpenTo = to } : new DueMonths(from, last) { OpenFrom = from, OpenTo = to };
     }

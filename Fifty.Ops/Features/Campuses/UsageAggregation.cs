@@ -40,6 +40,40 @@ public sealed record DueMonths(int First, int Last)
     /// <summary>Whether a stored figure of the month counts at all: months before 개소일 or after 폐소일 never do.</summary>
     public bool Operates(int month) => month >= OpenFrom && month <= OpenTo;
 
+    /// <summary>Label of a month the site did not operate: before its 개소일.</summary>
+    public const string BeforeOpening = "개소 전";
+
+    /// <summary>Label of a month the site did not operate: after its 폐소일.</summary>
+    public const string AfterClosing = "폐소 후";
+
+    /// <summary>
+    /// Why the months <paramref name="firstMonth"/>..<paramref name="lastMonth"/> take no figure at all: <see cref="BeforeOpening"/>
+    /// when every one of them is before the site's first month of operation, <see cref="AfterClosing"/> when every one is
+    /// after its last; null when the site operated in at least one of them (then a month without a figure is missing, or
+    /// not yet due). Shown instead of "—" so that not operating never reads as missing data; such months count neither as
+    /// missing nor in any total (<see cref="UsageAggregation.Aggregate"/>).
+    /// </summary>
+    public string? NotOperating(int firstMonth, int lastMonth) =>
+        lastMonth < OpenFrom && OpenFrom <= 12 ? BeforeOpening
+        : firstMonth > OpenTo && OpenTo >= 1 ? AfterClosing
+        : OpenFrom > OpenTo ? (OpenFrom > 12 ? BeforeOpening : AfterClosing)
+        : null;
+
+    /// <summary><see cref="NotOperating(int, int)"/> for one month.</summary>
+    public string? NotOperating(int month) => NotOperating(month, month);
+
+    /// <summary>
+    /// The months of the year the site did not operate, for a note beside its name ("1~3월 개소 전", "11~12월 폐소 후");
+    /// null when it operated all year.
+    /// </summary>
+    public string? NotOperatingNote()
+    {
+        var parts = new List<string>();
+        if (OpenFrom is > 1 and <= 12) parts.Add((OpenFrom == 2 ? "1월" : $"1~{OpenFrom - 1}월") + " " + BeforeOpening);
+        if (OpenTo is >= 1 and < 12) parts.Add((OpenTo == 11 ? "12월" : $"{OpenTo + 1}~12월") + " " + AfterClosing);
+        return parts.Count == 0 ? null : string.Join(", ", parts);
+    }
+
     public bool Contains(int month) => month >= First && month <= Last;
 
     public int CountIn(int firstMonth, int lastMonth) => Math.Max(0, Math.Min(Last, lastMonth) - Math.Max(First, firstMonth) + 1);

@@ -91,26 +91,10 @@ public sealed class FiscalYearService(IDbContextFactory<FiftyOpsDbContext> facto
         || await db.Indicators.AnyAsync(i => i.Year == year, ct);
 
     /// <summary>
-    /// The rows depth-first, each under its parent in <c>SortOrder</c>: a 세부사업 added later (its SortOrder after every
-    /// existing row) is listed under its 단위사업, not at the end of the table. Rows whose parent is missing stay at the end.
+    /// The rows depth-first, each under its parent in <c>SortOrder</c> (<see cref="ExecutionHierarchy.Order{T}"/>): a
+    /// 세부사업 added or moved later is listed under its 단위사업, not where its SortOrder alone would put it.
     /// </summary>
-    internal static List<SetupNode> TreeOrder(List<SetupNode> nodes)
-    {
-        var children = nodes.Where(n => n.ParentCode is not null).ToLookup(n => n.ParentCode!, StringComparer.Ordinal);
-        var codes = nodes.Select(n => n.Code).ToHashSet(StringComparer.Ordinal);
-        var ordered = new List<SetupNode>(nodes.Count);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        void Visit(SetupNode n)
-        {
-            if (!seen.Add(n.Code)) return;
-            ordered.Add(n);
-            foreach (var c in children[n.Code]) Visit(c);
-        }
-
-        foreach (var root in nodes.Where(n => n.ParentCode is null || !codes.Contains(n.ParentCode))) Visit(root);
-        ordered.AddRange(nodes.Where(n => !seen.Contains(n.Code)));
-        return ordered;
-    }
+    internal static List<SetupNode> TreeOrder(List<SetupNode> nodes) => ExecutionHierarchy.Order(nodes, n => n.Code, n => n.ParentCode);
 
     /// <summary>The year's structure, retired rows included; read by everyone who may set a year up.</summary>
     public async Task<FiscalYearSetup> GetAsync(int year, CancellationToken ct = default)
@@ -381,7 +365,12 @@ public sealed class FiscalYearService(IDbContextFactory<FiftyOpsDbContext> facto
         }
 
         if (item.Status == StructureStatus.Retired)
-            return WriteResult.Fail(WriteResult.General, $"{code} {name}은(는) 이미 일몰 처리되었습니다 ({item.RetiredBy}, {Fmt.Time(item.RetiredAt)}).");
+        {
+            // Who retired it, by display name (the stored login id when the account is gone).
+            var by = item.RetiredBy;
+            var shown = by is null ? null : await db.Users.Where(u => u.UserName == by).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+            return WriteResult.Fail(WriteResult.General, $"{code} {name}은(는) 이미 일몰 처리되었습니다 ({(string.IsNullOrEmpty(shown) ? by : shown)}, {Fmt.Time(item.RetiredAt)}).");
+        }
 
         item.Status = StructureStatus.Retired;
         item.RetiredAt = clock.GetUtcNow();

@@ -1,6 +1,7 @@
 using Fifty.Ops.Components;
 using Fifty.Ops.Data;
 using Fifty.Ops.Domain;
+using Fifty.Ops.Features.DataEntry;
 using Fifty.Ops.Features.Periods;
 using Microsoft.EntityFrameworkCore;
 
@@ -132,7 +133,8 @@ public sealed record IndicatorDetail(
 /// <summary>The detail page's model; <see cref="Detail"/> is null when no indicator has the id.</summary>
 public sealed record IndicatorDetailModel(int Id, IndicatorDetail? Detail);
 
-public sealed class IndicatorQueryService(IDbContextFactory<FiftyOpsDbContext> factory, PeriodService periods)
+/// <param name="people">Shows who entered a cell by display name (입력 label); without it the login id is shown.</param>
+public sealed class IndicatorQueryService(IDbContextFactory<FiftyOpsDbContext> factory, PeriodService periods, PeopleDirectory? people = null)
 {
     /// <summary>
     /// The indicators of a period in report order, each with its 목표 and 실적 in force (an entered figure wins and is labelled
@@ -146,7 +148,8 @@ public sealed class IndicatorQueryService(IDbContextFactory<FiftyOpsDbContext> f
         var (period, shownYear) = await periods.SelectAsync(year, quarter, ct);
         var prior = await PriorPeriodAsync(period, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
-        var rows = await LoadRowsAsync(db, db.Indicators.Where(i => i.Year == shownYear), shownYear, period, prior, ct);
+        var names = await PeopleDirectory.NamesOrNoneAsync(people, ct);
+        var rows = await LoadRowsAsync(db, db.Indicators.Where(i => i.Year == shownYear), shownYear, period, prior, names, ct);
         var historyYears = rows.SelectMany(r => r.History).Select(h => h.Year).Distinct().Order().ToList();
         return new IndicatorList(period, shownYear, historyYears, rows, prior);
     }
@@ -161,14 +164,15 @@ public sealed class IndicatorQueryService(IDbContextFactory<FiftyOpsDbContext> f
 
         var (period, _) = await periods.SelectAsync(meta.Year, quarter, ct);
         var prior = await PriorPeriodAsync(period, ct);
-        var row = (await LoadRowsAsync(db, db.Indicators.Where(i => i.Id == id), meta.Year, period, prior, ct)).Single();
+        var names = await PeopleDirectory.NamesOrNoneAsync(people, ct);
+        var row = (await LoadRowsAsync(db, db.Indicators.Where(i => i.Id == id), meta.Year, period, prior, names, ct)).Single();
 
         var values = await db.IndicatorValues.Where(v => v.IndicatorId == id)
             .OrderBy(v => v.Year).ThenBy(v => v.Kind)
             .Select(v => new { v.Year, v.Kind, v.Raw, v.Value, v.SubValue, v.AsOf, v.AsOfRaw, v.Source, v.ReportingPeriodId, v.UpdatedBy, v.UpdatedAt, v.IsDraft, v.Quarter })
             .ToListAsync(ct);
         var valueRows = values.Select(v => new IndicatorValueRow(v.Year, v.Kind, v.Raw, v.Value, v.SubValue, v.AsOf, v.AsOfRaw,
-            v.ReportingPeriodId is not null ? Fmt.Entered(v.UpdatedBy, v.UpdatedAt)
+            v.ReportingPeriodId is not null ? Fmt.Entered(PeopleDirectory.NameOf(names, v.UpdatedBy), v.UpdatedAt)
             : (v.IsDraft ? "초안 · " : "") + SourceText.Describe(v.Source.ToString()))).ToList();
 
         // The chart shows each year's latest cell (a planner's later quarter over the printed one).
@@ -242,8 +246,15 @@ public sealed class IndicatorQueryService(IDbContextFactory<FiftyOpsDbContext> f
     /// previous year's indicators of the same codes with their cells (only when <paramref name="prior"/> is set).
     /// </summary>
     private static async Task<List<IndicatorRow>> LoadRowsAsync(
-        FiftyOpsDbContext db, IQueryable<Indicator> query, int year, PeriodDto? period, PeriodDto? prior, CancellationToken ct)
+        FiftyOpsDbContext db, IQueryable<Indicator> query, int year, PeriodDto? period, PeriodDto? prior, IReadOnlyDictionary<string, string> names, CancellationToken ct)
     {
+        // Authors by display name, resolved here once (names read once a minute, no query per cell).
+        void Named(List<CellFacts> cells)
+        {
+            for (var i = 0; i < cells.Count; i++)
+                if (cells[i].UpdatedBy is { } by) cells[i] = cells[i] with { UpdatedBy = PeopleDirectory.NameOf(names, by) };
+        }
+
         var indicators = await query
             .OrderBy(i => i.Kind).ThenBy(i => i.SortOrder)
             .Select(i => new
@@ -257,6 +268,7 @@ public sealed class IndicatorQueryService(IDbContextFactory<FiftyOpsDbContext> f
                     .ToList(),
             })
             .ToListAsync(ct);
+        foreach (var i in indicators) Named(i.Values);
         var ids = indicators.Select(i => i.Id).ToList();
 
         // 전년 동기: last year's indicators of the same codes, figures in force at last year's same quarter.
@@ -275,6 +287,7 @@ public sealed class IndicatorQueryService(IDbContextFactory<FiftyOpsDbContext> f
                 .ToListAsync(ct);
             foreach (var p in previous)
             {
+                Named(p.Values);
                 var f = InForce(p.Values, prior.Year, prior.Quarter, prior.AsOf, p.Accumulation, p.Direction, p.CautionThreshold);
                 priorByCode.TryAdd(p.Code, new PriorYearFigure(prior.Year, prior.Quarter, f.Target, f.Actual, f.Achievement));
             }

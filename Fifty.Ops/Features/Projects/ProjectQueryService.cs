@@ -2,6 +2,7 @@ using Fifty.Ops.Components;
 using Fifty.Ops.Data;
 using Fifty.Ops.Domain;
 using Fifty.Ops.Features.Indicators;
+using Fifty.Ops.Features.DataEntry;
 using Fifty.Ops.Features.Periods;
 using Microsoft.EntityFrameworkCore;
 
@@ -50,7 +51,8 @@ public sealed record ProjectDetailModel(string Code, ProjectDetail? Detail);
 /// The projects (주요사업) of a year as the report describes them: overview, 성과목표 ☞ 실적 (from the indicator feature,
 /// so the status rules live in one place), 추진실적 / 향후계획, and the amounts each report section states for them.
 /// </summary>
-public sealed class ProjectQueryService(IDbContextFactory<FiftyOpsDbContext> factory, PeriodService periods, IndicatorQueryService indicators)
+/// <param name="people">Shows who entered a budget line by display name (입력 label); without it the login id is shown.</param>
+public sealed class ProjectQueryService(IDbContextFactory<FiftyOpsDbContext> factory, PeriodService periods, IndicatorQueryService indicators, PeopleDirectory? people = null)
 {
     /// <summary>
     /// The projects (주요사업) of the shown year in report order, each with its 소요예산 (<c>RequiredBudget</c>, 천원, as the
@@ -106,6 +108,7 @@ public sealed class ProjectQueryService(IDbContextFactory<FiftyOpsDbContext> fac
         var byProject = narratives.ToLookup(n => n.ProjectId, n => n.Item);
 
         var codes = projects.SelectMany(x => x.ProgrammeCodes).Distinct().ToList();
+        var names = await PeopleDirectory.NamesOrNoneAsync(people, ct);
         var lines = period is null ? [] : (await db.BudgetLines
             .Where(l => l.ReportingPeriod!.Year == period.Year && l.ReportingPeriod.Quarter == period.Quarter
                         && l.ProgrammeNode != null && codes.Contains(l.ProgrammeNode.Code))
@@ -117,7 +120,7 @@ public sealed class ProjectQueryService(IDbContextFactory<FiftyOpsDbContext> fac
             })
             .ToListAsync(ct))
             .Select(l => new ProjectBudgetLine(l.Section, l.Code, l.Name, l.CurrentBudget, l.Committed, l.Disbursed, l.Forecast, l.RateDisbursedRaw,
-                l.Section == BudgetSection.Entry ? Fmt.Entered(l.UpdatedBy, l.UpdatedAt) : l.Source.ToString()))
+                l.Section == BudgetSection.Entry ? Fmt.Entered(PeopleDirectory.NameOf(names, l.UpdatedBy), l.UpdatedAt) : l.Source.ToString()))
             .ToList();
 
         var indicatorList = known ?? await indicators.GetListAsync(shownYear, period?.Quarter, ct);

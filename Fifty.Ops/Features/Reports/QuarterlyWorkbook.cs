@@ -246,7 +246,7 @@ public sealed class QuarterlyWorkbook(QuarterlyReportService reports)
     private static void WriteCampuses(XlsxWorkbook wb, Styles s, QuarterlyReport r, string printedAt)
     {
         var c = r.Campuses;
-        var years = c.UsageHistory.SelectMany(u => u.Values).Select(v => v.Year).Distinct().Order().ToList();
+        var years = c.Trend?.Years.ToList() ?? c.UsageHistory.SelectMany(u => u.Values).Select(v => v.Year).Distinct().Order().ToList();
         var columns = Math.Max(7, 2 + years.Count);
         var widths = new List<double> { 34, 9 };
         widths.AddRange(Enumerable.Repeat(12.0, columns - 2));
@@ -254,7 +254,11 @@ public sealed class QuarterlyWorkbook(QuarterlyReportService reports)
         Header(sheet, s, r, "캠퍼스 이용" + (c.Usage.IncludesDemo ? " [예시 데이터 포함]" : ""), columns, "명·건·석·㎡, %", printedAt,
             c.Usage.IncludesDemo ? "예시 데이터: 월별 수치 일부는 시연용으로 생성된 값입니다." : null);
         Headings(sheet, s, UsageHeadings.Concat(years.Select(y => $"{y}")).Concat(Enumerable.Repeat("", columns - 2 - years.Count)));
-        foreach (var u in c.UsageHistory)
+        if (c.Trend is { } trend)
+        {
+            WriteTrend(sheet, s, trend, years);
+        }
+        else foreach (var u in c.UsageHistory)
         {
             var cells = new List<XlsxCell> { Txt(u.Indicator, s.Wrapped), Txt(u.Unit, s.Text) };
             cells.AddRange(years.Select(y => u.Values.FirstOrDefault(v => v.Year == y) is { } v
@@ -263,7 +267,7 @@ public sealed class QuarterlyWorkbook(QuarterlyReportService reports)
             sheet.WriteRow(cells);
         }
 
-        if (c.UsageHistory.Count == 0) sheet.WriteRow([Txt("자료 없음: 캠퍼스 이용 추이 자료가 없습니다.", s.Missing)]);
+        if (c.Trend is null && c.UsageHistory.Count == 0) sheet.WriteRow([Txt("자료 없음: 캠퍼스 이용 추이 자료가 없습니다.", s.Missing)]);
 
         sheet.WriteRow([]);
         sheet.WriteRow([Txt($"공유사무실 ({c.SharedOffices.Year}년 보고서) — 사용률 = 입주 ÷ 좌석 (수식)", s.Section)]);
@@ -290,8 +294,37 @@ public sealed class QuarterlyWorkbook(QuarterlyReportService reports)
             var totals = FlowMetrics.Select(m => line.Metrics.First(x => x.Metric == m).Year).ToList();
             sheet.WriteRow([Txt(line.Name, s.Text), XlsxCell.Blank(s.Text),
                 .. totals.Select(t => t.Value is { } v ? Num(v, s.Amount) : Txt("자료 미입력", s.TextRight)),
-                Num(totals.Max(t => t.MissingMonths), s.Amount)]);
+                Num(totals.Max(t => t.MissingMonths), s.Amount),
+                // Months the site did not operate are no missing months (DueMonths, the one rule): said beside the count.
+                .. line.Due.NotOperatingNote() is { } off ? [Txt(off, s.Text)] : Array.Empty<XlsxCell>()]);
         }
+    }
+
+    /// <summary>The usage trend of decision 0024: the values, then per year where they come from and their 기준일.</summary>
+    private static void WriteTrend(XlsxSheetWriter sheet, Styles s, UsageTrend trend, List<int> years)
+    {
+        if (trend.Rows.Count == 0)
+        {
+            sheet.WriteRow([Txt($"자료 없음: {trend.Year}년까지의 캠퍼스 이용 추이 자료가 없습니다.", s.Missing)]);
+            return;
+        }
+
+        foreach (var u in trend.Rows)
+        {
+            var cells = new List<XlsxCell> { Txt(u.Indicator, s.Wrapped), Txt(u.Unit, s.Text) };
+            cells.AddRange(years.Select(y => u.Values.FirstOrDefault(v => v.Year == y) is { } v
+                ? v.Value is { } n ? Num(n, s.Amount) : Txt(v.Raw, s.TextRight)
+                : Txt(y == trend.Year ? "자료 없음" : null, s.TextRight)));
+            sheet.WriteRow(cells);
+        }
+
+        var sources = new List<XlsxCell> { Txt("출처 · 기준일", s.Wrapped), XlsxCell.Blank(s.Text) };
+        sources.AddRange(years.Select(y => Txt(string.Join("\n", trend.Rows.SelectMany(r => r.Values).Where(v => v.Year == y)
+            .Select(v => (v.IsEntered ? "입력" : "보고서") + (v.AsOf is { } d ? $" {Fmt.Date(d)}" : "")).Distinct()) is { Length: > 0 } t ? t : null, s.Wrapped)));
+        sheet.WriteRow(sources);
+        if (trend.Reports.Count > 0) sheet.WriteRow([Txt($"보고서: {string.Join(", ", trend.Reports)}에서 옮긴 값. 입력: 기획담당이 입력한 값 (같은 해에 둘 다 있으면 입력한 값).", s.Wrapped)]);
+        if (!trend.HasReportYear)
+            sheet.WriteRow([Txt($"{trend.Year}년 캠퍼스 이용 실적(성과지표)은 아직 없습니다. 마지막 값은 {trend.LatestYear}년 값이며 {trend.Year}년 실적이 아닙니다.", s.Missing)]);
     }
 
     private static void WriteAppendix(XlsxWorkbook wb, Styles s, QuarterlyReport r, string printedAt)

@@ -66,7 +66,8 @@ public static class StructureWorkbookWriter
         using (var sheet = workbook.AddSheet(BudgetSheet, Layout(BudgetColumns)))
         {
             Head(sheet, BudgetColumns, $"{year}년 예산체계 (당초예산 단위: B2)", null);
-            foreach (var n in state.Nodes)
+            // Hierarchy order (one rule, ExecutionHierarchy): a row moved under another parent is written under it.
+            foreach (var n in ExecutionHierarchy.Order(state.Nodes, x => x.Code, x => x.ParentId is { } p && byId.TryGetValue(p, out var pn) ? pn.Code : null))
             {
                 sheet.WriteRow(
                 [
