@@ -56,5 +56,14 @@ public sealed class InstitutionNameCacheTests : IAsyncLifetime
 
         Assert.Equal("서울중장년재단", await names.GetAsync(2023));
         Assert.Equal("서울중장년재단", await names.GetAsync(2030)); // the latest earlier profile
+
+        // A save in the transaction SaveChanges opens itself drops it too.
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            (await db.InstitutionProfiles.AsTracking().SingleAsync(p => p.Year == 2023)).Name = "서울50플러스";
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal("서울50플러스", await names.GetAsync(2023));
     }
 }

@@ -8,6 +8,7 @@ using Fifty.Ops.Tests.Infrastructure;
 using Fifty.Ops.Tests.Postgres;
 using Fifty.Ops.Tests.Web;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Fifty.Ops.Tests.MultiInstance;
@@ -110,6 +111,15 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         Assert.True((await profiles.SaveAsync(await _first.AdminPrincipalAsync(), 2023, profile.Form)).Saved);
 
         await Until(async () => await otherNames.GetAsync(2023) == "서울중장년재단");
+
+        // A plain save (the transaction SaveChanges opens itself) tells the other instance as well.
+        await using (var db = await _first.DbAsync())
+        {
+            (await db.InstitutionProfiles.AsTracking().SingleAsync(p => p.Year == 2023)).Name = "서울50플러스";
+            await db.SaveChangesAsync();
+        }
+
+        await Until(async () => await otherNames.GetAsync(2023) == "서울50플러스");
     }
 
     /// <summary>Waits for a condition (a notification crossing instances), failing after a minute on a busy machine.</summary>

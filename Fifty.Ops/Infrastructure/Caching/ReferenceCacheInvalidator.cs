@@ -20,7 +20,15 @@ public sealed class ReferenceCacheInvalidator(Lazy<IReadOnlyList<IReferenceCache
     /// <summary>The PostgreSQL notification channel; the payload is the changed cache's <see cref="IReferenceCache.Name"/>.</summary>
     public const string Channel = "fifty_ops_reference";
 
-    private static readonly ConditionalWeakTable<DbContext, HashSet<IReferenceCache>> Changed = [];
+    private static readonly ConditionalWeakTable<DbContext, Pending> Changed = [];
+
+    /// <summary>The caches a context's saves changed, kept until they are committed; whether a save is under way.</summary>
+    private sealed class Pending
+    {
+        public HashSet<IReferenceCache> Caches { get; } = [];
+
+        public bool Saving { get; set; }
+    }
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -55,6 +63,18 @@ public sealed class ReferenceCacheInvalidator(Lazy<IReadOnlyList<IReferenceCache
         return base.SavedChanges(eventData, result);
     }
 
+    public override void SaveChangesFailed(DbContextErrorEventData eventData)
+    {
+        Failed(eventData.Context);
+        base.SaveChangesFailed(eventData);
+    }
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Failed(eventData.Context);
+        return base.SaveChangesFailedAsync(eventData, cancellationToken);
+    }
+
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed(eventData.Context);
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -71,28 +91,43 @@ public sealed class ReferenceCacheInvalidator(Lazy<IReadOnlyList<IReferenceCache
             .Select(e => e.Metadata.ClrType)
             .ToHashSet();
         if (types.Count == 0) return;
-        foreach (var cache in caches.Value.Where(c => c.Sources.Any(types.Contains)))
+        var changed = caches.Value.Where(c => c.Sources.Any(types.Contains)).ToList();
+        if (changed.Count == 0) return;
+        var pending = Changed.GetOrCreateValue(context);
+        pending.Saving = true;
+        foreach (var cache in changed)
         {
             cache.Invalidate();
-            Changed.GetOrCreateValue(context).Add(cache);
+            pending.Caches.Add(cache);
         }
     }
 
     /// <summary>Drops the caches the save changed; returns them when this instance must tell the others (PostgreSQL).</summary>
-    private static HashSet<IReferenceCache>? Saved(DbContext? context)
+    private static List<IReferenceCache>? Saved(DbContext? context)
     {
-        if (context is null || !Changed.TryGetValue(context, out var changed)) return null;
+        if (context is null || !Changed.TryGetValue(context, out var pending)) return null;
+        pending.Saving = false;
+        List<IReferenceCache> changed = [.. pending.Caches];
         foreach (var cache in changed) cache.Invalidate();
-        // Inside a transaction they are dropped once more at its commit; the set is kept for that.
+        // Inside the caller's transaction they are dropped once more at its commit; the set is kept for that.
         if (context.Database.CurrentTransaction is null) Changed.Remove(context);
-        return context.Database.GetDbConnection() is NpgsqlConnection ? [.. changed] : null;
+        return context.Database.GetDbConnection() is NpgsqlConnection ? changed : null;
+    }
+
+    private static void Failed(DbContext? context)
+    {
+        if (context is null || !Changed.TryGetValue(context, out var pending)) return;
+        pending.Saving = false;
+        foreach (var cache in pending.Caches) cache.Invalidate();
     }
 
     private static void Committed(DbContext? context)
     {
-        if (context is null || !Changed.TryGetValue(context, out var changed)) return;
-        Changed.Remove(context);
-        foreach (var cache in changed) cache.Invalidate();
+        if (context is null || !Changed.TryGetValue(context, out var pending)) return;
+        foreach (var cache in pending.Caches) cache.Invalidate();
+        // The transaction SaveChanges opens itself commits before the save completes: the set stays for SavedChanges,
+        // which tells the other instances and then forgets it.
+        if (!pending.Saving) Changed.Remove(context);
     }
 }
 
