@@ -17,7 +17,7 @@ public sealed class SeededDatabaseTests(SeededDatabase database) : IClassFixture
         Assert.Equal(QueryTrackingBehavior.NoTracking, db.ChangeTracker.QueryTrackingBehavior);
         var interceptors = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()!.Interceptors!.ToList();
         Assert.Contains(interceptors, i => i is AuditSaveChangesInterceptor);
-        Assert.Contains(interceptors, i => i is PeriodCacheInvalidator);
+        Assert.Contains(interceptors, i => i is Fifty.Ops.Infrastructure.Caching.ReferenceCacheInvalidator);
         Assert.Contains(interceptors, i => i is SqliteDurabilityInterceptor || i is PostgresWriteLock);
         Assert.NotEmpty(await db.Projects.ToListAsync()); // a seeded copy, not an empty file
     }

@@ -1,12 +1,14 @@
 using System.Net;
 using AngleSharp.Html.Parser;
 using Fifty.Ops.Features.Admin;
+using Fifty.Ops.Features.FiscalYear.Profile;
 using Fifty.Ops.Features.Periods;
 using Fifty.Ops.Infrastructure.Security;
 using Fifty.Ops.Tests.Infrastructure;
 using Fifty.Ops.Tests.Postgres;
 using Fifty.Ops.Tests.Web;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Fifty.Ops.Tests.MultiInstance;
@@ -14,7 +16,7 @@ namespace Fifty.Ops.Tests.MultiInstance;
 /// <summary>
 /// Two app instances on one PostgreSQL database (in process, each with its own host, services and caches; no proxy):
 /// the sign-in form of one is posted to the other, the cookie the second issues opens pages on the first, and a period
-/// opened and closed through one is seen by the other at once although its period list is kept for an hour here.
+/// opened and closed or a profile renamed through one is seen by the other at once although both are cached for an hour here.
 /// </summary>
 public sealed class TwoInstancesTests : IAsyncLifetime
 {
@@ -30,6 +32,7 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         _first = AppFactory.On(_database, Path.Combine(Path.GetTempPath(), $"fo-keys-{Guid.NewGuid():N}"), ownsFiles: false);
         _second = AppFactory.On(_database, Path.Combine(Path.GetTempPath(), $"fo-keys-{Guid.NewGuid():N}"), ownsFiles: false);
         _first.Settings["Periods:CacheSeconds"] = _second.Settings["Periods:CacheSeconds"] = "3600";
+        _first.Settings["Institution:NameCacheSeconds"] = _second.Settings["Institution:NameCacheSeconds"] = "3600";
         await _first.EnsureAccountAsync(AppRoles.Auditor); // the first start migrates and seeds
         await _second.EnsureAccountAsync(AppRoles.Auditor);
     }
@@ -95,6 +98,28 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         }
 
         await Until(async () => (await otherPeriods.GetAllAsync()).Any(p => p is { Year: 2023, Quarter: 4, IsClosed: true }));
+    }
+
+    [PostgresFact]
+    public async Task AProfileSavedOnOneInstanceRenamesTheInstitutionOnTheOther()
+    {
+        var otherNames = _second!.Services.GetRequiredService<InstitutionNameService>();
+        Assert.NotEqual("서울중장년재단", await otherNames.GetAsync(2023)); // kept for an hour from now
+        var profiles = _first!.Services.GetRequiredService<ProfileSetupService>();
+        var profile = await profiles.GetAsync(2023);
+        profile.Form.Name = "서울중장년재단";
+        Assert.True((await profiles.SaveAsync(await _first.AdminPrincipalAsync(), 2023, profile.Form)).Saved);
+
+        await Until(async () => await otherNames.GetAsync(2023) == "서울중장년재단");
+
+        // A plain save (the transaction SaveChanges opens itself) tells the other instance as well.
+        await using (var db = await _first.DbAsync())
+        {
+            (await db.InstitutionProfiles.AsTracking().SingleAsync(p => p.Year == 2023)).Name = "서울50플러스";
+            await db.SaveChangesAsync();
+        }
+
+        await Until(async () => await otherNames.GetAsync(2023) == "서울50플러스");
     }
 
     /// <summary>Waits for a condition (a notification crossing instances), failing after a minute on a busy machine.</summary>

@@ -23,7 +23,6 @@ public static class FeatureServiceCollectionExtensions
         services.AddSingleton<CampusUsageEntryService>();
         services.AddDataEntryFeature();
         services.AddSingleton<FiscalYear.FiscalYearService>();
-        services.AddSingleton<FiscalYear.Profile.InstitutionNameService>();
         services.AddSingleton<FiscalYear.Profile.ProfileSetupService>();
         services.AddSingleton<FiscalYear.Sites.SiteSetupService>();
         services.AddSingleton<FiscalYear.Indicators.IndicatorSetupService>();

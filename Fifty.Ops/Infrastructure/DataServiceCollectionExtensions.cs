@@ -1,6 +1,8 @@
 using Fifty.Ops.Data;
 using Fifty.Ops.Data.Seeding;
+using Fifty.Ops.Features.FiscalYear.Profile;
 using Fifty.Ops.Features.Periods;
+using Fifty.Ops.Infrastructure.Caching;
 using Fifty.Ops.Infrastructure.Auditing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -20,16 +22,22 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ActorAccessor>();
         services.AddSingleton<AuditSaveChangesInterceptor>();
+        // What every page reads and rarely changes is kept in memory (ReferenceCache) and dropped by one rule when a save
+        // changes its rows, on every instance (ReferenceCacheInvalidator, ReferenceChangeListener).
         var periodCache = TimeSpan.FromSeconds(configuration.GetValue("Periods:CacheSeconds", PeriodService.CacheLifetime.TotalSeconds));
         services.AddSingleton(sp => new PeriodService(sp.GetRequiredService<IDbContextFactory<FiftyOpsDbContext>>(), sp.GetRequiredService<TimeProvider>()) { Lifetime = periodCache });
-        services.AddSingleton(sp => new PeriodCacheInvalidator(new Lazy<PeriodService>(sp.GetRequiredService<PeriodService>)));
+        var nameCache = TimeSpan.FromSeconds(configuration.GetValue("Institution:NameCacheSeconds", InstitutionNameService.CacheLifetime.TotalSeconds));
+        services.AddSingleton(sp => new InstitutionNameService(sp.GetRequiredService<IDbContextFactory<FiftyOpsDbContext>>(), sp.GetRequiredService<TimeProvider>()) { Lifetime = nameCache });
+        services.AddSingleton<IReferenceCache>(sp => sp.GetRequiredService<PeriodService>());
+        services.AddSingleton<IReferenceCache>(sp => sp.GetRequiredService<InstitutionNameService>());
+        services.AddSingleton(sp => new ReferenceCacheInvalidator(new Lazy<IReadOnlyList<IReferenceCache>>(() => [.. sp.GetServices<IReferenceCache>()])));
         // Every context writes its tracked changes to the audit trail in the same transaction, and a saved change to a
-        // reporting period drops the periods the views keep for a few seconds.
+        // cached table drops that cache.
         // On PostgreSQL the factory makes PostgresFiftyOpsDbContext (its own migrations); services ask for FiftyOpsDbContext.
         services.AddDbContextFactory<FiftyOpsDbContext, ProviderDbContextFactory>((sp, options) => database.Configure(options)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
-            .AddInterceptors(sp.GetRequiredService<AuditSaveChangesInterceptor>(), sp.GetRequiredService<PeriodCacheInvalidator>()));
-        if (database.IsPostgres) services.AddHostedService<PeriodChangeListener>();
+            .AddInterceptors(sp.GetRequiredService<AuditSaveChangesInterceptor>(), sp.GetRequiredService<ReferenceCacheInvalidator>()));
+        if (database.IsPostgres) services.AddHostedService<ReferenceChangeListener>();
         services.AddSingleton(new SeedOptions(
             configuration["Seed:Path"] ?? Path.Combine(AppContext.BaseDirectory, "seed-data"),
             configuration.GetValue("Seed:Demo", false)));

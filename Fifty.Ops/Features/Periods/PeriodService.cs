@@ -1,6 +1,8 @@
 using Fifty.Ops.Data;
 using Microsoft.EntityFrameworkCore;
+using Fifty.Ops.Domain;
 using Fifty.Ops.Infrastructure;
+using Fifty.Ops.Infrastructure.Caching;
 
 namespace Fifty.Ops.Features.Periods;
 
@@ -12,44 +14,41 @@ public sealed record PeriodDto(int Year, int Quarter, DateOnly AsOf, string Labe
 /// <summary>
 /// The reporting periods, which every view resolves its year and quarter against. The short list is kept for a few
 /// seconds so one page — the layout's selector and each feature service — reads it once, and it is dropped at once
-/// when the app saves a change to a period (<see cref="PeriodCacheInvalidator"/>). Writes never rely on it: whether a
-/// period is closed is checked inside the writing transaction.
+/// when the app saves a change to a period, on every instance (<see cref="ReferenceCacheInvalidator"/>). Writes never
+/// rely on it: whether a period is closed is checked inside the writing transaction.
 /// </summary>
-public sealed class PeriodService(IDbContextFactory<FiftyOpsDbContext> factory, TimeProvider clock)
+public sealed class PeriodService(IDbContextFactory<FiftyOpsDbContext> factory, TimeProvider clock) : ReferenceCache<IReadOnlyList<PeriodDto>>(clock)
 {
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(5);
 
-    private volatile Snapshot? _cache;
-
-    private sealed record Snapshot(IReadOnlyList<PeriodDto> Periods, DateTimeOffset Expires);
+    private static readonly Type[] PeriodRows = [typeof(ReportingPeriod)];
 
     public PeriodService(IDbContextFactory<FiftyOpsDbContext> factory) : this(factory, TimeProvider.System)
     {
     }
 
-    /// <summary>How long the list is kept (<c>Periods:CacheSeconds</c>; default <see cref="CacheLifetime"/>).</summary>
-    public TimeSpan Lifetime { get; init; } = CacheLifetime;
+    public override string Name => "periods";
 
-    public void Invalidate() => _cache = null;
+    public override IReadOnlyCollection<Type> Sources => PeriodRows;
+
+    /// <summary>How long the list is kept (<c>Periods:CacheSeconds</c>; default <see cref="CacheLifetime"/>).</summary>
+    public override TimeSpan Lifetime { get; init; } = CacheLifetime;
 
     /// <summary>
     /// The fiscal year a view stands for when nothing names one (no period asked for, none in the database): the
     /// current year in Korea time, from the injected clock.
     /// </summary>
-    public int ThisYear => clock.KoreaNow().Year;
+    public int ThisYear => Clock.KoreaNow().Year;
 
     /// <summary>Every reporting period, latest first (year, then quarter, descending); empty when none exists. Kept for <see cref="Lifetime"/>.</summary>
-    public async Task<IReadOnlyList<PeriodDto>> GetAllAsync(CancellationToken ct = default)
+    public Task<IReadOnlyList<PeriodDto>> GetAllAsync(CancellationToken ct = default) => GetOrLoadAsync(async token =>
     {
-        if (_cache is { } cached && cached.Expires > clock.GetUtcNow()) return cached.Periods;
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var periods = await db.ReportingPeriods
+        await using var db = await factory.CreateDbContextAsync(token);
+        return await db.ReportingPeriods
             .OrderByDescending(p => p.Year).ThenByDescending(p => p.Quarter)
             .Select(p => new PeriodDto(p.Year, p.Quarter, p.AsOf, p.Label, p.IsClosed))
-            .ToListAsync(ct);
-        _cache = new Snapshot(periods, clock.GetUtcNow() + Lifetime);
-        return periods;
-    }
+            .ToListAsync(token);
+    }, ct);
 
     /// <summary>The period a view shows and the fiscal year it stands for (the asked year when it has no period).</summary>
     public async Task<(PeriodDto? Period, int Year)> SelectAsync(int? year, int? quarter, CancellationToken ct = default)
