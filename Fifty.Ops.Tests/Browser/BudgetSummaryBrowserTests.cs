@@ -79,7 +79,7 @@ public sealed class BudgetSummaryBrowserTests(AppProcess app) : IClassFixture<Ap
         await using var context = await app.NewSignedInContextAsync(role, new() { Locale = "ko-KR", ViewportSize = new() { Width = width, Height = 900 } });
         var page = await context.NewPageAsync();
         await app.OpenAsync(page, "/setup/budget-summary?year=2023");
-        await Assertions.Expect(page.Locator("[data-table=Expenditure]")).ToContainTextAsync("인건비");
+        await Assertions.Expect(page.GetByLabel("세출 2행 항목", new() { Exact = true })).ToHaveValueAsync("인건비");
         if (role == AppRoles.Director)
         {
             await Assertions.Expect(page.Locator("[data-note=read-only]")).ToBeVisibleAsync();

@@ -68,7 +68,8 @@ public sealed class BudgetSummarySetupTests : AppTestBase
 
         // The write is in the audit trail.
         await using var db = await Get<IDbContextFactory<FiftyOpsDbContext>>().CreateDbContextAsync();
-        Assert.True(await db.AuditEntries.AnyAsync(a => a.ObjectType == "BudgetSummaryItem" && a.NewValue == "27665000"));
+        var added = await db.AuditEntries.Where(a => a.ObjectType == "BudgetSummaryItem").Select(a => a.NewValue).ToListAsync();
+        Assert.Contains(added, v => v != null && v.Contains("Item=사업비", StringComparison.Ordinal) && v.Contains("Amount=27665000", StringComparison.Ordinal));
     }
 
     [Theory]
