@@ -37,6 +37,7 @@ public sealed class BudgetSummaryBrowserTests(AppProcess app) : IClassFixture<Ap
         // The 2024 report says what is missing and links to where it is entered.
         await app.OpenAsync(page, "/reports?year=2024&quarter=1");
         await Assertions.Expect(page.FrameLocator(".report-frame").Locator("body")).ToContainTextAsync("2024년 예산 총괄표 자료가 입력되지 않았습니다 — 연도 설정 › 예산 총괄에서 입력");
+        if (Shots is { } before) await page.ScreenshotAsync(new() { Path = Path.Combine(before, "reports-2024-missing-1440.png") });
         await page.Locator("[data-missing=summary] a[data-enter-link]").ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/setup/budget-summary?year=2024", StringComparison.Ordinal));
         await AppProcess.WaitForInteractiveAsync(page);
@@ -67,6 +68,13 @@ public sealed class BudgetSummaryBrowserTests(AppProcess app) : IClassFixture<Ap
         await Assertions.Expect(report).ToContainTextAsync("38,000,000");
         await Assertions.Expect(report).Not.ToContainTextAsync("예산 총괄표 자료가 입력되지 않았습니다");
         await Assertions.Expect(page.Locator("[data-missing=summary]")).ToHaveCountAsync(0);
+
+        // The entry hub lists the year's steps: 예산 총괄 done, 인력 현황 not yet.
+        await app.OpenAsync(page, "/entry?year=2024&quarter=1");
+        await Assertions.Expect(page.Locator("[data-step=summary]")).ToHaveAttributeAsync("data-done", "yes");
+        await Assertions.Expect(page.Locator("[data-step=staffing]")).ToHaveAttributeAsync("data-done", "no");
+        await Assertions.Expect(page.Locator("[data-step=staffing] a[data-enter-link]")).ToHaveAttributeAsync("href", "/setup/profile?year=2024");
+        if (Shots is { } after) await page.ScreenshotAsync(new() { Path = Path.Combine(after, "entry-2024-steps-1440.png") });
     }
 
     [Theory]
@@ -82,6 +90,8 @@ public sealed class BudgetSummaryBrowserTests(AppProcess app) : IClassFixture<Ap
         await Assertions.Expect(page.GetByLabel("세출 2행 항목", new() { Exact = true })).ToHaveValueAsync("인건비");
         if (role == AppRoles.Director)
         {
+            // Only the tab a reader may open is offered.
+            await Assertions.Expect(page.Locator("a.setup-tab")).ToHaveCountAsync(1);
             await Assertions.Expect(page.Locator("[data-note=read-only]")).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator("[data-action=save-summary]")).ToHaveCountAsync(0);
         }
