@@ -10,6 +10,7 @@ using Fifty.Ops.Features.DataEntry;
 using Fifty.Ops.Features.FiscalYear;
 using Fifty.Ops.Features.FiscalYear.Indicators;
 using Fifty.Ops.Features.FiscalYear.Sites;
+using Fifty.Ops.Features.FiscalYear.Summary;
 using Fifty.Ops.Features.FiscalYear.YearStructure;
 using Fifty.Ops.Features.Import;
 using Fifty.Ops.Features.Reports;
@@ -124,6 +125,18 @@ public sealed class AcceptanceYearCycleTests : AppTestBase
 
         // Q2 by the quarterly template, as a planner downloads, fills and uploads it.
         await OpenAsync(2024, 2);
+
+        // The year's 예산 총괄 was not entered before Q1 closed: Q1's report says where to enter it. The planner enters it
+        // now, from 2023's item names, so Q2's report prints it.
+        const string summaryMissing = "2024년 예산 총괄표 자료가 입력되지 않았습니다 — 연도 설정 › 예산 총괄에서 입력";
+        var q1Html = WebUtility.HtmlDecode((await RenderReportAsync(2024, 1)).Html);
+        Assert.Contains(summaryMissing, q1Html, StringComparison.Ordinal);
+        var summarySetup = await Get<BudgetSummarySetupService>().GetAsync(2024);
+        Assert.Equal(2023, summarySetup.InheritedFrom);
+        var summarySaved = await Get<BudgetSummarySetupService>().SaveAsync(Planner, 2024, BudgetSummarySetupTests.Filled(summarySetup));
+        Assert.True(summarySaved.Saved, string.Join(" / ", summarySaved.Errors.Values));
+        Assert.Empty(summarySaved.Warnings);
+
         var import = Get<ImportService>();
         await using var templateStream = new MemoryStream();
         Assert.Null(await import.WriteTemplateAsync(2024, 2, templateStream));
@@ -170,17 +183,23 @@ public sealed class AcceptanceYearCycleTests : AppTestBase
         foreach (var expected in new[] { NewName, NewIndicator, "130명", "50,000", "20,000", "서초캠퍼스" })
             Assert.Contains(expected, served, StringComparison.Ordinal);
         Assert.DoesNotContain(RetiredName, served, StringComparison.Ordinal);
+        Assert.Equal(38_000_000m, report.Budget.Revenue.Single(r => r.IsTotal).Amount);
+        Assert.DoesNotContain("예산 총괄표 자료가 입력되지 않았습니다", served, StringComparison.Ordinal);
+        Assert.Contains("27,665,000", served, StringComparison.Ordinal);
         var workbookText = WorkbookText(await client.GetByteArrayAsync("/reports/2024/q2.xlsx"));
         Assert.Contains(NewName, workbookText, StringComparison.Ordinal);
         Assert.Contains(NewIndicator, workbookText, StringComparison.Ordinal);
         Assert.Matches(@"<(\w+:)?v>20000</(\w+:)?v>", workbookText); // the 지출액 as a number cell
         Assert.DoesNotContain(RetiredName, workbookText, StringComparison.Ordinal);
+        Assert.DoesNotContain("예산 총괄표(수입)가 입력되지 않았습니다", workbookText, StringComparison.Ordinal);
         var pdfText = await PdfTextAsync(await client.GetByteArrayAsync("/reports/2024/q2.pdf"));
         Assert.Contains("2024년 2분기 주요업무보고", pdfText, StringComparison.Ordinal);
         Assert.Contains("20,000", pdfText, StringComparison.Ordinal);
         // A long name may wrap inside its table cell: compared without white space.
         Assert.Contains(NewIndicator.Replace(" ", "", StringComparison.Ordinal), string.Concat(pdfText.Where(c => !char.IsWhiteSpace(c))), StringComparison.Ordinal);
         Assert.DoesNotContain(RetiredName, pdfText, StringComparison.Ordinal);
+        Assert.Contains("38,000,000", pdfText, StringComparison.Ordinal);
+        Assert.DoesNotContain("예산 총괄표 자료가", pdfText, StringComparison.Ordinal);
 
         // Renaming after Q2 is closed leaves the Q2 report as it was.
         var (q2Html, q2Workbook) = await RenderReportAsync(2024, 2);
@@ -195,6 +214,9 @@ public sealed class AcceptanceYearCycleTests : AppTestBase
         Assert.Equal(q2Html, q2HtmlAfter);
         AssertSameWorkbook(q2Workbook, q2WorkbookAfter);
         Assert.Contains(NewName, WebUtility.HtmlDecode(await client.GetStringAsync("/reports/2024/q2.html")), StringComparison.Ordinal);
+
+        // Q1 closed without the summary and stays so.
+        Assert.Equal(q1Html, WebUtility.HtmlDecode((await RenderReportAsync(2024, 1)).Html));
 
         // The 2023 Q3 report never moved.
         var (q3HtmlAfter, q3WorkbookAfter) = await RenderReportAsync(2023, 3);

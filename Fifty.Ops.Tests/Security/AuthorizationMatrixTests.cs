@@ -44,6 +44,8 @@ public sealed class AuthorizationMatrixTests(AppFactory factory) : IClassFixture
         ("/setup/sites?year=2023", Policies.RolesFor[Policies.CanSetUpYear], "캠퍼스·센터 설정"),
         ("/setup/indicators?year=2023", Policies.RolesFor[Policies.CanSetUpYear], "성과지표 설정"),
         ("/setup/profile?year=2023", Policies.RolesFor[Policies.CanSetUpYear], "기관 현황 설정"),
+        // Every reader sees the year's 예산 총괄 (read-only); the write is checked again by the service (CanSetUpYear).
+        ("/setup/budget-summary?year=2023", Policies.RolesFor[Policies.CanRead], "예산 총괄 설정"),
         ("/account/changepassword", Policies.RolesFor[Policies.CanRead], "비밀번호 변경"),
     ];
 

@@ -24,6 +24,7 @@ public static class FeatureServiceCollectionExtensions
         services.AddDataEntryFeature();
         services.AddSingleton<FiscalYear.FiscalYearService>();
         services.AddSingleton<FiscalYear.Profile.ProfileSetupService>();
+        services.AddSingleton<FiscalYear.Summary.BudgetSummarySetupService>();
         services.AddSingleton<FiscalYear.Sites.SiteSetupService>();
         services.AddSingleton<FiscalYear.Indicators.IndicatorSetupService>();
         FiscalYear.YearStructure.StructureFeature.AddStructureFeature(services);

@@ -102,6 +102,21 @@ public sealed record CostShare(string Area, decimal Amount, string? ShareRaw, de
         return shares.Select(s => new CostShare(s.Area, s.Amount, s.ShareRaw, s.IsTotal ? null : Fmt.Ratio(s.Amount, total), s.Note, s.IsTotal)).ToList();
     }
 
+    /// <summary>What <see cref="FromAreas"/> writes as the note of its total row.</summary>
+    public const string ComputedNote = "계산: 정책별 예산현액 (집행 현황)";
+
+    /// <summary>
+    /// 분야별 사업비 computed from the period's execution hierarchy: each policy area's 예산현액 (천원) and its share of their
+    /// sum, the total row first. Empty when there is no policy area or one lacks its 예산현액 (a partial sum proves nothing).
+    /// </summary>
+    internal static List<CostShare> FromAreas(IReadOnlyList<AreaExecution> areas)
+    {
+        if (areas.Count == 0 || areas.Any(a => a.CurrentBudget is null)) return [];
+        var total = areas.Sum(a => a.CurrentBudget!.Value);
+        return [new CostShare("합계", total, null, null, ComputedNote, true),
+            .. areas.Select(a => new CostShare(a.Name, a.CurrentBudget!.Value, null, Fmt.Ratio(a.CurrentBudget, total), null, false))];
+    }
+
     /// <summary>The same shares from a period's facts (already read), in their order.</summary>
     internal static List<CostShare> From(IReadOnlyList<CostShareFact> facts)
     {
@@ -177,6 +192,8 @@ public sealed class BudgetQueryService(IDbContextFactory<FiftyOpsDbContext> fact
                 .ToListAsync(ct);
         var shares = facts is not null ? CostShare.From(facts.CostShares) : await CostShare.ForYearAsync(db, shownYear, ct);
         var view = facts is null ? ExecutionView.Empty : BuildView(facts, paceOptions.Value);
+        // A year set up in the app has no transcribed 분야별 사업비: it is the policy areas' 예산현액 of the period (decision record 0023).
+        if (shares.Count == 0 && view.Mode == BudgetGridMode.Execution) shares = CostShare.FromAreas(view.Areas);
         var prior = period is null || view.Mode != BudgetGridMode.Execution ? null
             : (await periods.GetAllAsync(ct)).FirstOrDefault(p => p.Year == period.Year - 1 && p.Quarter == period.Quarter);
         var rows = view.Rows;

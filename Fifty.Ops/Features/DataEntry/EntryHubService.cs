@@ -9,11 +9,18 @@ namespace Fifty.Ops.Features.DataEntry;
 /// <summary>How much of an area is entered for the period: records entered out of those that take entries.</summary>
 public sealed record EntryProgress(string Area, string Href, int Entered, int Of, string Unit, string Note);
 
+/// <summary>A part of the year's setup the quarterly report prints (예산 총괄, 인력 현황): whether the year has it, and where it is entered.</summary>
+public sealed record YearStep(string Key, string Title, bool Done, string Detail, string Href, string Place);
+
 public sealed record RecentEntry(string Area, string What, string? By, DateTimeOffset At);
 
 public sealed record EntryHubPage(
     PeriodDto? Period, int Year, EntryPeriodState? State, IReadOnlyList<PeriodDto> Periods,
-    IReadOnlyList<EntryProgress> Progress, IReadOnlyList<RecentEntry> Recent);
+    IReadOnlyList<EntryProgress> Progress, IReadOnlyList<RecentEntry> Recent)
+{
+    /// <summary>The year's once-a-year parts of the report, done or not (empty without a period).</summary>
+    public IReadOnlyList<YearStep> YearSteps { get; init; } = [];
+}
 
 /// <summary>The entry hub: the period's state, what is entered per area, and the latest saves.</summary>
 public sealed class EntryHubService(IDbContextFactory<FiftyOpsDbContext> factory, PeriodService periods)
@@ -78,6 +85,20 @@ public sealed class EntryHubService(IDbContextFactory<FiftyOpsDbContext> factory
             .Select(g => g.OrderByDescending(n => n.UpdatedAt).First())
             .Select(n => new RecentEntry("추진실적·향후계획", $"{n.Title} · {NarrativeEntryService.KindLabel(n.Kind)}", n.UpdatedBy, n.UpdatedAt!.Value)));
 
-        return new EntryHubPage(period, period.Year, state, all, progress, recent.OrderByDescending(r => r.At).Take(10).ToList());
+        var summaryRows = await db.BudgetSummaryItems.CountAsync(s => s.Year == period.Year, ct);
+        var summaryEntered = await db.BudgetSummaryItems.CountAsync(s => s.Year == period.Year && s.Source.Doc == "", ct);
+        var staffRows = await db.StaffingEntries.CountAsync(s => s.Year == period.Year, ct);
+        var steps = new List<YearStep>
+        {
+            new("summary", "예산 총괄 (세입·세출)", summaryRows > 0,
+                summaryRows == 0 ? $"{period.Year}년 예산 총괄이 없어 보고서에 「자료 없음」으로 나옵니다."
+                    : $"{summaryRows}행 ({(summaryEntered > 0 ? "입력" : "보고서")})",
+                Reports.ReportEntryPoints.SummaryHref(period.Year), Reports.ReportEntryPoints.SummaryPlace),
+            new("staffing", "인력 현황 (정원/현원)", staffRows > 0,
+                staffRows == 0 ? $"{period.Year}년 정원/현원이 없어 보고서에 「자료 없음」으로 나옵니다." : $"{staffRows}행",
+                Reports.ReportEntryPoints.StaffingHref(period.Year), Reports.ReportEntryPoints.StaffingPlace),
+        };
+
+        return new EntryHubPage(period, period.Year, state, all, progress, recent.OrderByDescending(r => r.At).Take(10).ToList()) { YearSteps = steps };
     }
 }

@@ -116,7 +116,7 @@ public sealed class QuarterlyWorkbook(QuarterlyReportService reports)
         }
 
         var staff = r.Staffing.FirstOrDefault(x => x.Unit == "계" && x.Grade == "계");
-        sheet.WriteRow([Txt("정원 / 현원", s.Text), Num(staff?.Authorized, s.Amount), Num(staff?.Current, s.Amount), Txt("명", s.Text), Txt(r.StaffingAsOf is { } sa ? Fmt.AsOf(sa) : "인력 현황 없음", s.Text)]);
+        sheet.WriteRow([Txt("정원 / 현원", s.Text), Num(staff?.Authorized, s.Amount), Num(staff?.Current, s.Amount), Txt("명", s.Text), Txt(r.StaffingAsOf is { } sa ? Fmt.AsOf(sa) : "인력 현황 없음" + ReportEntryPoints.Tail(ReportEntryPoints.StaffingPlace), s.Text)]);
 
         sheet.WriteRow([]);
         sheet.WriteRow([Txt("예산 총괄 (수입 · 지출)", s.Section)]);
@@ -124,7 +124,7 @@ public sealed class QuarterlyWorkbook(QuarterlyReportService reports)
         {
             if (items.Count == 0)
             {
-                sheet.WriteRow([Txt($"자료 없음: {r.Period.Year}년 예산 총괄표({side})가 입력되지 않았습니다.", s.Missing)]);
+                sheet.WriteRow([Txt($"자료 없음: {r.Period.Year}년 예산 총괄표({side})가 입력되지 않았습니다{ReportEntryPoints.Tail(ReportEntryPoints.SummaryPlace)}", s.Missing)]);
                 continue;
             }
 
