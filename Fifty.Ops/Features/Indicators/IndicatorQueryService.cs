@@ -72,6 +72,33 @@ public sealed record IndicatorRow(
 
     /// <summary>A project target is named by its project ("중장년 인턴십 지원 · 인턴십 참여자"), as the report reads.</summary>
     public string DisplayName => ProjectTitle is null ? Name : $"{ProjectTitle} · {Name}";
+
+    /// <summary>
+    /// 목표 as every page, workbook and report prints it: the text as written, followed by " (초안)" while it is a draft
+    /// the roll-over copied and nobody approved (<see cref="IndicatorCell.IsDraft"/>); null when there is no target.
+    /// </summary>
+    public string? TargetText => Target is null ? null : Target.IsDraft ? $"{Target.Raw} {DraftMark}" : Target.Raw;
+
+    /// <summary>
+    /// 실적 as every page, workbook and report prints it: the text as written, with the indicator's <see cref="Unit"/>
+    /// after an entered bare number (a planner typed "95" for "400명") when the target's text carries that unit, so an
+    /// actual never stands unitless beside its target. A figure transcribed from a report is printed as the report has
+    /// it. Null when there is no actual.
+    /// </summary>
+    public string? ActualText => Actual is null ? null : WithUnit(Actual, Unit, Target);
+
+    /// <summary>The mark after a draft target.</summary>
+    public const string DraftMark = "(초안)";
+
+    internal static string WithUnit(IndicatorCell actual, string unit, IndicatorCell? target)
+    {
+        var raw = actual.Raw.Trim();
+        var bare = raw.Length > 0 && raw.All(c => char.IsAsciiDigit(c) || c is ',' or '.' or '-');
+        return actual.IsEntered && bare && unit.Length > 0 && !unit.Contains('/', StringComparison.Ordinal)
+               && target is not null && target.Raw.TrimEnd().EndsWith(unit, StringComparison.Ordinal)
+            ? raw + unit
+            : actual.Raw;
+    }
 }
 
 /// <summary>원인 분석 / 조치 계획 of one indicator at one period, with who wrote it and when.</summary>
