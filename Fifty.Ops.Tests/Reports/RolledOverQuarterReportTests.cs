@@ -93,6 +93,8 @@ public sealed class RolledOverQuarterReportTests : IAsyncLifetime
         // Rates only over the lines that have both figures: 지출 on both lines, 원인행위 only on P1.1.1.
         Assert.Equal((0.2m, 2, 0.25m, 1), (part.DisbursedRate!.Value, part.DisbursedRateLines, part.CommittedRate!.Value, part.CommittedRateLines));
         Assert.Equal($"입력된 2/{part.Lines}개 세부사업 합계", part.Label);
+        // A closed quarter's snapshot keeps it, rates included.
+        Assert.Equal(part, ReportSnapshotJson.Deserialize(ReportSnapshotJson.Serialize(report)).Budget.Partial);
 
         var doc = await ReportServices.RenderAsync(report);
         Assert.Contains($"입력된 2/{part.Lines}개 세부사업 합계: 예산현액 200,000천원", doc.QuerySelector("p.r-partial")!.TextContent, StringComparison.Ordinal);

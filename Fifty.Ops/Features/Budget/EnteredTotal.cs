@@ -14,13 +14,29 @@ namespace Fifty.Ops.Features.Budget;
 /// <param name="CurrentBudget">Sum of 예산현액 over the lines that have one (천원); null when none has.</param>
 /// <param name="Committed">Sum of 원인행위액 over the lines that have one (천원); null when none has.</param>
 /// <param name="Disbursed">Sum of 지출액 over the lines that have one (천원); null when none has.</param>
-/// <param name="CommittedRate">원인행위액 ÷ 예산현액 over only the lines that have both (<paramref name="CommittedRateLines"/>), so a
-/// line with a budget but no commitment yet does not lower the rate; null when no line has both.</param>
-/// <param name="DisbursedRate">지출액 ÷ 예산현액 over only the lines that have both (<paramref name="DisbursedRateLines"/>).</param>
+/// <param name="CommittedBase">원인행위액 and 예산현액 summed over only the lines that have both.</param>
+/// <param name="DisbursedBase">지출액 and 예산현액 summed over only the lines that have both.</param>
 public sealed record EnteredTotal(
     int Lines, int Entered, decimal? CurrentBudget, decimal? Committed, decimal? Disbursed,
-    decimal? CommittedRate, int CommittedRateLines, decimal? DisbursedRate, int DisbursedRateLines)
+    PartialRateBase CommittedBase, PartialRateBase DisbursedBase)
 {
+    /// <summary>원인행위액 ÷ 예산현액 over only the lines that have both, so a line with a budget but no commitment yet does
+    /// not lower the rate; null when no line has both.</summary>
+    [JsonIgnore]
+    public decimal? CommittedRate => Fmt.Ratio(CommittedBase.Amount, CommittedBase.Budget);
+
+    /// <summary>How many lines <see cref="CommittedRate"/> is computed over.</summary>
+    [JsonIgnore]
+    public int CommittedRateLines => CommittedBase.Lines;
+
+    /// <summary>How many lines <see cref="DisbursedRate"/> is computed over.</summary>
+    [JsonIgnore]
+    public int DisbursedRateLines => DisbursedBase.Lines;
+
+    /// <summary>지출액 ÷ 예산현액 over only the lines that have both; null when no line has both.</summary>
+    [JsonIgnore]
+    public decimal? DisbursedRate => Fmt.Ratio(DisbursedBase.Amount, DisbursedBase.Budget);
+
     /// <summary>"입력된 2/38개 세부사업 합계".</summary>
     [JsonIgnore]
     public string Label => $"입력된 {Entered}/{Lines}개 세부사업 합계";
@@ -56,7 +72,10 @@ public sealed record EnteredTotal(
             leafCodes.Count,
             lines.Count(l => l.CurrentBudget is not null || l.Committed is not null || l.Disbursed is not null),
             Sum(lines.Select(l => l.CurrentBudget)), Sum(lines.Select(l => l.Committed)), Sum(lines.Select(l => l.Disbursed)),
-            Fmt.Ratio(Sum(committedBoth.Select(l => l.Committed)), Sum(committedBoth.Select(l => l.CurrentBudget))), committedBoth.Count,
-            Fmt.Ratio(Sum(disbursedBoth.Select(l => l.Disbursed)), Sum(disbursedBoth.Select(l => l.CurrentBudget))), disbursedBoth.Count);
+            new PartialRateBase(Sum(committedBoth.Select(l => l.Committed)), Sum(committedBoth.Select(l => l.CurrentBudget)), committedBoth.Count),
+            new PartialRateBase(Sum(disbursedBoth.Select(l => l.Disbursed)), Sum(disbursedBoth.Select(l => l.CurrentBudget)), disbursedBoth.Count));
     }
 }
+
+/// <summary>An amount and the 예산현액 it is a share of (천원), summed over the same <paramref name="Lines"/> lines.</summary>
+public sealed record PartialRateBase(decimal? Amount, decimal? Budget, int Lines);
