@@ -118,6 +118,22 @@ public sealed class RolledOverQuarterReportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SheetsAndCaptionsNameTheRealSourceOfTheirFigures()
+    {
+        var report = await ReportAsync();
+        var appendix = string.Join(" ", Sheet(report, "붙임").AllTexts);
+        Assert.Contains("붙임. 2024년 예산 집행 현황 (입력 값 우선)", appendix, StringComparison.Ordinal);
+        Assert.DoesNotContain("보고서 원문", appendix, StringComparison.Ordinal);
+        Assert.DoesNotContain("보고서 붙임의 금액 그대로", appendix, StringComparison.Ordinal);
+        var campuses = string.Join(" ", Sheet(report, "캠퍼스 이용").AllTexts);
+        Assert.Contains("공유사무실 (2023년 보고서에서 이월)", campuses, StringComparison.Ordinal);
+        Assert.DoesNotContain("2024년 보고서", campuses, StringComparison.Ordinal);
+
+        var original = (await ReportServices.Over(_db).GetAsync(2023, 3))!;
+        Assert.Contains("붙임. 2023년 예산 집행 현황 (보고서 원문)", string.Join(" ", Sheet(original, "붙임").AllTexts), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ATotalOverNoValuesIsLeftBlankRatherThanAComputedZero()
     {
         var report = await ReportAsync();

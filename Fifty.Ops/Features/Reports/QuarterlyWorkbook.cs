@@ -279,7 +279,7 @@ public sealed class QuarterlyWorkbook(QuarterlyReportService reports)
         if (c.UsageHistory.Count == 0) sheet.WriteRow([Txt("자료 없음: 캠퍼스 이용 추이 자료가 없습니다.", s.Missing)]);
 
         sheet.WriteRow([]);
-        sheet.WriteRow([Txt($"공유사무실 ({c.SharedOffices.Year}년 보고서) — 사용률 = 입주 ÷ 좌석 (수식)", s.Section)]);
+        sheet.WriteRow([Txt($"공유사무실 ({SourceText.YearSource(c.SharedOffices.Year, c.SharedOffices.Source)}) — 사용률 = 입주 ÷ 좌석 (수식)", s.Section)]);
         sheet.WriteRow(OfficeHeadings.Select(h => Txt(h, s.Heading)).ToList());
         foreach (var o in c.SharedOffices.Rows)
         {
@@ -313,7 +313,11 @@ public sealed class QuarterlyWorkbook(QuarterlyReportService reports)
         var depths = ExecutionHierarchy.Depths(rows);
         double[] widths = [ColumnWidths.Fit(rows.Select(x => new string(' ', 2 * depths[x.Code]) + x.Name), 28, 50), 14, 14, 14, 12, 14];
         using var sheet = wb.AddSheet("붙임", Layout(r, "붙임 예산 집행 현황", widths, maxOutline: depths.Values.DefaultIfEmpty(0).Max()));
-        Header(sheet, s, r, $"붙임. {r.Period.Year}년 예산 집행 현황 (보고서 원문)", widths.Length, "천원", printedAt, "보고서 붙임의 금액 그대로 (상위 행은 보고서가 적은 값이며, 하위 합과 다르면 대사 결과에 나옵니다).");
+        // Titled by the figures' real source: a quarter with entries is not the report's appendix as printed.
+        var entered = rows.Any(x => x.IsEntered);
+        Header(sheet, s, r, $"붙임. {r.Period.Year}년 예산 집행 현황 ({(entered ? "입력 값 우선" : "보고서 원문")})", widths.Length, "천원", printedAt,
+            entered ? "기획 담당이 입력한 금액 우선 (입력하지 않은 칸은 보고서 값; 상위 행은 모든 하위 행에 값이 있을 때 그 합계)."
+                : "보고서 붙임의 금액 그대로 (상위 행은 보고서가 적은 값이며, 하위 합과 다르면 대사 결과에 나옵니다).");
         if (r.Budget.Mode != BudgetGridMode.Execution)
         {
             Headings(sheet, s, ["사업명", "", "", "", "", ""]);
