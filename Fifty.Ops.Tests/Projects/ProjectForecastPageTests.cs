@@ -36,5 +36,12 @@ public sealed class ProjectForecastPageTests : AppTestBase
         var row = doc.QuerySelector(".project-execution-table tr[data-code='P2.1.1']");
         Assert.NotNull(row);
         Assert.Equal($"≈{Fifty.Ops.Components.Fmt.Amount(budget.Forecast)} (추정)", row.QuerySelector("td.forecast")!.TextContent.Trim());
+
+        // A rolled-over indicator without a target says where to set it (the planner gets the link).
+        var untargeted = (await Get<Fifty.Ops.Features.Indicators.IndicatorQueryService>().GetListAsync(2024, 1)).Rows.First(r => r.Target is null);
+        var planner = await App.SharedClientAsync(AppRoles.Planner);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(WebUtility.HtmlDecode(
+            await planner.GetStringAsync(new Uri($"/indicators/{untargeted.Id}?year=2024&quarter=1", UriKind.Relative))));
+        Assert.Equal("setup/indicators?year=2024", page.QuerySelector("[data-hint='no-target'] a")!.GetAttribute("href"));
     }
 }

@@ -134,6 +134,19 @@ public sealed class RolledOverQuarterReportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ARolledOverIndicatorsDetailShowsItsPredecessorsYearsByCode()
+    {
+        var service = new Fifty.Ops.Features.Indicators.IndicatorQueryService(_db.Factory, new Fifty.Ops.Features.Periods.PeriodService(_db.Factory));
+        var id = (await service.GetListAsync(2024, 1)).Rows.Single(r => r.Code == "T2023-1.1.1").Id;
+        var detail = (await service.GetDetailAsync(id, 1))!;
+        Assert.Equal(2024, detail.Year);
+        var last = detail.Trend.Single(t => t.Year == 2023);
+        Assert.Equal((412m, 400m), (last.Actual!.Value, last.Target!.Value));
+        Assert.Contains(detail.Trend, t => t.Year == 2024 && t.Actual == 95m);
+        Assert.Contains(detail.Values, v => v.Year == 2023 && v.Kind == Fifty.Ops.Domain.IndicatorValueKind.Actual && v.Raw.StartsWith("412", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ATotalOverNoValuesIsLeftBlankRatherThanAComputedZero()
     {
         var report = await ReportAsync();

@@ -183,17 +183,25 @@ public sealed class IndicatorQueryService(IDbContextFactory<FiftyOpsDbContext> f
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var meta = await db.Indicators.Where(i => i.Id == id)
-            .Select(i => new { i.Year, i.Note, i.RelatedBasis }).FirstOrDefaultAsync(ct);
+            .Select(i => new { i.Year, i.Note, i.RelatedBasis, i.Code, i.Unit }).FirstOrDefaultAsync(ct);
         if (meta is null) return null;
 
         var (period, _) = await periods.SelectAsync(meta.Year, quarter, ct);
         var prior = await PriorPeriodAsync(period, ct);
         var row = (await LoadRowsAsync(db, db.Indicators.Where(i => i.Id == id), meta.Year, period, prior, ct)).Single();
 
-        var values = await db.IndicatorValues.Where(v => v.IndicatorId == id)
+        // The indicator's lineage: the roll-over keeps an indicator's code (and unit), so the same code in an earlier year
+        // is this indicator's predecessor; its values stand for the years this indicator has none of its own.
+        var all = await db.IndicatorValues
+            .Where(v => v.IndicatorId == id || (v.Indicator!.Code == meta.Code && v.Indicator.Unit == meta.Unit && v.Indicator.Year < meta.Year))
             .OrderBy(v => v.Year).ThenBy(v => v.Kind)
-            .Select(v => new { v.Year, v.Kind, v.Raw, v.Value, v.SubValue, v.AsOf, v.AsOfRaw, v.Source, v.ReportingPeriodId, v.UpdatedBy, v.UpdatedAt, v.IsDraft, v.Quarter })
+            .Select(v => new { v.IndicatorId, v.Year, v.Kind, v.Raw, v.Value, v.SubValue, v.AsOf, v.AsOfRaw, v.Source, v.ReportingPeriodId, v.UpdatedBy, v.UpdatedAt, v.IsDraft, v.Quarter })
             .ToListAsync(ct);
+        var ownYears = all.Where(v => v.IndicatorId == id).Select(v => v.Year).ToHashSet();
+        // Each earlier year from the latest indicator of the lineage that states it (a later report restates history).
+        var lineageIds = all.Where(v => v.IndicatorId != id && !ownYears.Contains(v.Year))
+            .GroupBy(v => v.Year).ToDictionary(g => g.Key, g => g.Max(v => v.IndicatorId));
+        var values = all.Where(v => v.IndicatorId == id || (!ownYears.Contains(v.Year) && lineageIds[v.Year] == v.IndicatorId)).ToList();
         var valueRows = values.Select(v => new IndicatorValueRow(v.Year, v.Kind, v.Raw, v.Value, v.SubValue, v.AsOf, v.AsOfRaw,
             v.ReportingPeriodId is not null ? Fmt.Entered(v.UpdatedBy, v.UpdatedAt)
             : (v.IsDraft ? "초안 · " : "") + SourceText.Describe(v.Source.ToString()))).ToList();
