@@ -18,6 +18,16 @@ public static partial class SourceText
         return text;
     }
 
+    /// <summary>
+    /// The year a row's facts are stated for, by their real source: "2023년 보고서에서 이월" for a row the roll-over
+    /// copied (its source reads "2023년 체계에서 이월 › …"), else "<paramref name="year"/>년 보고서".
+    /// </summary>
+    public static string YearSource(int year, string? source) =>
+        source is not null && Carried().Match(source) is { Success: true } m ? $"{m.Groups["y"].Value}년 보고서에서 이월" : $"{year}년 보고서";
+
+    [GeneratedRegex(@"^(?<y>\d{4})년 체계에서 이월")]
+    private static partial Regex Carried();
+
     [GeneratedRegex(@"(?<y>\d{4})-(?<m>\d{2})_50plus_work_report\.txt")]
     private static partial Regex ReportFile();
 

@@ -163,6 +163,13 @@ public sealed record BudgetOverview(
 
     /// <summary>The same quarter of the previous year when it is set up (전년 동기 columns); null otherwise.</summary>
     public PeriodDto? PriorPeriod { get; init; }
+
+    /// <summary>
+    /// While the quarter's lines are being entered, the sum of those with figures (<see cref="EnteredTotal"/>); null
+    /// when the total is complete, or for a year without an execution hierarchy.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public EnteredTotal? Partial { get; init; }
 }
 
 public sealed class BudgetQueryService(IDbContextFactory<FiftyOpsDbContext> factory, PeriodService periods, IOptions<PaceOptions> paceOptions)
@@ -227,7 +234,23 @@ public sealed class BudgetQueryService(IDbContextFactory<FiftyOpsDbContext> fact
             facts is null ? [] : ReconciliationService.Run(facts))
         {
             PriorPeriod = prior,
+            Partial = view.Mode == BudgetGridMode.Execution
+                ? EnteredTotal.Of(facts!.Nodes.Where(n => !facts.ChildrenOf(n.Code).Any()).Select(n => n.Code).ToList(), rows)
+                : null,
         };
+    }
+
+    /// <summary>
+    /// The rows of <paramref name="codes"/> in the period's execution hierarchy, in the order of <paramref name="codes"/>:
+    /// the very rows /budget and the report show (one source for 연말 집행예상액 and its basis). Empty when the period
+    /// has no execution hierarchy.
+    /// </summary>
+    public async Task<IReadOnlyList<ExecutionRow>> GetRowsAsync(IReadOnlyList<string> codes, int year, int quarter, CancellationToken ct = default)
+    {
+        if (codes.Count == 0) return [];
+        var overview = await GetOverviewAsync(year, quarter, ct);
+        if (overview.Mode != BudgetGridMode.Execution) return [];
+        return codes.Select(c => overview.Execution.FirstOrDefault(r => r.Code == c)).OfType<ExecutionRow>().ToList();
     }
 
     /// <summary>

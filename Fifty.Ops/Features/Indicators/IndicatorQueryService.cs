@@ -73,6 +73,33 @@ public sealed record IndicatorRow(
 
     /// <summary>A project target is named by its project ("중장년 인턴십 지원 · 인턴십 참여자"), as the report reads.</summary>
     public string DisplayName => ProjectTitle is null ? Name : $"{ProjectTitle} · {Name}";
+
+    /// <summary>
+    /// 목표 as every page, workbook and report prints it: the text as written, followed by " (초안)" while it is a draft
+    /// the roll-over copied and nobody approved (<see cref="IndicatorCell.IsDraft"/>); null when there is no target.
+    /// </summary>
+    public string? TargetText => Target is null ? null : Target.IsDraft ? $"{Target.Raw} {DraftMark}" : Target.Raw;
+
+    /// <summary>
+    /// 실적 as every page, workbook and report prints it: the text as written, with the indicator's <see cref="Unit"/>
+    /// after an entered bare number (a planner typed "95" for "400명") when the target's text carries that unit, so an
+    /// actual never stands unitless beside its target. A figure transcribed from a report is printed as the report has
+    /// it. Null when there is no actual.
+    /// </summary>
+    public string? ActualText => Actual is null ? null : WithUnit(Actual, Unit, Target);
+
+    /// <summary>The mark after a draft target.</summary>
+    public const string DraftMark = "(초안)";
+
+    internal static string WithUnit(IndicatorCell actual, string unit, IndicatorCell? target)
+    {
+        var raw = actual.Raw.Trim();
+        var bare = raw.Length > 0 && raw.All(c => char.IsAsciiDigit(c) || c is ',' or '.' or '-');
+        return actual.IsEntered && bare && unit.Length > 0 && !unit.Contains('/', StringComparison.Ordinal)
+               && target is not null && target.Raw.TrimEnd().EndsWith(unit, StringComparison.Ordinal)
+            ? raw + unit
+            : actual.Raw;
+    }
 }
 
 /// <summary>원인 분석 / 조치 계획 of one indicator at one period, with who wrote it and when.</summary>
@@ -159,7 +186,7 @@ public sealed class IndicatorQueryService(IDbContextFactory<FiftyOpsDbContext> f
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var meta = await db.Indicators.Where(i => i.Id == id)
-            .Select(i => new { i.Year, i.Note, i.RelatedBasis }).FirstOrDefaultAsync(ct);
+            .Select(i => new { i.Year, i.Note, i.RelatedBasis, i.Code, i.Unit }).FirstOrDefaultAsync(ct);
         if (meta is null) return null;
 
         var (period, _) = await periods.SelectAsync(meta.Year, quarter, ct);
@@ -167,10 +194,18 @@ public sealed class IndicatorQueryService(IDbContextFactory<FiftyOpsDbContext> f
         var names = await PeopleDirectory.NamesOrNoneAsync(people, ct);
         var row = (await LoadRowsAsync(db, db.Indicators.Where(i => i.Id == id), meta.Year, period, prior, names, ct)).Single();
 
-        var values = await db.IndicatorValues.Where(v => v.IndicatorId == id)
+        // The indicator's lineage: the roll-over keeps an indicator's code (and unit), so the same code in an earlier year
+        // is this indicator's predecessor; its values stand for the years this indicator has none of its own.
+        var all = await db.IndicatorValues
+            .Where(v => v.IndicatorId == id || (v.Indicator!.Code == meta.Code && v.Indicator.Unit == meta.Unit && v.Indicator.Year < meta.Year))
             .OrderBy(v => v.Year).ThenBy(v => v.Kind)
-            .Select(v => new { v.Year, v.Kind, v.Raw, v.Value, v.SubValue, v.AsOf, v.AsOfRaw, v.Source, v.ReportingPeriodId, v.UpdatedBy, v.UpdatedAt, v.IsDraft, v.Quarter })
+            .Select(v => new { v.IndicatorId, v.Year, v.Kind, v.Raw, v.Value, v.SubValue, v.AsOf, v.AsOfRaw, v.Source, v.ReportingPeriodId, v.UpdatedBy, v.UpdatedAt, v.IsDraft, v.Quarter })
             .ToListAsync(ct);
+        var ownYears = all.Where(v => v.IndicatorId == id).Select(v => v.Year).ToHashSet();
+        // Each earlier year from the latest indicator of the lineage that states it (a later report restates history).
+        var lineageIds = all.Where(v => v.IndicatorId != id && !ownYears.Contains(v.Year))
+            .GroupBy(v => v.Year).ToDictionary(g => g.Key, g => g.Max(v => v.IndicatorId));
+        var values = all.Where(v => v.IndicatorId == id || (!ownYears.Contains(v.Year) && lineageIds[v.Year] == v.IndicatorId)).ToList();
         var valueRows = values.Select(v => new IndicatorValueRow(v.Year, v.Kind, v.Raw, v.Value, v.SubValue, v.AsOf, v.AsOfRaw,
             v.ReportingPeriodId is not null ? Fmt.Entered(PeopleDirectory.NameOf(names, v.UpdatedBy), v.UpdatedAt)
             : (v.IsDraft ? "초안 · " : "") + SourceText.Describe(v.Source.ToString()))).ToList();

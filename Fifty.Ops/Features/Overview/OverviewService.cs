@@ -81,7 +81,7 @@ public sealed class OverviewService(IDbContextFactory<FiftyOpsDbContext> factory
             Enum.GetValues<AchievementStatus>().Select(s => new StatusCount(s, indicatorList.Count(s))).ToList(),
             indicatorList.NeedingExplanation,
             indicatorList.Rows.Where(r => r.Kind == IndicatorKind.Headline)
-                .Select(r => new HeadlineResult(r.Field, r.Name, r.Actual?.Raw ?? Fmt.None, r.StatedRateRaw, r.Achievement.Rate,
+                .Select(r => new HeadlineResult(r.Field, r.Name, r.ActualText ?? Fmt.None, r.StatedRateRaw, r.Achievement.Rate,
                     r.Actual is { IsEntered: true } a ? a.SourceLabel : r.StatedRateRaw is null ? null : "보고서 기재")).ToList(),
             shares);
     }

@@ -45,7 +45,10 @@ public sealed record ProjectDetail(
     public IReadOnlyList<string> ProgrammeCodes { get; init; } = [];
 }
 
-public sealed record ProjectDetailModel(string Code, ProjectDetail? Detail);
+/// <param name="Execution">The project's rows of the period's execution hierarchy (<see cref="Budget.BudgetQueryService"/>): the
+/// figures /budget, the report and the workbook print (entered over reported, the year-end forecast with its basis); empty
+/// when the period has no execution figures for it.</param>
+public sealed record ProjectDetailModel(string Code, ProjectDetail? Detail, IReadOnlyList<Budget.ExecutionRow>? Execution = null);
 
 /// <summary>
 /// The projects (주요사업) of a year as the report describes them: overview, 성과목표 ☞ 실적 (from the indicator feature,

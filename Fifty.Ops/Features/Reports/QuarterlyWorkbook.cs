@@ -107,9 +107,20 @@ public sealed class QuarterlyWorkbook(QuarterlyReportService reports)
         Headings(sheet, s, ["항목", "값", "비중·비율", "비고", "출처·설명"]);
 
         var total = r.Budget.Total;
-        sheet.WriteRow([Txt("예산현액 (붙임 소계)", s.Text), Num(total?.CurrentBudget, s.Amount), XlsxCell.Blank(s.Text), Txt("천원", s.Text), Txt(r.Budget.ExecutionSource ?? "집행 현황 없음", s.Wrapped)]);
-        sheet.WriteRow([Txt("지출액", s.Text), Num(total?.Disbursed, s.Amount), Num(total?.DisbursedRate, s.Rate), Txt("집행률 (지출 기준) = 지출액 ÷ 예산현액", s.Wrapped), XlsxCell.Blank(s.Text)]);
-        sheet.WriteRow([Txt("원인행위액", s.Text), Num(total?.Committed, s.Amount), Num(total?.CommittedRate, s.Rate), Txt("집행률 (원인행위 기준) = 원인행위액 ÷ 예산현액", s.Wrapped), Txt(total?.Committed is null ? "모든 세부사업에 원인행위액이 있지 않아 합계를 내지 않음" : null, s.Wrapped)]);
+        if (r.Budget.Partial is { } part)
+        {
+            // Mid-entry: the sum of the lines entered so far, labelled as such in the row's own name (never as 소계).
+            sheet.WriteRow([Txt($"예산현액 ({part.Label})", s.Text), Num(part.CurrentBudget, s.Amount), XlsxCell.Blank(s.Text), Txt("천원", s.Text), Txt(part.Note, s.Wrapped)]);
+            sheet.WriteRow([Txt($"지출액 ({part.Label})", s.Text), Num(part.Disbursed, s.Amount), Num(part.DisbursedRate, s.Rate), Txt($"집행률 (지출 기준) = 지출액 ÷ 예산현액, 두 값이 모두 있는 {part.DisbursedRateLines}개 세부사업", s.Wrapped), XlsxCell.Blank(s.Text)]);
+            sheet.WriteRow([Txt($"원인행위액 ({part.Label})", s.Text), Num(part.Committed, s.Amount), Num(part.CommittedRate, s.Rate), Txt($"집행률 (원인행위 기준) = 원인행위액 ÷ 예산현액, 두 값이 모두 있는 {part.CommittedRateLines}개 세부사업", s.Wrapped), XlsxCell.Blank(s.Text)]);
+        }
+        else
+        {
+            sheet.WriteRow([Txt("예산현액 (붙임 소계)", s.Text), Num(total?.CurrentBudget, s.Amount), XlsxCell.Blank(s.Text), Txt("천원", s.Text), Txt(r.Budget.ExecutionSource ?? "집행 현황 없음", s.Wrapped)]);
+            sheet.WriteRow([Txt("지출액", s.Text), Num(total?.Disbursed, s.Amount), Num(total?.DisbursedRate, s.Rate), Txt("집행률 (지출 기준) = 지출액 ÷ 예산현액", s.Wrapped), XlsxCell.Blank(s.Text)]);
+            sheet.WriteRow([Txt("원인행위액", s.Text), Num(total?.Committed, s.Amount), Num(total?.CommittedRate, s.Rate), Txt("집행률 (원인행위 기준) = 원인행위액 ÷ 예산현액", s.Wrapped), Txt(total?.Committed is null ? "모든 세부사업에 원인행위액이 있지 않아 합계를 내지 않음" : null, s.Wrapped)]);
+        }
+
         foreach (var status in Enum.GetValues<AchievementStatus>())
         {
             sheet.WriteRow([Txt($"성과지표 {status.Symbol()} {status.Label()}", s.Text), Num(r.Indicators.Count(status), s.Amount), XlsxCell.Blank(s.Text), Txt("개", s.Text), XlsxCell.Blank(s.Text)]);
@@ -143,7 +154,8 @@ public sealed class QuarterlyWorkbook(QuarterlyReportService reports)
             {
                 var row = sheet.RowCount + 1;
                 if (c.IsTotal) totalRow = row;
-                var share = c.IsTotal || totalRow == 0
+                // No amount (or no total) means no share: a formula over a blank cell would print 0 or #DIV/0!.
+                var share = c.IsTotal || totalRow == 0 || c.ComputedShare is null
                     ? XlsxCell.Blank(s.Text)
                     : XlsxCell.Calc($"B{row}/B${totalRow}", c.ComputedShare, s.Rate);
                 sheet.WriteRow([Txt(c.Area, c.IsTotal ? s.TotalText : s.Text), Num(c.Amount, s.AmountAt(c.IsTotal)), share, Txt(c.ShareRaw is null ? null : $"보고서 {c.ShareRaw}%", s.Text), Txt(c.Note, s.Wrapped)]);
@@ -178,8 +190,8 @@ public sealed class QuarterlyWorkbook(QuarterlyReportService reports)
                 : XlsxCell.Blank(s.Text)));
             cells.AddRange(
             [
-                Txt(x.Target?.Raw, s.TextRight), Num(x.Target?.Value, s.Amount),
-                Txt(x.Actual?.Raw, s.TextRight), Num(x.Actual?.Value, s.Amount),
+                Txt(x.TargetText, s.TextRight), Num(x.Target?.Value, s.Amount),
+                Txt(x.ActualText, s.TextRight), Num(x.Actual?.Value, s.Amount),
                 Num(x.Achievement.Rate, s.Rate), Num(x.Achievement.Pace, s.Rate),
                 Txt($"{x.Achievement.Status.Symbol()} {x.Achievement.Status.Label()}", s.Text),
                 Txt(x.Actual?.AsOf is { } a ? Fmt.Date(a) : null, s.Text),
@@ -218,8 +230,8 @@ public sealed class QuarterlyWorkbook(QuarterlyReportService reports)
                 Txt($"{p.Summary.AreaNo}. {p.Summary.AreaName}", s.Wrapped),
                 Txt(p.Summary.Title, s.Wrapped),
                 Txt(target?.Name ?? p.TargetText, s.Wrapped),
-                Txt(target?.Target?.Raw, s.TextRight),
-                Txt(target?.Actual?.Raw ?? p.ActualText, s.TextRight),
+                Txt(target?.TargetText, s.TextRight),
+                Txt(target?.ActualText ?? p.ActualText, s.TextRight),
                 Num(target?.Achievement.Rate, s.Rate),
                 Txt(target is null ? null : $"{target.Achievement.Status.Symbol()} {target.Achievement.Status.Label()}", s.Text),
                 Num(p.Summary.RequiredBudget, s.Amount),
@@ -235,11 +247,12 @@ public sealed class QuarterlyWorkbook(QuarterlyReportService reports)
         var last = sheet.RowCount;
         sheet.AutoFilter(HeadingRow, last, widths.Length);
         // The total of the rows shown above: a formula, because that is exactly what it is.
-        var required = r.Projects.Sum(p => p.Summary.RequiredBudget ?? 0);
+        // With no 소요예산 above, a SUM would print a 0 nobody stated: the cell stays blank instead.
+        var required = r.Projects.Any(p => p.Summary.RequiredBudget is not null) ? r.Projects.Sum(p => p.Summary.RequiredBudget ?? 0) : (decimal?)null;
         sheet.WriteRow(
         [
             Txt("합계 (위 사업의 합)", s.TotalText), XlsxCell.Blank(s.TotalText), XlsxCell.Blank(s.TotalText), XlsxCell.Blank(s.TotalText), XlsxCell.Blank(s.TotalText),
-            XlsxCell.Blank(s.TotalText), XlsxCell.Blank(s.TotalText), XlsxCell.Calc($"SUM(H{first}:H{last})", required, s.TotalAmount),
+            XlsxCell.Blank(s.TotalText), XlsxCell.Blank(s.TotalText), required is null ? XlsxCell.Blank(s.TotalText) : XlsxCell.Calc($"SUM(H{first}:H{last})", required, s.TotalAmount),
         ]);
     }
 
@@ -270,7 +283,7 @@ public sealed class QuarterlyWorkbook(QuarterlyReportService reports)
         if (c.Trend is null && c.UsageHistory.Count == 0) sheet.WriteRow([Txt("자료 없음: 캠퍼스 이용 추이 자료가 없습니다.", s.Missing)]);
 
         sheet.WriteRow([]);
-        sheet.WriteRow([Txt($"공유사무실 ({c.SharedOffices.Year}년 보고서) — 사용률 = 입주 ÷ 좌석 (수식)", s.Section)]);
+        sheet.WriteRow([Txt($"공유사무실 ({SourceText.YearSource(c.SharedOffices.Year, c.SharedOffices.Source)}) — 사용률 = 입주 ÷ 좌석 (수식)", s.Section)]);
         sheet.WriteRow(OfficeHeadings.Select(h => Txt(h, s.Heading)).ToList());
         foreach (var o in c.SharedOffices.Rows)
         {
@@ -333,7 +346,11 @@ public sealed class QuarterlyWorkbook(QuarterlyReportService reports)
         var depths = ExecutionHierarchy.Depths(rows);
         double[] widths = [ColumnWidths.Fit(rows.Select(x => new string(' ', 2 * depths[x.Code]) + x.Name), 28, 50), 14, 14, 14, 12, 14];
         using var sheet = wb.AddSheet("붙임", Layout(r, "붙임 예산 집행 현황", widths, maxOutline: depths.Values.DefaultIfEmpty(0).Max()));
-        Header(sheet, s, r, $"붙임. {r.Period.Year}년 예산 집행 현황 (보고서 원문)", widths.Length, "천원", printedAt, "보고서 붙임의 금액 그대로 (상위 행은 보고서가 적은 값이며, 하위 합과 다르면 대사 결과에 나옵니다).");
+        // Titled by the figures' real source: a quarter with entries is not the report's appendix as printed.
+        var entered = rows.Any(x => x.IsEntered);
+        Header(sheet, s, r, $"붙임. {r.Period.Year}년 예산 집행 현황 ({(entered ? "입력 값 우선" : "보고서 원문")})", widths.Length, "천원", printedAt,
+            entered ? "기획 담당이 입력한 금액 우선 (입력하지 않은 칸은 보고서 값; 상위 행은 모든 하위 행에 값이 있을 때 그 합계)."
+                : "보고서 붙임의 금액 그대로 (상위 행은 보고서가 적은 값이며, 하위 합과 다르면 대사 결과에 나옵니다).");
         if (r.Budget.Mode != BudgetGridMode.Execution)
         {
             Headings(sheet, s, ["사업명", "", "", "", "", ""]);
