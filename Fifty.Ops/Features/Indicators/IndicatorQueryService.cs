@@ -78,7 +78,19 @@ public sealed record IndicatorRow(
     /// 목표 as every page, workbook and report prints it: the text as written, followed by " (초안)" while it is a draft
     /// the roll-over copied and nobody approved (<see cref="IndicatorCell.IsDraft"/>); null when there is no target.
     /// </summary>
-    public string? TargetText => Target is null ? null : Target.IsDraft ? $"{Target.Raw} {DraftMark}" : Target.Raw;
+    /// <remarks>
+    /// Kept as <see cref="TargetLabel"/> when the row is built, so a report frozen before the mark existed (its JSON
+    /// has no label) prints its target as it did when it was closed.
+    /// </remarks>
+    public string? TargetText => TargetLabel ?? Target?.Raw;
+
+    /// <summary>The printed 목표 fixed when the row was built (<see cref="Label"/>); null in a report frozen before labels were kept.</summary>
+    public string? TargetLabel { get; init; }
+
+    /// <summary>The printed 실적 fixed when the row was built; null in a report frozen before labels were kept.</summary>
+    public string? ActualLabel { get; init; }
+
+    internal static string? Label(IndicatorCell? target) => target is null ? null : target.IsDraft ? $"{target.Raw} {DraftMark}" : target.Raw;
 
     /// <summary>
     /// 실적 as every page, workbook and report prints it: the text as written, with the indicator's <see cref="Unit"/>
@@ -86,7 +98,7 @@ public sealed record IndicatorRow(
     /// actual never stands unitless beside its target. A figure transcribed from a report is printed as the report has
     /// it. Null when there is no actual.
     /// </summary>
-    public string? ActualText => Actual is null ? null : WithUnit(Actual, Unit, Target);
+    public string? ActualText => ActualLabel ?? Actual?.Raw;
 
     /// <summary>The mark after a draft target.</summary>
     public const string DraftMark = "(초안)";
@@ -364,6 +376,8 @@ public sealed class IndicatorQueryService(IDbContextFactory<FiftyOpsDbContext> f
                 NeedsExplanation = period is { IsClosed: true } && IsConcern(achievement.Status) && !comments.ContainsKey(i.Id),
                 Comment = comments.GetValueOrDefault(i.Id),
                 PriorYear = priorByCode.GetValueOrDefault(i.Code),
+                TargetLabel = IndicatorRow.Label(target),
+                ActualLabel = actual is null ? null : IndicatorRow.WithUnit(actual, i.Unit, target),
             };
         }).ToList();
     }
