@@ -72,6 +72,19 @@ public sealed class PageTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Contains("2021년: 등록된 보고 기간이 없습니다", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/entry?year=2021")]
+    [InlineData("/entry/budget?year=2021")]
+    [InlineData("/import?year=2021")]
+    public async Task AYearWithoutAPeriodSaysSoOnceOnTheEntryPages(string url)
+    {
+        var client = await factory.CreateClientAsync(AppRoles.Planner);
+        var html = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync(new Uri(url, UriKind.Relative)));
+        Assert.Contains("2021년: 등록된 보고 기간이 없습니다", html, StringComparison.Ordinal);
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(html, "보고 기간이 없습니다"));
+        Assert.Contains("관리자가 이 연도의 보고 기간을 먼저 열어야 합니다.", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AnUnknownPathGets404ForASignedInUserAndTheSignInPageForAnyoneElse()
     {
