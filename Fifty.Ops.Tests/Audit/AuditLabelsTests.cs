@@ -25,7 +25,7 @@ public sealed class AuditLabelsTests
     [Fact]
     public void AddedRecordsListKoreanFieldNamesAndYesOrNo()
     {
-        Assert.Equal("만든 시각=2026-11-29T17:18:05+00:00; 이름=김기획; 시연용 계정=아니요; 사용 중지=아니요",
+        Assert.Equal("만든 시각=2026-11-30 02:18:05; 이름=김기획; 시연용 계정=아니요; 사용 중지=아니요",
             AuditLabels.Value("CreatedAt=2026-11-29T17:18:05+00:00; DisplayName=김기획; IsDemo=False; IsDisabled=False"));
         Assert.Equal("예", AuditLabels.Value("True"));
         Assert.Equal("주의 기준", AuditLabels.Field("CautionThreshold"));

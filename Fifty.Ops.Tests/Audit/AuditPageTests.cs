@@ -86,6 +86,34 @@ public sealed class AuditPageTests(AppFactory factory) : IClassFixture<AppFactor
         Assert.Contains("단위", table.QuerySelector("caption")!.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RecordsReferredToByNumberAreNamedAndValuesReadInKorean()
+    {
+        _ = factory.Server;
+        int periodId, indicatorId;
+        string period, indicator;
+        await using (var db = await factory.Services.GetRequiredService<IDbContextFactory<FiftyOpsDbContext>>().CreateDbContextAsync())
+        {
+            var p = await db.ReportingPeriods.OrderBy(x => x.Id).FirstAsync();
+            var i = await db.Indicators.OrderBy(x => x.Id).FirstAsync();
+            (periodId, period, indicatorId, indicator) = (p.Id, $"{p.Year}년 {p.Quarter}분기", i.Id, i.Name);
+        }
+
+        await factory.Services.GetRequiredService<IAuditLog>().RecordAsync(new AuditActor(null, "refs", "10.0.0.3"),
+            new AuditRecord(AuditKind.DataChange, "IndicatorValue", "999", NewValue: "IsDraft=False; Kind=Actual; Value=120000.0; SubValue=null",
+                Detail: $"추가 · IndicatorId={indicatorId}, ReportingPeriodId={periodId}"));
+        await factory.Services.GetRequiredService<IAuditLog>().RecordAsync(new AuditActor(null, "refs", "10.0.0.3"),
+            new AuditRecord(AuditKind.DataChange, "PeriodStatusChange", "7", NewValue: "Action=Close; Reason=null", Detail: $"추가 · ReportingPeriodId={periodId}"));
+
+        var text = (await PageAsync(await factory.SharedClientAsync(AppRoles.Auditor), "/audit?user=refs")).QuerySelector("table")!.TextContent;
+        Assert.Contains($"성과지표={indicator}", text, StringComparison.Ordinal);
+        Assert.Contains($"보고 기간={period}", text, StringComparison.Ordinal);
+        Assert.Contains("작성 중=아니요; 값 종류=실적; 값=120,000; 보조 값=—", text, StringComparison.Ordinal);
+        Assert.Contains("처리=마감; 사유=—", text, StringComparison.Ordinal);
+        foreach (var code in new[] { "IndicatorValue", "PeriodStatusChange", "Id=", "null", "Actual", "Close", "조치 계획" })
+            Assert.DoesNotContain(code, text, StringComparison.Ordinal);
+    }
+
     private static async Task<AngleSharp.Html.Dom.IHtmlDocument> PageAsync(HttpClient client, string url)
     {
         var response = await client.GetAsync(new Uri(url, UriKind.Relative));

@@ -218,6 +218,28 @@ public sealed class ImportServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheTemplateSpeaksKoreanOnlyAndAnOldTemplatesMarkerIsStillAccepted()
+    {
+        var template = await TemplateAsync();
+        using (var zip = new System.IO.Compression.ZipArchive(new MemoryStream(template)))
+        {
+            var text = string.Concat(zip.Entries.Where(e => e.FullName.StartsWith("xl/", StringComparison.Ordinal) && e.FullName.EndsWith(".xml", StringComparison.Ordinal))
+                .Select(e => new StreamReader(e.Open()).ReadToEnd()));
+            foreach (var word in new[] { "Fifty.Ops", "/import", "reconciliation" })
+                Assert.DoesNotContain(word, text, StringComparison.Ordinal);
+            Assert.Contains(TemplateLayout.Marker, text, StringComparison.Ordinal);
+        }
+
+        using var edit = new XlsxEditor(template);
+        var old = edit.Text(TemplateLayout.GuideSheet, "B3", "Fifty.Ops 분기 입력 양식 v1").Save();
+        Assert.Empty((await PreviewAsync(old)).Errors);
+
+        using var other = new XlsxEditor(template);
+        var foreign = other.Text(TemplateLayout.GuideSheet, "B3", "다른 양식").Save();
+        Assert.StartsWith("안내!B3: 분기 입력 양식이 아닙니다", (await PreviewAsync(foreign)).Errors.Single().Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CodesTypesAndTheFilesPeriodAreCheckedWithCellAddresses()
     {
         using var edit = new XlsxEditor(await TemplateAsync());

@@ -53,7 +53,7 @@ public sealed class RolledOverQuarterReportTests : IAsyncLifetime
         Assert.True(row.Target!.IsDraft);
         Assert.Equal($"{row.Target.Raw} (초안)", row.TargetText);
 
-        var doc = await ReportServices.RenderAsync(report);
+        var doc = await ReportServices.RenderAsync(_db, report);
         var printed = doc.QuerySelectorAll("table.r-indicators tr").Single(tr => tr.TextContent.Contains(row.DisplayName, StringComparison.Ordinal));
         Assert.Contains($"{row.Target.Raw} (초안)", printed.TextContent, StringComparison.Ordinal);
         var project = doc.QuerySelectorAll(".r-project").Single(p => p.TextContent.Contains(row.Name, StringComparison.Ordinal));
@@ -73,7 +73,7 @@ public sealed class RolledOverQuarterReportTests : IAsyncLifetime
         Assert.Equal("95", row.Actual!.Raw);
         Assert.Equal("95명", row.ActualText);
 
-        var doc = await ReportServices.RenderAsync(report);
+        var doc = await ReportServices.RenderAsync(_db, report);
         var project = doc.QuerySelectorAll(".r-project").Single(p => p.TextContent.Contains(row.Name, StringComparison.Ordinal));
         Assert.Contains("☞ 95명", project.TextContent, StringComparison.Ordinal);
         Assert.Contains("95명", Sheet(report, "성과지표").AllTexts);
@@ -96,7 +96,7 @@ public sealed class RolledOverQuarterReportTests : IAsyncLifetime
         // A closed quarter's snapshot keeps it, rates included.
         Assert.Equal(part, ReportSnapshotJson.Deserialize(ReportSnapshotJson.Serialize(report)).Budget.Partial);
 
-        var doc = await ReportServices.RenderAsync(report);
+        var doc = await ReportServices.RenderAsync(_db, report);
         Assert.Contains($"입력된 2/{part.Lines}개 세부사업 합계: 예산현액 200,000천원", doc.QuerySelector("p.r-partial")!.TextContent, StringComparison.Ordinal);
         // One line for the areas without figures, not a "자료 없음" per bar.
         Assert.DoesNotContain("일부 세부사업 자료 없음", doc.DocumentElement.OuterHtml, StringComparison.Ordinal);
@@ -114,7 +114,7 @@ public sealed class RolledOverQuarterReportTests : IAsyncLifetime
         var report = (await ReportServices.Over(_db).GetAsync(2023, 3))!;
         Assert.Null(report.Budget.Partial);
         Assert.Equal(23_387_991m, report.Budget.Total!.Disbursed);
-        Assert.Null((await ReportServices.RenderAsync(report)).QuerySelector("p.r-partial"));
+        Assert.Null((await ReportServices.RenderAsync(_db, report)).QuerySelector("p.r-partial"));
     }
 
     [Fact]

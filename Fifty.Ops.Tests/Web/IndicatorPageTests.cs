@@ -55,6 +55,20 @@ public sealed class IndicatorPageTests(AppFactory factory) : IClassFixture<AppFa
     }
 
     [Fact]
+    public async Task AClosedQuartersCommentaryIsShownReadOnlyWithANoticeAndNoSaveButton()
+    {
+        var list = await Get("/indicators?year=2020&quarter=3");
+        var href = list.QuerySelector("a.indicator-link[data-code='I2020-04']")!.GetAttribute("href")!;
+
+        var doc = await Get("/" + href);
+        var form = doc.QuerySelector("form.form-card")!;
+        Assert.Contains("마감된 분기입니다", form.QuerySelector(".commentary-locked")!.TextContent, StringComparison.Ordinal);
+        Assert.True(form.QuerySelector("textarea#cause")!.HasAttribute("readonly"));
+        Assert.True(form.QuerySelector("textarea#action")!.HasAttribute("readonly"));
+        Assert.Null(form.QuerySelector("button[type=submit]"));
+    }
+
+    [Fact]
     public async Task AnUnknownIndicatorSaysSo()
     {
         var doc = await Get("/indicators/987654");

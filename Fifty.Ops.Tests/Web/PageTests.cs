@@ -72,6 +72,48 @@ public sealed class PageTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Contains("2021년: 등록된 보고 기간이 없습니다", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/entry?year=2021")]
+    [InlineData("/entry/budget?year=2021")]
+    [InlineData("/import?year=2021")]
+    public async Task AYearWithoutAPeriodSaysSoOnceOnTheEntryPages(string url)
+    {
+        var client = await factory.CreateClientAsync(AppRoles.Planner);
+        var html = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync(new Uri(url, UriKind.Relative)));
+        Assert.Contains("2021년: 등록된 보고 기간이 없습니다", html, StringComparison.Ordinal);
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(html, "보고 기간이 없습니다"));
+        Assert.Contains("관리자가 이 연도의 보고 기간을 먼저 열어야 합니다.", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheSetupPageNamesSourcesByReportNotByFileName()
+    {
+        var client = await factory.CreateClientAsync(AppRoles.Planner);
+        var html = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/setup?year=2023", UriKind.Relative)));
+        Assert.DoesNotContain("_50plus_work_report", html, StringComparison.Ordinal);
+        Assert.Contains("주요업무보고", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PagesLinkAnIconThatIsServedSoNoSignInLogsA404()
+    {
+        var client = await factory.CreateClientAsync(AppRoles.Planner);
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await client.GetStringAsync(new Uri("/", UriKind.Relative)));
+        var href = document.QuerySelector("link[rel=icon]")?.GetAttribute("href");
+        Assert.NotNull(href);
+        var anonymous = factory.CreateClient(new() { AllowAutoRedirect = false });
+        var icon = await anonymous.GetAsync(new Uri("/" + href, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, icon.StatusCode);
+        Assert.Equal("image/svg+xml", icon.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public void AMissingAmountIsOneDashWithoutItsUnit()
+    {
+        Assert.Equal("—", Fifty.Ops.Components.Fmt.Amount(null, "천원"));
+        Assert.Equal("1,234 천원", Fifty.Ops.Components.Fmt.Amount(1234m, "천원"));
+    }
+
     [Fact]
     public async Task AnUnknownPathGets404ForASignedInUserAndTheSignInPageForAnyoneElse()
     {

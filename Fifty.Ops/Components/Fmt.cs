@@ -14,6 +14,9 @@ public static class Fmt
 
     public static string Amount(decimal? value) => value is null ? None : value.Value.ToString("#,##0", Ko);
 
+    /// <summary>"1,234 천원" for an amount, a single "—" (no unit) for none: a unit beside a dash reads as a value.</summary>
+    public static string Amount(decimal? value, string unit) => value is null ? None : $"{Amount(value)} {unit}";
+
     public static string Number(decimal? value) =>
         value is null ? None : value.Value == decimal.Truncate(value.Value) ? value.Value.ToString("#,##0", Ko) : value.Value.ToString("#,##0.##", Ko);
 

@@ -85,8 +85,12 @@ public sealed record AuditRow(
 /// </summary>
 public sealed record AuditListModel(
     IReadOnlyList<AuditRow> Rows, int Total, int Page, int PageCount, IReadOnlyList<string> Users, ChainStatus? Chain, string? Refusal,
-    IReadOnlyDictionary<string, string>? DisplayNames = null)
+    IReadOnlyDictionary<string, string>? DisplayNames = null, IReadOnlyDictionary<string, string>? References = null)
 {
+    /// <summary>The object's id in words: "2024년 1분기" or a record's name and code where the id names one, else as stored.</summary>
+    public string? ObjectName(AuditRow row) =>
+        row.ObjectType is { } type && row.ObjectId is { } id && References?.GetValueOrDefault($"{type}Id={id}") is { } name ? name : row.ObjectId;
+
     /// <summary>"김기획" for a known login id, the id itself otherwise; "—" for no user (the system).</summary>
     public string Person(string? userName) =>
         userName is null ? "—"
@@ -126,7 +130,8 @@ public sealed class AuditQueryService(IDbContextFactory<FiftyOpsDbContext> facto
         var chain = await RecentVerificationAsync(db, ct);
         // The users table is small (staff accounts); one query for every name the page can show.
         var names = await db.Users.AsNoTracking().Select(u => new { u.UserName, u.DisplayName }).ToDictionaryAsync(u => u.UserName, u => u.DisplayName, StringComparer.Ordinal, ct);
-        return new AuditListModel(rows, total, page, pageCount, users, chain, null, names);
+        var references = await AuditReferences.LoadAsync(db, rows, ct);
+        return new AuditListModel(rows, total, page, pageCount, users, chain, null, names, references);
     }
 
     /// <summary>

@@ -57,7 +57,11 @@ public static class BudgetFields
 }
 
 /// <summary>Figures to compare with while entering: the report's own for this period, else the latest earlier quarter's.</summary>
-public sealed record BudgetReference(string Label, BudgetAmounts Amounts);
+/// <summary>
+/// The figures shown beside the form. <paramref name="IsOriginalBudget"/>: no report or earlier quarter yet, so the
+/// year structure's 당초예산 stands in for 예산현액 and is labelled as such.
+/// </summary>
+public sealed record BudgetReference(string Label, BudgetAmounts Amounts, bool IsOriginalBudget = false);
 
 public sealed record BudgetEntryRow(
     string Code, string Name, string? Area, FundingSource Funding, BudgetReference? Reference,
@@ -379,7 +383,7 @@ public sealed class BudgetEntryService(IDbContextFactory<FiftyOpsDbContext> fact
         var planned = await db.ProgrammeNodes.Where(n => n.Year == state.Year && n.OriginalBudget != null)
             .Select(n => new { n.Code, n.OriginalBudget }).ToDictionaryAsync(n => n.Code, n => n.OriginalBudget!.Value, ct);
         return code => planned.TryGetValue(code, out var original)
-            ? new BudgetReference($"{state.Year}년 당초예산 (연도 체계)", new BudgetAmounts(original, original, null, null, null, null, null))
+            ? new BudgetReference($"{state.Year}년 당초예산 (연도 체계)", new BudgetAmounts(original, original, null, null, null, null, null), IsOriginalBudget: true)
             : null;
     }
 

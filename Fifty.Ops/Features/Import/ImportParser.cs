@@ -44,9 +44,9 @@ internal static class ImportParser
     public static ParsedWorkbook Parse(IReadOnlyDictionary<string, ReadSheet> sheets)
     {
         var result = new ParsedWorkbook();
-        if (!sheets.TryGetValue(GuideSheet, out var guide) || Row(guide, GuideForm) is not { } formRow || guide.Text(formRow, 2) != Marker)
+        if (!sheets.TryGetValue(GuideSheet, out var guide) || Row(guide, GuideForm) is not { } formRow || guide.Text(formRow, 2) is not { } marker || (marker != Marker && !LegacyMarkers.Contains(marker)))
         {
-            result.Errors.Add(new ImportIssue(GuideSheet, "B3", $"Fifty.Ops 분기 입력 양식이 아닙니다 ('{Marker}' 표시가 없습니다). /import에서 양식을 내려받아 쓰세요."));
+            result.Errors.Add(new ImportIssue(GuideSheet, "B3", $"분기 입력 양식이 아닙니다 ('{Marker}' 표시가 없습니다). 엑셀 가져오기 화면에서 양식을 내려받아 쓰세요."));
             return result;
         }
 

@@ -82,7 +82,7 @@ public static class ImportTemplate
             "5. 사업별 실적 시트는 행을 더할 수 있습니다: 사업코드, 구분(추진실적/향후계획), 순번, 수준(1 ○, 2 -, 3 ※), 내용을 적습니다. 한 사업·구분의 목록은 통째로 바뀝니다.",
             "6. 캠퍼스 이용은 이 분기의 세 달만 적습니다. 입주 좌석 수는 좌석 수를 넘을 수 없습니다.",
             "7. 맨 오른쪽 '확인값' 열(숨김)은 고치지 마세요. 내려받은 뒤 다른 사람이 같은 항목을 바꿨는지 확인하는 데 씁니다.",
-            "8. /import 화면에 이 파일을 올리면 바뀌는 값을 칸마다 (이전 → 새 값) 먼저 보여 줍니다. 오류가 하나라도 있으면 아무것도 바꾸지 않습니다.",
+            "8. 엑셀 가져오기 화면에 이 파일을 올리면 바뀌는 값을 칸마다 (이전 → 새 값) 먼저 보여 줍니다. 오류가 하나라도 있으면 아무것도 바꾸지 않습니다.",
             "9. 같은 파일을 다시 올려도 이미 반영된 값은 바뀌지 않습니다. 마감된 분기의 파일은 받지 않습니다.",
         ];
         foreach (var line in lines) sheet.WriteRow([XlsxCell.Blank(), XlsxCell.Of(line, line == "쓰는 법" ? s.Label : s.Note)]);
@@ -134,7 +134,7 @@ public static class ImportTemplate
     {
         using var sheet = workbook.AddSheet(BudgetSheet, Layout(BudgetColumns, 2, protect: true));
         WriteHead(sheet, s, BudgetColumns, $"예산·집행 금액 (단위: 천원) — {data.Period.Name} ({Fmt.AsOf(data.Period.AsOf)})",
-            "최하위 사업(세부사업, 일반관리비 항목)만 입력합니다. 상위 사업은 합계로 계산됩니다. 보고서 값은 바뀌지 않고, 입력 값이 따로 저장되어 대사(reconciliation)에서 비교됩니다.");
+            "최하위 사업(세부사업, 일반관리비 항목)만 입력합니다. 상위 사업은 합계로 계산됩니다. 보고서 값은 바뀌지 않고, 입력 값이 따로 저장되어 대사(보고서 값과 입력 값 맞추어 보기)에서 비교됩니다.");
         foreach (var r in data.Budget.Rows)
         {
             var cells = new List<XlsxCell> { XlsxCell.Of(r.Code, s.Locked), XlsxCell.Of(r.Name, s.Locked), XlsxCell.Of(r.Area, s.Locked) };

@@ -17,7 +17,11 @@ public sealed record TemplateColumn(string Heading, double Width, bool Editable 
 /// </summary>
 public static class TemplateLayout
 {
-    public const string Marker = "Fifty.Ops 분기 입력 양식 v1";
+    /// <summary>The form's edition in the guide sheet (B3), in Korean words as the user sees it; the importer checks it.</summary>
+    public const string Marker = "서울시50플러스재단 분기 입력 양식 1판";
+
+    /// <summary>Markers of editions written before the marker was put in Korean: the same layout, still accepted.</summary>
+    public static readonly IReadOnlyList<string> LegacyMarkers = ["Fifty.Ops 분기 입력 양식 v1"];
     public const int HeadingRow = 3;
     public const int FirstDataRow = 4;
 

@@ -167,6 +167,12 @@ public sealed record IndicatorDetail(
 {
     /// <summary>The previous year's period of the same quarter (전년 동기); null when there is none.</summary>
     public PeriodDto? PriorPeriod { get; init; }
+
+    /// <summary>
+    /// Why the shown period's commentary takes no writes (it, or a later quarter of its year, is closed: the one rule of
+    /// <see cref="Features.DataEntry.PeriodLock"/> the save checks again), or null when it is writable.
+    /// </summary>
+    public string? CommentaryLock { get; init; }
 }
 
 /// <summary>The detail page's model; <see cref="Detail"/> is null when no indicator has the id.</summary>
@@ -241,7 +247,10 @@ public sealed class IndicatorQueryService(IDbContextFactory<FiftyOpsDbContext> f
             return new PeriodCommentary(p.Year, p.Quarter, p.AsOf, p.IsClosed, c?.Cause ?? "", c?.Action ?? "", c?.Author, c?.UpdatedAt, needs, c?.Version ?? 0);
         }).ToList();
 
-        return new IndicatorDetail(row, period, meta.Year, meta.Note, meta.RelatedBasis, valueRows, trend, commentary) { PriorPeriod = prior };
+        var commentaryLock = period is null ? null
+            : Features.DataEntry.PeriodLock.Reason(period.Year, period.Quarter,
+                period.Year == meta.Year ? yearPeriods.Select(p => new Features.DataEntry.PeriodLock.YearPeriod(p.Quarter, p.AsOf, p.IsClosed)) : [new(period.Quarter, period.AsOf, period.IsClosed)]);
+        return new IndicatorDetail(row, period, meta.Year, meta.Note, meta.RelatedBasis, valueRows, trend, commentary) { PriorPeriod = prior, CommentaryLock = commentaryLock };
     }
 
     /// <summary>The previous year's period of the same quarter, from the cached period list (no query of its own).</summary>
