@@ -33,7 +33,7 @@ public sealed class ProjectForecastPageTests : AppTestBase
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
-        var row = doc.QuerySelector(".project-execution-table tr[data-code='P2.1.1']");
+        var row = doc.QuerySelector(".project-budget-table tr[data-section='Entry'][data-code='P2.1.1']");
         Assert.NotNull(row);
         Assert.Equal($"≈{Fifty.Ops.Components.Fmt.Amount(budget.Forecast)} (추정)", row.QuerySelector("td.forecast")!.TextContent.Trim());
 

@@ -241,19 +241,6 @@ public sealed class BudgetQueryService(IDbContextFactory<FiftyOpsDbContext> fact
     }
 
     /// <summary>
-    /// The rows of <paramref name="codes"/> in the period's execution hierarchy, in the order of <paramref name="codes"/>:
-    /// the very rows /budget and the report show (one source for 연말 집행예상액 and its basis). Empty when the period
-    /// has no execution hierarchy.
-    /// </summary>
-    public async Task<IReadOnlyList<ExecutionRow>> GetRowsAsync(IReadOnlyList<string> codes, int year, int quarter, CancellationToken ct = default)
-    {
-        if (codes.Count == 0) return [];
-        var overview = await GetOverviewAsync(year, quarter, ct);
-        if (overview.Mode != BudgetGridMode.Execution) return [];
-        return codes.Select(c => overview.Execution.FirstOrDefault(r => r.Code == c)).OfType<ExecutionRow>().ToList();
-    }
-
-    /// <summary>
     /// 전년 동기 대비: each code's 예산현액 and 지출액 in <paramref name="prior"/> (천원), in one projected query. As the
     /// period's own grid does, a planner's entry wins over the report's appendix, and a row without its own entry whose
     /// children were entered shows the sum of its children (null when a child lacks the figure: a partial sum proves

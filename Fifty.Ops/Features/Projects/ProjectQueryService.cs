@@ -1,10 +1,12 @@
 using Fifty.Ops.Components;
 using Fifty.Ops.Data;
 using Fifty.Ops.Domain;
+using Fifty.Ops.Features.Budget;
 using Fifty.Ops.Features.Indicators;
 using Fifty.Ops.Features.DataEntry;
 using Fifty.Ops.Features.Periods;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Fifty.Ops.Features.Projects;
 
@@ -19,7 +21,7 @@ public sealed record NarrativeItem(NarrativeKind Kind, int Ordinal, int Depth, s
 /// <summary>One programme row of the project as one report section states it.</summary>
 public sealed record ProjectBudgetLine(
     BudgetSection Section, string Code, string Name, decimal? CurrentBudget, decimal? Committed, decimal? Disbursed, decimal? Forecast,
-    string? RateDisbursedRaw, string Source)
+    string? RateDisbursedRaw, string Source, ForecastBasis ForecastBasis = ForecastBasis.None)
 {
     /// <summary>집행률 (지출 기준) = 지출액 ÷ 예산현액.</summary>
     public decimal? DisbursedRate => Fmt.Ratio(Disbursed, CurrentBudget);
@@ -45,18 +47,18 @@ public sealed record ProjectDetail(
     public IReadOnlyList<string> ProgrammeCodes { get; init; } = [];
 }
 
-/// <param name="Execution">The project's rows of the period's execution hierarchy (<see cref="Budget.BudgetQueryService"/>): the
-/// figures /budget, the report and the workbook print (entered over reported, the year-end forecast with its basis); empty
-/// when the period has no execution figures for it.</param>
-public sealed record ProjectDetailModel(string Code, ProjectDetail? Detail, IReadOnlyList<Budget.ExecutionRow>? Execution = null);
+public sealed record ProjectDetailModel(string Code, ProjectDetail? Detail);
 
 /// <summary>
 /// The projects (주요사업) of a year as the report describes them: overview, 성과목표 ☞ 실적 (from the indicator feature,
 /// so the status rules live in one place), 추진실적 / 향후계획, and the amounts each report section states for them.
 /// </summary>
 /// <param name="people">Shows who entered a budget line by display name (입력 label); without it the login id is shown.</param>
-public sealed class ProjectQueryService(IDbContextFactory<FiftyOpsDbContext> factory, PeriodService periods, IndicatorQueryService indicators, PeopleDirectory? people = null)
+public sealed class ProjectQueryService(
+    IDbContextFactory<FiftyOpsDbContext> factory, PeriodService periods, IndicatorQueryService indicators, PeopleDirectory? people = null, IOptions<PaceOptions>? pace = null)
 {
+    private readonly PaceOptions _pace = pace?.Value ?? new PaceOptions();
+
     /// <summary>
     /// The projects (주요사업) of the shown year in report order, each with its 소요예산 (<c>RequiredBudget</c>, 천원, as the
     /// 사업개요 states it; null when it states none) and its 성과목표 from <see cref="IndicatorQueryService"/>.
@@ -120,10 +122,22 @@ public sealed class ProjectQueryService(IDbContextFactory<FiftyOpsDbContext> fac
             {
                 l.Section, l.ProgrammeNode!.Code, l.ProgrammeNode.Name, l.CurrentBudget, l.Committed, l.Disbursed, l.Forecast,
                 l.RateDisbursedRaw, l.Source, l.UpdatedBy, l.UpdatedAt,
+                IsLeaf = !db.ProgrammeNodes.Any(c => c.ParentId == l.ProgrammeNodeId),
             })
             .ToListAsync(ct))
-            .Select(l => new ProjectBudgetLine(l.Section, l.Code, l.Name, l.CurrentBudget, l.Committed, l.Disbursed, l.Forecast, l.RateDisbursedRaw,
-                l.Section == BudgetSection.Entry ? Fmt.Entered(PeopleDirectory.NameOf(names, l.UpdatedBy), l.UpdatedAt) : l.Source.ToString()))
+            .Select(l =>
+            {
+                // An entered 세부사업 without its own 연말 집행예상액 gets the estimate /budget and the report print for it
+                // (YearEndForecast, the same pace options), so the figure reads the same on every page.
+                var (forecast, basis) = l.Forecast is { } stated
+                    ? (stated, l.Section == BudgetSection.Entry ? ForecastBasis.Entered : ForecastBasis.Stated)
+                    : l.Section == BudgetSection.Entry && l.IsLeaf && period is not null
+                        && YearEndForecast.Estimate(l.CurrentBudget, l.Committed, l.Disbursed, _pace.ExpectedShare(period.Quarter)) is { } estimate
+                        ? (estimate, ForecastBasis.Estimated)
+                        : ((decimal?)null, ForecastBasis.None);
+                return new ProjectBudgetLine(l.Section, l.Code, l.Name, l.CurrentBudget, l.Committed, l.Disbursed, forecast, l.RateDisbursedRaw,
+                    l.Section == BudgetSection.Entry ? Fmt.Entered(PeopleDirectory.NameOf(names, l.UpdatedBy), l.UpdatedAt) : l.Source.ToString(), basis);
+            })
             .ToList();
 
         var indicatorList = known ?? await indicators.GetListAsync(shownYear, period?.Quarter, ct);
