@@ -30,6 +30,11 @@ public sealed class FiscalYearBrowserTests(AppProcess app) : IClassFixture<AppPr
         await Assertions.Expect(row.Locator("[data-status=retired]")).ToHaveTextAsync("일몰");
         await Assertions.Expect(row).ToContainTextAsync("2024년 예산에서 제외");
 
+        // Adding under a row far down the list scrolls to the editor, which opens above the table.
+        var low = page.Locator("[data-table=programme] tbody tr").Filter(new() { Has = page.GetByRole(AriaRole.Button, new() { Name = "세부사업 추가" }) }).Last;
+        await low.GetByRole(AriaRole.Button, new() { Name = "세부사업 추가" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#structure-editor")).ToBeInViewportAsync();
+
         // The next year offers its own roll-over; the budget entry of 2024 no longer lists the retired row.
         await page.GotoAsync(app.BaseUrl + "/setup?year=2025");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "2025년 체계 만들기 (2024년에서 이월)" })).ToBeVisibleAsync();
