@@ -32,6 +32,13 @@ public sealed record SetupNode(string Code, string? ParentCode, ProgrammeKind Ki
     StructureStatus Status, string? RetiredBy, DateTimeOffset? RetiredAt, string? RetiredReason, string Source, decimal? OriginalBudget = null)
 {
     public string KindLabel => BudgetLabels.Kind(Kind);
+
+    /// <summary>
+    /// For a row with children and no 당초예산 of its own: the sum of its children's in 천원 (retired ones left out), so a
+    /// 단위사업 shows what was entered below it; null when any child lacks one (a partial sum proves nothing) or the row
+    /// states its own.
+    /// </summary>
+    public decimal? ChildrenBudget { get; init; }
     public string FundingLabel => BudgetLabels.Funding(Funding);
     public bool CanRetire => Kind == ProgrammeKind.DetailedProject && Status == StructureStatus.Active;
 }
@@ -96,6 +103,23 @@ public sealed class FiscalYearService(IDbContextFactory<FiftyOpsDbContext> facto
     /// </summary>
     internal static List<SetupNode> TreeOrder(List<SetupNode> nodes) => ExecutionHierarchy.Order(nodes, n => n.Code, n => n.ParentCode);
 
+    private static List<SetupNode> WithChildrenBudgets(List<SetupNode> nodes)
+    {
+        var children = nodes.Where(n => n.ParentCode is not null && n.Status != StructureStatus.Retired).ToLookup(n => n.ParentCode!);
+        var sums = new Dictionary<string, decimal?>(StringComparer.Ordinal);
+        decimal? Budget(SetupNode n)
+        {
+            if (n.OriginalBudget is { } own) return own;
+            if (sums.TryGetValue(n.Code, out var done)) return done;
+            var kids = children[n.Code].ToList();
+            decimal? sum = kids.Count == 0 ? null : kids.Select(Budget).Aggregate((decimal?)0m, (a, b) => a is null || b is null ? null : a + b);
+            sums[n.Code] = sum;
+            return sum;
+        }
+
+        return nodes.Select(n => n.OriginalBudget is null && children[n.Code].Any() ? n with { ChildrenBudget = Budget(n) } : n).ToList();
+    }
+
     /// <summary>The year's structure, retired rows included; read by everyone who may set a year up.</summary>
     public async Task<FiscalYearSetup> GetAsync(int year, CancellationToken ct = default)
     {
@@ -104,7 +128,7 @@ public sealed class FiscalYearService(IDbContextFactory<FiftyOpsDbContext> facto
             .Select(n => new SetupNode(n.Code, n.Parent == null ? null : n.Parent.Code, n.Kind, n.Name, n.Funding, n.Tags, n.Status, n.RetiredBy, n.RetiredAt, n.RetiredReason,
                 n.Source.Doc == "" ? "입력" : n.Source.Doc, n.OriginalBudget))
             .ToListAsync(ct);
-        nodes = TreeOrder(nodes);
+        nodes = WithChildrenBudgets(TreeOrder(nodes));
         var projects = await db.Projects.IgnoreQueryFilters().Where(p => p.Year == year).OrderBy(p => p.SortOrder)
             .Select(p => new SetupProject(p.Code, p.AreaNo, p.AreaName, p.Title, p.ProgrammeCodes, p.Tags, p.Status, p.RetiredBy, p.RetiredAt, p.RetiredReason,
                 p.Source.Doc == "" ? "입력" : p.Source.Doc))
