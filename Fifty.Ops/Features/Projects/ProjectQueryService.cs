@@ -128,13 +128,12 @@ public sealed class ProjectQueryService(
             .Select(l =>
             {
                 // An entered 세부사업 without its own 연말 집행예상액 gets the estimate /budget and the report print for it
-                // (YearEndForecast, the same pace options), so the figure reads the same on every page.
-                var (forecast, basis) = l.Forecast is { } stated
-                    ? (stated, l.Section == BudgetSection.Entry ? ForecastBasis.Entered : ForecastBasis.Stated)
-                    : l.Section == BudgetSection.Entry && l.IsLeaf && period is not null
-                        && YearEndForecast.Estimate(l.CurrentBudget, l.Committed, l.Disbursed, _pace.ExpectedShare(period.Quarter)) is { } estimate
-                        ? (estimate, ForecastBasis.Estimated)
-                        : ((decimal?)null, ForecastBasis.None);
+                // (YearEndForecast.ForTree, the rule /budget applies, with the same pace options), so it reads the same everywhere.
+                var (forecast, basis) = l.Section == BudgetSection.Entry && l.IsLeaf && period is not null
+                    ? YearEndForecast.ForTree(
+                        [new ForecastInput(l.Code, null, l.CurrentBudget, l.Committed, l.Disbursed, l.Forecast, StatedIsEntered: true)],
+                        _pace.ExpectedShare(period.Quarter))[l.Code] is var tree ? (tree.Amount, tree.Basis) : default
+                    : (l.Forecast, l.Forecast is null ? ForecastBasis.None : l.Section == BudgetSection.Entry ? ForecastBasis.Entered : ForecastBasis.Stated);
                 return new ProjectBudgetLine(l.Section, l.Code, l.Name, l.CurrentBudget, l.Committed, l.Disbursed, forecast, l.RateDisbursedRaw,
                     l.Section == BudgetSection.Entry ? Fmt.Entered(PeopleDirectory.NameOf(names, l.UpdatedBy), l.UpdatedAt) : l.Source.ToString(), basis);
             })
